@@ -1,0 +1,104 @@
+//! Adding, editing and removing a spec is picked up by the next `cargo build`
+//! with no other step, in a crate that depends on nothing but `token-models`.
+//!
+//! The test builds a small crate of its own (in `target/rebuild-probe`), whose
+//! `main` prints its `CATALOG`; only the specs change between builds.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn write(path: &Path, text: &str) {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).expect("create folder");
+    }
+    std::fs::write(path, text).expect("write file");
+}
+
+/// Builds and runs the probe; its output lists the catalog.
+fn run(probe: &Path) -> String {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let out = Command::new(cargo)
+        .args(["run", "--quiet", "--offline"])
+        .current_dir(probe)
+        .env("CARGO_TARGET_DIR", probe.join("target"))
+        .env_remove("RUSTFLAGS")
+        .output()
+        .expect("cargo runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "probe failed:\n{stderr}");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+const FIELDS: &str =
+    "## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n";
+
+#[test]
+fn an_added_spec_yields_a_new_type() {
+    let ws = workspace();
+    let probe = ws.join("target").join("rebuild-probe");
+    let _ = std::fs::remove_dir_all(probe.join("specs"));
+    let facade = ws.join("token-models");
+    write(
+        &probe.join("Cargo.toml"),
+        &format!(
+            "[package]\nname = \"rebuild-probe\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
+             [dependencies]\ntoken-models = {{ path = {:?} }}\n\n[workspace]\n",
+            facade.display().to_string()
+        ),
+    );
+    // The workspace's lock file pins the same versions, so the build is offline.
+    std::fs::copy(ws.join("Cargo.lock"), probe.join("Cargo.lock")).expect("copy Cargo.lock");
+    write(
+        &probe.join("build.rs"),
+        "fn main() {\n    println!(\"cargo::rerun-if-changed=specs\");\n}\n",
+    );
+    write(
+        &probe.join("src/main.rs"),
+        "token_models::include_specs!(\"specs\");\n\n\
+         fn main() {\n    for m in CATALOG {\n        let fields: Vec<&str> = m.fields.iter().map(|f| f.rust_name).collect();\n        \
+         println!(\"{} {}\", m.rust_path, fields.join(\",\"));\n    }\n}\n",
+    );
+    write(
+        &probe.join("specs/shop/order.md"),
+        &format!("# Order\n\n{FIELDS}| `id` | *str* | :heavy_check_mark: | N/A |\n"),
+    );
+
+    assert_eq!(run(&probe), "shop::Order id\n");
+
+    // A new file, and nothing else: a new type.
+    write(
+        &probe.join("specs/shop/item.md"),
+        &format!("# Item\n\n{FIELDS}| `sku` | *str* | :heavy_check_mark: | N/A |\n"),
+    );
+    assert_eq!(run(&probe), "shop::Item sku\nshop::Order id\n");
+
+    // An edited file: a link to the new type resolves.
+    write(
+        &probe.join("specs/shop/order.md"),
+        &format!(
+            "# Order\n\n{FIELDS}| `id` | *str* | :heavy_check_mark: | N/A |\n| `items` | List[[Item](item.md)] | :heavy_check_mark: | N/A |\n"
+        ),
+    );
+    assert_eq!(run(&probe), "shop::Item sku\nshop::Order id,items\n");
+
+    // An edited file: its new field.
+    write(
+        &probe.join("specs/shop/item.md"),
+        &format!(
+            "# Item\n\n{FIELDS}| `sku` | *str* | :heavy_check_mark: | N/A |\n| `qty` | *int* | :heavy_minus_sign: | N/A |\n"
+        ),
+    );
+    assert_eq!(run(&probe), "shop::Item sku,qty\nshop::Order id,items\n");
+
+    // A removed file: its type is gone.
+    write(
+        &probe.join("specs/shop/order.md"),
+        &format!("# Order\n\n{FIELDS}| `id` | *str* | :heavy_check_mark: | N/A |\n"),
+    );
+    std::fs::remove_file(probe.join("specs/shop/item.md")).expect("remove");
+    assert_eq!(run(&probe), "shop::Order id\n");
+}

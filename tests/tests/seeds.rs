@@ -1,0 +1,222 @@
+//! The five seed docs (and the docs they link to) generate exactly the
+//! types the product promises, with exact wire names, and their JSON
+//! survives a round trip.
+
+use serde_json::{Value, json};
+use token_models::{authlete, gusto, readme_io, speakeasy, workiva};
+
+/// Deserializes `value` into `T`, serializes it back and checks nothing changed.
+fn round_trip<T>(value: Value) -> T
+where
+    T: serde::de::DeserializeOwned + serde::Serialize,
+{
+    let typed: T = serde_json::from_value(value.clone()).expect("deserializes");
+    assert_eq!(serde_json::to_value(&typed).expect("serializes"), value);
+    typed
+}
+
+#[test]
+fn speakeasy_access_token_has_the_documented_shape() {
+    // An exhaustive struct literal: a missing, extra or retyped field fails to compile.
+    let token = speakeasy::AccessToken {
+        access_token: String::from("t"),
+        claims: speakeasy::Claims(serde_json::Map::new()),
+        user: speakeasy::AccessTokenUser {
+            admin: None::<bool>,
+            created_at: None::<token_models::chrono::DateTime<token_models::chrono::FixedOffset>>,
+            display_name: None::<String>,
+            email: None::<String>,
+            email_verified: None::<bool>,
+            id: None::<String>,
+        },
+        workspaces: None::<Vec<speakeasy::Workspaces>>,
+    };
+    assert_eq!(
+        serde_json::to_value(&token).expect("serializes"),
+        json!({"access_token": "t", "claims": {}, "user": {}})
+    );
+}
+
+#[test]
+fn speakeasy_round_trip_keeps_free_form_properties() {
+    let value = json!({
+        "access_token": "tok",
+        "claims": {"sub": "u1", "nested": {"a": [1, 2, null]}, "n": 1.5},
+        "user": {
+            "admin": true,
+            "created_at": "2024-03-22T10:00:00+01:00",
+            "display_name": "Ada",
+            "email": "ada@example.com",
+            "email_verified": false,
+            "id": "u1"
+        },
+        "workspaces": [{"id": "w1", "anything": {"goes": true}}, {}]
+    });
+    let token: speakeasy::AccessToken = round_trip(value);
+    assert_eq!(token.claims.0["sub"], "u1");
+    assert_eq!(token.workspaces.as_ref().map(Vec::len), Some(2));
+    let created = token.user.created_at.expect("date-time");
+    assert_eq!(created.timestamp(), 1_711_098_000);
+    // A required field is required.
+    let missing =
+        serde_json::from_value::<speakeasy::AccessToken>(json!({"claims": {}, "user": {}}));
+    assert!(
+        missing
+            .unwrap_err()
+            .to_string()
+            .contains("missing field `access_token`")
+    );
+}
+
+#[test]
+fn authlete_access_token_is_all_optional_and_camel_case_on_the_wire() {
+    let token = authlete::AccessToken {
+        access_token_hash: None::<String>,
+        access_token_expires_at: None::<i64>,
+        refresh_token_hash: None::<String>,
+        refresh_token_expires_at: None::<i64>,
+        created_at: None::<i64>,
+        last_refreshed_at: None::<i64>,
+        client_id: None::<i64>,
+        subject: None::<String>,
+        grant_type: None::<authlete::GrantType>,
+        scopes: None::<Vec<String>>,
+        properties: None::<Vec<authlete::Property>>,
+        refresh_token_scopes: None::<Vec<String>>,
+    };
+    // Optional fields are left out when `None`.
+    assert_eq!(serde_json::to_value(&token).expect("serializes"), json!({}));
+
+    let value = json!({
+        "accessTokenHash": "h1",
+        "accessTokenExpiresAt": 1_700_000_000,
+        "refreshTokenHash": "h2",
+        "refreshTokenExpiresAt": 1_800_000_000,
+        "createdAt": 1_600_000_000,
+        "lastRefreshedAt": 1_650_000_000,
+        "clientId": 42,
+        "subject": "user",
+        "grantType": "AUTHORIZATION_CODE",
+        "scopes": ["openid", "email"],
+        "properties": [{"key": "k", "value": "v", "hidden": true}],
+        "refreshTokenScopes": ["openid"]
+    });
+    let token: authlete::AccessToken = round_trip(value);
+    assert_eq!(
+        token.grant_type,
+        Some(authlete::GrantType::AuthorizationCode)
+    );
+    assert_eq!(token.client_id, Some(42));
+    // snake_case keys are not the wire format.
+    let snake: authlete::AccessToken =
+        serde_json::from_value(json!({"access_token_hash": "h"})).expect("ignored");
+    assert_eq!(snake.access_token_hash, None);
+}
+
+#[test]
+fn authlete_grant_type_has_ten_values_with_exact_wire_names() {
+    use authlete::GrantType::*;
+    let all = [
+        (AuthorizationCode, "AUTHORIZATION_CODE"),
+        (Implicit, "IMPLICIT"),
+        (Password, "PASSWORD"),
+        (ClientCredentials, "CLIENT_CREDENTIALS"),
+        (RefreshToken, "REFRESH_TOKEN"),
+        (Ciba, "CIBA"),
+        (DeviceCode, "DEVICE_CODE"),
+        (TokenExchange, "TOKEN_EXCHANGE"),
+        (JwtBearer, "JWT_BEARER"),
+        (PreAuthorizedCode, "PRE_AUTHORIZED_CODE"),
+    ];
+    for (variant, wire) in all {
+        assert_eq!(round_trip::<authlete::GrantType>(json!(wire)), variant);
+    }
+    assert!(serde_json::from_value::<authlete::GrantType>(json!("UNKNOWN")).is_err());
+}
+
+#[test]
+fn readme_io_access_token_matches_its_example() {
+    let token = readme_io::AccessToken {
+        token: String::from("t"),
+        expires_in: 3600_i64,
+        r#type: readme_io::AccessTokenType::Bearer,
+    };
+    assert_eq!(
+        serde_json::to_value(&token).expect("serializes"),
+        json!({"token": "t", "expiresIn": 3600, "type": "Bearer"})
+    );
+    let model = token_models::CATALOG
+        .iter()
+        .find(|m| m.rust_path == "readme_io::AccessToken")
+        .expect("in the catalog");
+    let example: Value =
+        serde_json::from_str(model.example.expect("the page has an example")).expect("valid JSON");
+    let parsed: readme_io::AccessToken = round_trip(example);
+    assert_eq!(parsed.expires_in, 3600);
+    assert!(parsed.token.starts_with("eyJraWQi"));
+}
+
+#[test]
+fn workiva_bearer_token_is_all_required() {
+    let value =
+        json!({"access_token": "a", "expires_in": 60, "scope": "read", "token_type": "bearer"});
+    let token: workiva::BearerToken = round_trip(value);
+    let workiva::BearerToken {
+        access_token,
+        expires_in,
+        scope,
+        token_type,
+    } = token;
+    let _: (String, i64, String, String) = (access_token, expires_in, scope, token_type);
+    assert!(serde_json::from_value::<workiva::BearerToken>(json!({"access_token": "a"})).is_err());
+}
+
+#[test]
+fn gusto_authentication_is_snake_case_on_the_wire() {
+    let auth = gusto::Authentication {
+        access_token: None::<String>,
+        token_type: None::<String>,
+        expires_in: None::<f64>,
+        refresh_token: None::<String>,
+        created_at: None::<String>,
+        scope: None::<String>,
+    };
+    assert_eq!(serde_json::to_value(&auth).expect("serializes"), json!({}));
+    let value = json!({
+        "access_token": "a",
+        "token_type": "bearer",
+        "expires_in": 7200.5,
+        "refresh_token": "r",
+        "created_at": "2024-01-01T00:00:00Z",
+        "scope": "public"
+    });
+    let auth: gusto::Authentication = round_trip(value);
+    assert_eq!(auth.expires_in, Some(7200.5));
+    // The Java doc's camelCase names are not the wire format.
+    let camel: gusto::Authentication =
+        serde_json::from_value(json!({"accessToken": "a"})).expect("ignored");
+    assert_eq!(camel.access_token, None);
+}
+
+#[test]
+fn derived_traits_follow_the_field_types() {
+    fn eq_hash<T: Eq + std::hash::Hash>() {}
+    fn copy<T: Copy>() {}
+    eq_hash::<authlete::AccessToken>();
+    eq_hash::<workiva::BearerToken>();
+    eq_hash::<readme_io::AccessToken>();
+    copy::<authlete::GrantType>();
+    // Free-form JSON is `Eq` but not `Hash`; floats are neither (checked by
+    // the snapshots); what derives must still be comparable and cloneable.
+    fn eq<T: Eq + Clone + std::fmt::Debug>() {}
+    eq::<speakeasy::AccessToken>();
+    let a = gusto::Authentication {
+        access_token: None,
+        token_type: None,
+        expires_in: Some(1.0),
+        refresh_token: None,
+        created_at: None,
+        scope: None,
+    };
+    assert_eq!(a.clone(), a);
+}
