@@ -3,30 +3,11 @@
 //! and generates serde models for them.
 //!
 //! Use it through the `token-models` crate, which re-exports it together with
-//! the runtime pieces the generated code needs. The stages, each a plain
-//! module over plain data:
-//!
-//! 1. `source` finds and reads spec files and `token-models.toml` settings;
-//! 2. `markdown` turns markdown into blocks, and `read` and `types` turn
-//!    blocks and type expressions into the plain-data `ir`;
-//! 3. `resolve` places models in modules and resolves names and links;
-//! 4. `codegen` generates tokens.
-//!
-//! Problems are collected in `diag::Diagnostics` and all reported at once.
+//! the runtime pieces the generated code needs. All the work is in
+//! `internals`, plain modules over plain data; this file only turns the
+//! macro's input into a path and the result into tokens.
 
-mod codegen;
-mod diag;
-mod expand;
-mod ir;
-mod markdown;
-mod naming;
-mod read;
-mod resolve;
-mod source;
-mod types;
-
-#[cfg(test)]
-mod snapshots;
+mod internals;
 
 use proc_macro::TokenStream;
 
@@ -41,7 +22,7 @@ use proc_macro::TokenStream;
 pub fn include_specs(input: TokenStream) -> TokenStream {
     let lit = syn::parse_macro_input!(input as syn::LitStr);
     let base = std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default();
-    expand::expand(std::path::Path::new(&base), &lit.value())
+    internals::expand::expand(std::path::Path::new(&base), &lit.value())
         .to_tokens(lit.span())
         .into()
 }

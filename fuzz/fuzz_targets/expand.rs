@@ -1,0 +1,36 @@
+//! Feeds arbitrary bytes, as one or more spec files, through everything the
+//! macro does: reading, resolving and generating. Any panic is a bug.
+//!
+//! The input is split on NUL bytes into files at a few fixed paths, so that
+//! links between them resolve, fail and collide.
+
+#![no_main]
+
+#[allow(dead_code)]
+#[path = "../../token-models-derive/src/internals/mod.rs"]
+mod internals;
+
+use internals::diag::Diagnostics;
+use internals::expand::expand_specs;
+use internals::source::{Settings, SpecFile};
+
+const PATHS: [&str; 4] = ["a/x.md", "a/b/y.md", "c/x.md", "top.md"];
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    let specs: Vec<SpecFile> = data
+        .split(|&b| b == 0)
+        .zip(PATHS)
+        .map(|(bytes, path)| {
+            let text = std::str::from_utf8(bytes).ok();
+            SpecFile {
+                display: format!("specs/{path}"),
+                rel: path.split('/').map(str::to_owned).collect(),
+                readable: text.is_some(),
+                text: text.unwrap_or_default().to_owned(),
+                settings: Settings::default(),
+            }
+        })
+        .collect();
+    let expansion = expand_specs(specs, Vec::new(), Diagnostics::new());
+    let _ = expansion.generator().all();
+});

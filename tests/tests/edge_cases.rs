@@ -1,0 +1,52 @@
+//! Docs that look odd but are valid generate working types.
+
+use serde_json::json;
+
+token_models::include_specs!("specs-edge");
+
+#[test]
+fn a_doc_without_a_title_is_named_from_its_file() {
+    let v: NoTitle = serde_json::from_value(json!({"id": "a"})).expect("deserializes");
+    assert_eq!(v.id, "a");
+}
+
+#[test]
+fn a_doc_with_only_prose_holds_any_json() {
+    let value = json!({"anything": [1, "two", null]});
+    let note: Note = serde_json::from_value(value.clone()).expect("deserializes");
+    assert_eq!(note.0, value);
+    assert_eq!(serde_json::to_value(&note).expect("serializes"), value);
+}
+
+#[test]
+fn awkward_field_names_become_identifiers_with_exact_wire_names() {
+    let value = json!({
+        "type": "t", "self": "s", "match": 3, "2fa": true,
+        "x-request-id": "r", "$ref": "#/x", "café": "crème"
+    });
+    let a: Awkward = serde_json::from_value(value.clone()).expect("deserializes");
+    assert_eq!(
+        (a.r#type.as_str(), a.self_.as_str(), a.r#match, a._2fa),
+        ("t", "s", Some(3), true)
+    );
+    assert_eq!(
+        (
+            a.x_request_id.as_str(),
+            a.r#ref.as_deref(),
+            a.caf.as_deref()
+        ),
+        ("r", Some("#/x"), Some("crème"))
+    );
+    assert_eq!(serde_json::to_value(&a).expect("serializes"), value);
+}
+
+#[test]
+fn models_named_like_prelude_types_do_not_break_the_output() {
+    let value = json!({"text": "t", "option": {"value": "v", "next": {"text": "u"}}});
+    let s: String = serde_json::from_value(value.clone()).expect("deserializes");
+    let inner: &Option = s.option.as_ref().expect("present");
+    assert_eq!(inner.value.as_deref(), Some("v"));
+    assert_eq!(serde_json::to_value(&s).expect("serializes"), value);
+    let catalog: Vec<&str> = CATALOG.iter().map(|m| m.rust_path).collect();
+    assert_eq!(catalog, ["Awkward", "NoTitle", "Note", "Option", "String"]);
+}

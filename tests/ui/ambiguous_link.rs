@@ -1,0 +1,3 @@
+token_models::include_specs!("specs/ambiguous_link");
+
+fn main() {}

@@ -1,0 +1,3 @@
+token_models::include_specs!("specs/duplicate_type");
+
+fn main() {}

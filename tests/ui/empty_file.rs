@@ -1,0 +1,3 @@
+token_models::include_specs!("specs/empty_file");
+
+fn main() {}

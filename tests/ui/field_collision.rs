@@ -1,0 +1,3 @@
+token_models::include_specs!("specs/field_collision");
+
+fn main() {}

@@ -1,0 +1,3 @@
+token_models::include_specs!("specs/non_utf8");
+
+fn main() {}

@@ -1,0 +1,3 @@
+token_models::include_specs!("specs/unknown_type");
+
+fn main() {}

@@ -1,0 +1,419 @@
+//! Stage 4: the resolved models to Rust tokens.
+//!
+//! Every path is fully qualified (`::std::string::String`,
+//! `::core::option::Option`) so that a model named `Option` or `String`
+//! cannot change what the generated code means. serde is reached through
+//! `::token_models::__private::serde`, so the invoking crate needs no serde
+//! dependency of its own.
+
+use super::ir::{Field, ModelKind, Presence, Scalar, Ty, Variant};
+use super::naming::RustIdent;
+use super::resolve::{Resolved, Traits};
+use super::source::SpecFile;
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+use std::collections::BTreeMap;
+
+fn ident(id: &RustIdent) -> Ident {
+    if id.raw {
+        Ident::new_raw(&id.name, Span::call_site())
+    } else {
+        Ident::new(&id.name, Span::call_site())
+    }
+}
+
+fn docs(lines: &[String]) -> TokenStream {
+    lines
+        .iter()
+        .map(|l| {
+            let l = if l.is_empty() {
+                String::new()
+            } else {
+                format!(" {l}")
+            };
+            quote!(#[doc = #l])
+        })
+        .collect()
+}
+
+/// The generated code of one invocation.
+pub struct Generator<'a> {
+    pub specs: &'a [SpecFile],
+    pub resolved: &'a Resolved,
+}
+
+impl Generator<'_> {
+    /// Everything: the module tree with its models, and the catalog.
+    pub fn all(&self) -> TokenStream {
+        let mut tree = Tree::default();
+        for (i, module) in self.resolved.modules.iter().enumerate() {
+            let mut node = &mut tree;
+            for part in module {
+                node = node.children.entry(part.clone()).or_default();
+            }
+            node.models.push(i);
+        }
+        let body = self.tree(&tree, &[]);
+        let catalog = self.catalog();
+        quote! {
+            #body
+            #catalog
+        }
+    }
+
+    fn tree(&self, node: &Tree, path: &[String]) -> TokenStream {
+        let models = node.models.iter().map(|&i| self.model(i));
+        let children = node.children.iter().map(|(name, child)| {
+            let mut child_path = path.to_vec();
+            child_path.push(name.name.clone());
+            let id = ident(name);
+            let doc = format!(
+                " Models from the specs in `{}`.",
+                self.folder_display(&child_path)
+            );
+            let body = self.tree(child, &child_path);
+            quote! {
+                #[doc = #doc]
+                pub mod #id {
+                    #body
+                }
+            }
+        });
+        quote! {
+            #(#models)*
+            #(#children)*
+        }
+    }
+
+    fn folder_display(&self, modules: &[String]) -> String {
+        // Any spec in the folder tells the folder's path as written.
+        self.resolved
+            .modules
+            .iter()
+            .position(|m| {
+                m.len() >= modules.len()
+                    && m.iter()
+                        .map(|i| &i.name)
+                        .take(modules.len())
+                        .eq(modules.iter())
+            })
+            .map(|i| {
+                let spec = &self.specs[self.resolved.models[i].spec];
+                let depth = modules.len();
+                let shown = spec
+                    .display
+                    .rsplitn(spec.rel.len() - depth + 1, '/')
+                    .last()
+                    .unwrap_or("");
+                format!("{shown}/")
+            })
+            .unwrap_or_default()
+    }
+
+    /// The items generated for one model.
+    pub fn model(&self, i: usize) -> TokenStream {
+        let m = &self.resolved.models[i];
+        let name = ident(&m.rust);
+        let mut doc_lines = m.doc.clone();
+        if !doc_lines.is_empty() {
+            doc_lines.push(String::new());
+        }
+        doc_lines.push(format!("Generated from `{}`.", self.specs[m.spec].display));
+        let doc = docs(&doc_lines);
+        let Traits { eq, hash } = self.resolved.traits[i];
+        let serde = quote!(::token_models::__private::serde);
+        let mut derives = vec![quote!(::core::fmt::Debug), quote!(::core::clone::Clone)];
+        if matches!(m.kind, ModelKind::Enum(_)) {
+            derives.push(quote!(::core::marker::Copy));
+        }
+        derives.push(quote!(::core::cmp::PartialEq));
+        if eq {
+            derives.push(quote!(::core::cmp::Eq));
+        }
+        if hash {
+            derives.push(quote!(::core::hash::Hash));
+        }
+        derives.push(quote!(#serde::Serialize));
+        derives.push(quote!(#serde::Deserialize));
+        let attrs = quote! {
+            #doc
+            #[derive(#(#derives),*)]
+            #[serde(crate = "::token_models::__private::serde")]
+        };
+        let json = quote!(::token_models::serde_json);
+        match &m.kind {
+            ModelKind::Struct(fields) => {
+                let fields = fields.iter().map(|f| self.field(i, f));
+                quote! {
+                    #attrs
+                    pub struct #name {
+                        #(#fields)*
+                    }
+                }
+            }
+            ModelKind::FreeForm => quote! {
+                #attrs
+                #[serde(transparent)]
+                pub struct #name(
+                    /// The object's properties, as the JSON has them.
+                    pub #json::Map<::std::string::String, #json::Value>,
+                );
+            },
+            ModelKind::Any => quote! {
+                #attrs
+                #[serde(transparent)]
+                pub struct #name(
+                    /// The value, as the JSON has it.
+                    pub #json::Value,
+                );
+            },
+            ModelKind::Enum(variants) => {
+                let variants = variants.iter().map(variant);
+                quote! {
+                    #attrs
+                    pub enum #name {
+                        #(#variants)*
+                    }
+                }
+            }
+        }
+    }
+
+    fn field(&self, owner: usize, f: &Field) -> TokenStream {
+        let name = ident(&f.rust);
+        let mut ty = self.ty(owner, &f.ty);
+        if f.boxed {
+            ty = quote!(::std::boxed::Box<#ty>);
+        }
+        let mut serde_args = Vec::new();
+        if f.wire != f.rust.name {
+            let wire = &f.wire;
+            serde_args.push(quote!(rename = #wire));
+        }
+        let ty = match f.presence {
+            Presence::Required => ty,
+            Presence::Nullable => quote!(::core::option::Option<#ty>),
+            Presence::Optional => {
+                serde_args.push(quote!(default));
+                serde_args.push(quote!(
+                    skip_serializing_if = "::core::option::Option::is_none"
+                ));
+                quote!(::core::option::Option<#ty>)
+            }
+        };
+        let serde_attr = if serde_args.is_empty() {
+            quote!()
+        } else {
+            quote!(#[serde(#(#serde_args),*)])
+        };
+        let doc = if f.doc.is_empty() {
+            docs(&[format!("`{}` in JSON.", f.wire)])
+        } else {
+            docs(&f.doc)
+        };
+        let deprecated = if f.deprecated {
+            quote!(#[deprecated])
+        } else {
+            quote!()
+        };
+        quote! {
+            #doc
+            #deprecated
+            #serde_attr
+            pub #name: #ty,
+        }
+    }
+
+    /// A type as seen from inside the module of model `owner`.
+    fn ty(&self, owner: usize, ty: &Ty) -> TokenStream {
+        let json = quote!(::token_models::serde_json);
+        let chrono = quote!(::token_models::chrono);
+        match ty {
+            Ty::Scalar(s) => match s {
+                Scalar::String => quote!(::std::string::String),
+                Scalar::Bool => quote!(bool),
+                Scalar::I32 => quote!(i32),
+                Scalar::I64 => quote!(i64),
+                Scalar::F32 => quote!(f32),
+                Scalar::F64 => quote!(f64),
+                Scalar::DateTime => quote!(#chrono::DateTime<#chrono::FixedOffset>),
+                Scalar::Date => quote!(#chrono::NaiveDate),
+                Scalar::Any => quote!(#json::Value),
+                Scalar::Object => quote!(#json::Map<::std::string::String, #json::Value>),
+            },
+            Ty::List(t) => {
+                let t = self.ty(owner, t);
+                quote!(::std::vec::Vec<#t>)
+            }
+            Ty::Map(t) => {
+                let t = self.ty(owner, t);
+                quote!(::std::collections::BTreeMap<::std::string::String, #t>)
+            }
+            Ty::Nullable(t) => {
+                let t = self.ty(owner, t);
+                quote!(::core::option::Option<#t>)
+            }
+            // Unresolved after an error was reported: any JSON value.
+            Ty::Named(_) => quote!(#json::Value),
+            Ty::Model(target) => {
+                let from = &self.resolved.modules[owner];
+                let to = &self.resolved.modules[*target];
+                let common = from.iter().zip(to).take_while(|(a, b)| a == b).count();
+                let supers = (common..from.len()).map(|_| quote!(super::));
+                let downs = to[common..].iter().map(|m| {
+                    let m = ident(m);
+                    quote!(#m::)
+                });
+                let name = ident(&self.resolved.models[*target].rust);
+                quote!(#(#supers)* #(#downs)* #name)
+            }
+        }
+    }
+
+    /// A type as a reader would write it, for the catalog.
+    fn ty_text(&self, ty: &Ty) -> String {
+        match ty {
+            Ty::Scalar(s) => match s {
+                Scalar::String => "String",
+                Scalar::Bool => "bool",
+                Scalar::I32 => "i32",
+                Scalar::I64 => "i64",
+                Scalar::F32 => "f32",
+                Scalar::F64 => "f64",
+                Scalar::DateTime => "chrono::DateTime<chrono::FixedOffset>",
+                Scalar::Date => "chrono::NaiveDate",
+                Scalar::Any => "serde_json::Value",
+                Scalar::Object => "serde_json::Map<String, serde_json::Value>",
+            }
+            .to_owned(),
+            Ty::List(t) => format!("Vec<{}>", self.ty_text(t)),
+            Ty::Map(t) => format!("BTreeMap<String, {}>", self.ty_text(t)),
+            Ty::Nullable(t) => format!("Option<{}>", self.ty_text(t)),
+            Ty::Named(_) => "serde_json::Value".to_owned(),
+            Ty::Model(m) => self.rust_path(*m),
+        }
+    }
+
+    fn rust_path(&self, m: usize) -> String {
+        let mut parts: Vec<String> = self.resolved.modules[m]
+            .iter()
+            .map(RustIdent::source)
+            .collect();
+        parts.push(self.resolved.models[m].rust.source());
+        parts.join("::")
+    }
+
+    fn field_type_text(&self, f: &Field) -> String {
+        let mut t = self.ty_text(&f.ty);
+        if f.boxed {
+            t = format!("Box<{t}>");
+        }
+        match f.presence {
+            Presence::Required => t,
+            Presence::Optional | Presence::Nullable => format!("Option<{t}>"),
+        }
+    }
+
+    /// `pub static CATALOG`: every model of this invocation as data.
+    fn catalog(&self) -> TokenStream {
+        let c = quote!(::token_models::catalog);
+        let models = self.resolved.models.iter().enumerate().map(|(i, m)| {
+            let path = self.rust_path(i);
+            let spec = &self.specs[m.spec].display;
+            let line = m.pos.line;
+            let doc = m.doc.join("\n");
+            let (kind, fields, variants): (TokenStream, Vec<TokenStream>, Vec<TokenStream>) =
+                match &m.kind {
+                    ModelKind::Struct(fields) => {
+                        let fields = fields
+                            .iter()
+                            .map(|f| {
+                                let rust_name = f.rust.source();
+                                let wire = &f.wire;
+                                let ty = self.field_type_text(f);
+                                let presence = match f.presence {
+                                    Presence::Required => quote!(Required),
+                                    Presence::Optional => quote!(Optional),
+                                    Presence::Nullable => quote!(Nullable),
+                                };
+                                let description = f.doc.join("\n");
+                                let line = f.pos.line;
+                                quote! {
+                                    #c::Field {
+                                        rust_name: #rust_name,
+                                        wire_name: #wire,
+                                        rust_type: #ty,
+                                        presence: #c::Presence::#presence,
+                                        description: #description,
+                                        line: #line,
+                                    }
+                                }
+                            })
+                            .collect();
+                        (quote!(Struct), fields, Vec::new())
+                    }
+                    ModelKind::FreeForm => (quote!(FreeForm), Vec::new(), Vec::new()),
+                    ModelKind::Any => (quote!(Any), Vec::new(), Vec::new()),
+                    ModelKind::Enum(variants) => {
+                        let variants = variants
+                            .iter()
+                            .map(|v| {
+                                let rust_name = v.rust.source();
+                                let wire = &v.wire;
+                                quote!(#c::Variant { rust_name: #rust_name, wire_value: #wire })
+                            })
+                            .collect();
+                        (quote!(Enum), Vec::new(), variants)
+                    }
+                };
+            let example = match &m.example {
+                Some(e) => quote!(::core::option::Option::Some(#e)),
+                None => quote!(::core::option::Option::None),
+            };
+            quote! {
+                #c::Model {
+                    rust_path: #path,
+                    spec: #spec,
+                    line: #line,
+                    kind: #c::Kind::#kind,
+                    doc: #doc,
+                    fields: &[#(#fields),*],
+                    variants: &[#(#variants),*],
+                    example: #example,
+                }
+            }
+        });
+        quote! {
+            /// Every model generated by this `include_specs!`, as data: where
+            /// it comes from and what its fields are.
+            pub static CATALOG: &[#c::Model] = &[#(#models),*];
+        }
+    }
+}
+
+fn variant(v: &Variant) -> TokenStream {
+    let name = ident(&v.rust);
+    let wire = &v.wire;
+    let rename = if v.rust.name == v.wire {
+        quote!()
+    } else {
+        quote!(#[serde(rename = #wire)])
+    };
+    let doc = if v.doc.is_empty() {
+        docs(&[format!("`{wire}` in JSON.")])
+    } else {
+        docs(&v.doc)
+    };
+    quote! {
+        #doc
+        #rename
+        #name,
+    }
+}
+
+/// Models grouped into nested modules.
+#[derive(Default)]
+struct Tree {
+    models: Vec<usize>,
+    children: BTreeMap<RustIdent, Tree>,
+}

@@ -1,0 +1,81 @@
+//! The whole expansion, as a plain function of a directory: what the macro
+//! calls, and what unit tests, snapshots and benchmarks call directly.
+
+use super::codegen::Generator;
+use super::diag::{Diagnostic, Diagnostics};
+use super::read::read_spec;
+use super::resolve::{Resolved, resolve};
+use super::source::{self, SpecFile};
+use proc_macro2::{Span, TokenStream};
+use quote::quote;
+use std::path::{Path, PathBuf};
+
+/// The result of reading, resolving and generating one specs directory.
+pub struct Expansion {
+    pub specs: Vec<SpecFile>,
+    pub resolved: Resolved,
+    /// Every file read, for rebuild tracking.
+    pub inputs: Vec<PathBuf>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Expansion {
+    pub fn generator(&self) -> Generator<'_> {
+        Generator {
+            specs: &self.specs,
+            resolved: &self.resolved,
+        }
+    }
+
+    /// The generated items and, if anything was wrong, one `compile_error!`
+    /// per problem. The items are emitted even then (with placeholders for
+    /// what failed), so that one bad spec does not cascade into errors about
+    /// everything that uses its types.
+    pub fn to_tokens(&self, span: Span) -> TokenStream {
+        let items = self.generator().all();
+        let errors = self.diagnostics.iter().map(|d| {
+            let msg = d.to_string();
+            quote::quote_spanned!(span=> ::core::compile_error!(#msg);)
+        });
+        // Editing a spec rebuilds the invoking crate: rustc tracks the
+        // included files. (A new file is noticed through a build script's
+        // `rerun-if-changed`; see the README.)
+        let tracked = self
+            .inputs
+            .iter()
+            .filter_map(|p| p.to_str())
+            .map(|p| quote!(::core::include_bytes!(#p)));
+        quote! {
+            #(#errors)*
+            const _: &[&[u8]] = &[#(#tracked),*];
+            #items
+        }
+    }
+}
+
+/// Reads `dir` (relative to `base`, the invoking crate's manifest folder).
+pub fn expand(base: &Path, dir: &str) -> Expansion {
+    let mut diags = Diagnostics::new();
+    let set = source::load(base, dir, &mut diags);
+    expand_specs(set.files, set.inputs, diags)
+}
+
+/// Reads, resolves and checks specs already in memory, adding to `diags`.
+pub fn expand_specs(
+    specs: Vec<SpecFile>,
+    inputs: Vec<PathBuf>,
+    mut diags: Diagnostics,
+) -> Expansion {
+    let models = specs
+        .iter()
+        .enumerate()
+        .flat_map(|(i, s)| read_spec(i, s, &mut diags))
+        .collect();
+    let resolved = resolve(&specs, models, &mut diags);
+    Expansion {
+        specs,
+        resolved,
+        inputs,
+        diagnostics: diags.into_sorted(),
+    }
+}

@@ -1,0 +1,32 @@
+//! Everything the macro does, as plain functions over plain data.
+//!
+//! The stages, each a module:
+//!
+//! 1. `source` finds and reads spec files and `token-models.toml` settings;
+//! 2. `markdown` turns markdown into blocks, and `read` and `types` turn
+//!    blocks and type expressions into the plain-data `ir`;
+//! 3. `resolve` places models in modules and resolves names and links;
+//! 4. `codegen` generates tokens.
+//!
+//! Problems are collected in `diag::Diagnostics` and all reported at once;
+//! `expand` runs the stages in order.
+//!
+//! Modules refer to each other through `super::` only, so that benchmarks
+//! and fuzz targets (which cannot link to a proc-macro crate) can include
+//! this folder with `#[path]`.
+
+pub mod codegen;
+pub mod diag;
+pub mod expand;
+pub mod ir;
+pub mod markdown;
+pub mod naming;
+pub mod read;
+pub mod resolve;
+pub mod source;
+pub mod types;
+
+#[cfg(test)]
+mod proptests;
+#[cfg(test)]
+mod snapshots;

@@ -1,0 +1,227 @@
+//! Property tests: whatever markdown comes in, reading, resolving and
+//! generating end in types or in diagnostics, never in a panic, and the
+//! generated code is always valid Rust.
+//!
+//! Inputs start from real docs (the repository's specs and test specs, and
+//! with the `corpus` feature the shared corpus) and are cut, spliced,
+//! duplicated and garbled. `PROPTEST_CASES` sets how many inputs (256 by
+//! default).
+
+use super::diag::Diagnostics;
+use super::expand::expand_specs;
+use super::naming::RustIdent;
+use super::source::{Settings, SpecFile};
+use proptest::prelude::*;
+use std::path::Path;
+use std::sync::OnceLock;
+
+/// Real docs to start from.
+fn seeds() -> &'static [String] {
+    static SEEDS: OnceLock<Vec<String>> = OnceLock::new();
+    SEEDS.get_or_init(|| {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let mut dirs = vec![
+            root.join("specs"),
+            root.join("tests/ui/specs"),
+            root.join("tests/specs-edge"),
+        ];
+        if cfg!(feature = "corpus") {
+            let corpus = root.join("../shared/corpus");
+            assert!(corpus.is_dir(), "the `corpus` feature needs {}", corpus.display());
+            dirs.push(corpus);
+        }
+        let mut out = Vec::new();
+        for dir in dirs {
+            collect(&dir, &mut out);
+        }
+        assert!(!out.is_empty(), "no seed docs found");
+        out
+    })
+}
+
+fn collect(dir: &Path, out: &mut Vec<String>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut paths: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+    paths.sort();
+    for p in paths {
+        if p.is_dir() {
+            collect(&p, out);
+        } else if p.extension().is_some_and(|e| e == "md") {
+            if let Ok(text) = std::fs::read_to_string(&p) {
+                out.push(text);
+            }
+        }
+    }
+}
+
+/// One way to damage a doc.
+#[derive(Debug, Clone)]
+enum Mutation {
+    Cut {
+        at: usize,
+        len: usize,
+    },
+    Splice {
+        at: usize,
+        from: usize,
+        start: usize,
+        len: usize,
+    },
+    Duplicate {
+        at: usize,
+        len: usize,
+    },
+    Garble {
+        at: usize,
+        with: String,
+    },
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    let garbage = proptest::collection::vec(
+        prop_oneof![
+            Just('|'),
+            Just('*'),
+            Just('_'),
+            Just('`'),
+            Just('['),
+            Just(']'),
+            Just('('),
+            Just(')'),
+            Just('<'),
+            Just('>'),
+            Just('#'),
+            Just('\n'),
+            Just('-'),
+            Just(':'),
+            Just('\\'),
+            Just('~'),
+            Just(' '),
+            Just('é'),
+            Just('"'),
+            any::<char>(),
+        ],
+        1..12,
+    )
+    .prop_map(|cs| cs.into_iter().collect::<String>());
+    prop_oneof![
+        (any::<usize>(), 0usize..200).prop_map(|(at, len)| Mutation::Cut { at, len }),
+        (any::<usize>(), any::<usize>(), any::<usize>(), 0usize..400).prop_map(
+            |(at, from, start, len)| Mutation::Splice {
+                at,
+                from,
+                start,
+                len
+            }
+        ),
+        (any::<usize>(), 0usize..300).prop_map(|(at, len)| Mutation::Duplicate { at, len }),
+        (any::<usize>(), garbage).prop_map(|(at, with)| Mutation::Garble { at, with }),
+    ]
+}
+
+fn apply(doc: &str, m: &Mutation) -> String {
+    let mut chars: Vec<char> = doc.chars().collect();
+    let n = chars.len();
+    let at = |x: usize| if n == 0 { 0 } else { x % (n + 1) };
+    match m {
+        Mutation::Cut { at: a, len } => {
+            let start = at(*a);
+            let end = (start + len).min(n);
+            chars.drain(start..end);
+        }
+        Mutation::Splice {
+            at: a,
+            from,
+            start,
+            len,
+        } => {
+            let other: Vec<char> = seeds()[from % seeds().len()].chars().collect();
+            let s = if other.is_empty() {
+                0
+            } else {
+                start % other.len()
+            };
+            let piece: Vec<char> = other[s..(s + len).min(other.len())].to_vec();
+            let pos = at(*a);
+            chars.splice(pos..pos, piece);
+        }
+        Mutation::Duplicate { at: a, len } => {
+            let start = at(*a);
+            let piece: Vec<char> = chars[start..(start + len).min(n)].to_vec();
+            chars.splice(start..start, piece);
+        }
+        Mutation::Garble { at: a, with } => {
+            let start = at(*a);
+            let end = (start + with.chars().count()).min(n);
+            chars.splice(start..end, with.chars());
+        }
+    }
+    chars.into_iter().collect()
+}
+
+/// A damaged doc at one of a few paths, so that links between them resolve
+/// or fail in every way.
+fn doc() -> impl Strategy<Value = (String, String)> {
+    let paths = prop_oneof![
+        Just("a/x.md"),
+        Just("a/y.md"),
+        Just("a/b/x.md"),
+        Just("c/z.md"),
+        Just("top.md"),
+        Just("a/claims.md"),
+    ];
+    (
+        any::<usize>(),
+        proptest::collection::vec(mutation(), 0..6),
+        paths,
+    )
+        .prop_map(|(seed, ms, path)| {
+            let base = &seeds()[seed % seeds().len()];
+            let text = ms.iter().fold(base.clone(), |t, m| apply(&t, m));
+            (path.to_owned(), text)
+        })
+}
+
+fn run(docs: &[(String, String)]) {
+    let mut specs: Vec<SpecFile> = Vec::new();
+    for (path, text) in docs {
+        if specs.iter().any(|s| s.rel.join("/") == *path) {
+            continue;
+        }
+        specs.push(SpecFile {
+            display: format!("specs/{path}"),
+            rel: path.split('/').map(str::to_owned).collect(),
+            text: text.clone(),
+            settings: Settings::default(),
+            readable: true,
+        });
+    }
+    let expansion = expand_specs(specs, Vec::new(), Diagnostics::new());
+    for d in &expansion.diagnostics {
+        assert!(
+            d.to_string().starts_with("specs/"),
+            "a diagnostic names its file: {d}"
+        );
+    }
+    let tokens = expansion.generator().all();
+    if let Err(e) = syn::parse2::<syn::File>(tokens.clone()) {
+        panic!("generated code does not parse: {e}\n{tokens}");
+    }
+}
+
+proptest! {
+    #[test]
+    fn damaged_docs_end_in_types_or_diagnostics(docs in proptest::collection::vec(doc(), 1..5)) {
+        run(&docs);
+    }
+
+    #[test]
+    fn any_name_becomes_a_valid_identifier(name in any::<String>()) {
+        for id in [RustIdent::field(&name), RustIdent::type_name(&name), RustIdent::module(&name)] {
+            let parsed = syn::parse_str::<syn::Ident>(&id.source());
+            prop_assert!(parsed.is_ok(), "{name:?} became {:?}", id.source());
+        }
+    }
+}

@@ -1,0 +1,568 @@
+//! Stage 3: modules, names and links.
+//!
+//! Places every model in the module of its folder, turns each reference to
+//! another model (a link to its spec, or a name in the same doc or module)
+//! into an index, and works out what the generated code needs to know about
+//! the whole graph: which traits each type can derive and which fields need a
+//! `Box` because a type contains itself.
+
+use super::diag::{Diagnostics, did_you_mean};
+use super::ir::{Model, ModelKind, Scalar, Ty};
+use super::naming::RustIdent;
+use super::source::SpecFile;
+use super::types::DIALECTS;
+use std::collections::{BTreeMap, HashMap};
+
+/// What can be derived for one model beyond `Debug`, `Clone`, `PartialEq`
+/// and serde's traits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Traits {
+    /// No float inside.
+    pub eq: bool,
+    /// `eq`, and no free-form JSON inside.
+    pub hash: bool,
+}
+
+/// The model graph, ready for code generation.
+#[derive(Debug)]
+pub struct Resolved {
+    pub models: Vec<Model>,
+    /// Per model: its module path below the invocation.
+    pub modules: Vec<Vec<RustIdent>>,
+    pub traits: Vec<Traits>,
+}
+
+pub fn resolve(specs: &[SpecFile], mut models: Vec<Model>, diags: &mut Diagnostics) -> Resolved {
+    let modules: Vec<Vec<RustIdent>> = models
+        .iter()
+        .map(|m| {
+            specs[m.spec]
+                .folders()
+                .iter()
+                .map(|f| RustIdent::module(f))
+                .collect()
+        })
+        .collect();
+
+    // Two types with one name in one module: the later one is an error and
+    // gets a placeholder name so that nothing else fails because of it.
+    let mut seen: HashMap<(&[RustIdent], String), usize> = HashMap::new();
+    for (i, m) in models.iter_mut().enumerate() {
+        match seen.get(&(modules[i].as_slice(), m.rust.name.clone())) {
+            Some(&first) => {
+                diags.error_at(
+                    &specs[m.spec].display,
+                    m.pos,
+                    format!(
+                        "found a second type named `{}` in this module, expected one (the first is from {}); rename one of the docs' titles",
+                        m.rust.name, specs[first].display
+                    ),
+                );
+                m.rust.name = format!("{}Duplicate{i}", m.rust.name);
+            }
+            None => {
+                seen.insert((modules[i].as_slice(), m.rust.name.clone()), m.spec);
+            }
+        }
+    }
+
+    let index = Index::new(specs, &models, &modules);
+    let mut resolved_types = Vec::new();
+    for (i, m) in models.iter().enumerate() {
+        let ModelKind::Struct(fields) = &m.kind else {
+            continue;
+        };
+        for (j, f) in fields.iter().enumerate() {
+            let mut ty = f.ty.clone();
+            let mut problem = None;
+            ty.walk_mut(&mut |t| {
+                if let Ty::Named(named) = t {
+                    *t = match index.lookup(i, named.name.as_str(), named.link.as_deref()) {
+                        Ok(target) => Ty::Model(target),
+                        Err(message) => {
+                            problem = Some(message);
+                            Ty::Scalar(Scalar::Any)
+                        }
+                    };
+                }
+            });
+            if let Some(message) = problem {
+                diags.error_at(
+                    &specs[m.spec].display,
+                    f.pos,
+                    format!("in the type of `{}`: {message}", f.written),
+                );
+            }
+            resolved_types.push((i, j, ty));
+        }
+    }
+    for (i, j, ty) in resolved_types {
+        if let ModelKind::Struct(fields) = &mut models[i].kind {
+            fields[j].ty = ty;
+        }
+    }
+
+    check_field_names(specs, &mut models, diags);
+    mark_boxes(&mut models);
+    let traits = derive_traits(&models);
+    Resolved {
+        models,
+        modules,
+        traits,
+    }
+}
+
+/// Lookups from links and names to models.
+struct Index<'a> {
+    specs: &'a [SpecFile],
+    models: &'a [Model],
+    modules: &'a [Vec<RustIdent>],
+    /// Spec path (relative to the root, `/`-joined) to spec index.
+    by_path: HashMap<String, usize>,
+    /// Spec index to the first model it defines.
+    primary: HashMap<usize, usize>,
+}
+
+impl<'a> Index<'a> {
+    fn new(specs: &'a [SpecFile], models: &'a [Model], modules: &'a [Vec<RustIdent>]) -> Self {
+        let by_path = specs
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.rel.join("/"), i))
+            .collect();
+        let mut primary = HashMap::new();
+        for (i, m) in models.iter().enumerate() {
+            primary.entry(m.spec).or_insert(i);
+        }
+        Index {
+            specs,
+            models,
+            modules,
+            by_path,
+            primary,
+        }
+    }
+
+    fn lookup(&self, from: usize, name: &str, link: Option<&str>) -> Result<usize, String> {
+        match link {
+            Some(dest) if !is_external(dest) => {
+                let spec = self.resolve_link(self.models[from].spec, dest)?;
+                self.primary.get(&spec).copied().ok_or_else(|| {
+                    format!(
+                        "the link `{dest}` leads to {}, which defines no type",
+                        self.specs[spec].display
+                    )
+                })
+            }
+            _ => self.by_name(from, name, link),
+        }
+    }
+
+    /// A name with no link to a spec: a type of the same doc, then of the same module.
+    fn by_name(&self, from: usize, name: &str, link: Option<&str>) -> Result<usize, String> {
+        let wanted = RustIdent::type_name(name).name;
+        let spec = self.models[from].spec;
+        let module = &self.modules[from];
+        let same_doc = self
+            .models
+            .iter()
+            .position(|m| m.spec == spec && m.rust.name == wanted);
+        let same_module = || {
+            self.models
+                .iter()
+                .enumerate()
+                .position(|(i, m)| &self.modules[i] == module && m.rust.name == wanted)
+        };
+        same_doc.or_else(same_module).ok_or_else(|| {
+            // The likely fix: a vocabulary word or a type of this module.
+            let words = DIALECTS.iter().flat_map(|d| d.words.iter().map(|(w, _)| w.rsplit('.').next().unwrap_or(w)));
+            let models = (0..self.models.len())
+                .filter(|&i| &self.modules[i] == module)
+                .map(|i| self.models[i].rust.name.as_str());
+            let hint = did_you_mean(name, words.chain(models));
+            match link {
+                Some(dest) => format!(
+                    "found `{name}` linked to the external page `{dest}`, expected a type the vocabulary knows or a link to a spec{hint}"
+                ),
+                None => format!(
+                    "found the unknown type `{name}`, expected a type the vocabulary knows or a link to a spec{hint}"
+                ),
+            }
+        })
+    }
+
+    /// A link to another spec: relative to the linking spec first; failing
+    /// that (generated docs often link to folders that do not exist), by file
+    /// name, in the linking spec's folder, then its parent, up to the root.
+    fn resolve_link(&self, from_spec: usize, dest: &str) -> Result<usize, String> {
+        let from = &self.specs[from_spec];
+        let path = dest.split(['#', '?']).next().unwrap_or(dest);
+        let mut parts: Vec<&str> = from.folders().iter().map(String::as_str).collect();
+        let mut escapes = false;
+        for part in path.split('/') {
+            match part {
+                "" | "." => {}
+                ".." => escapes |= parts.pop().is_none(),
+                p => parts.push(p),
+            }
+        }
+        if !escapes {
+            if let Some(&i) = self.by_path.get(&parts.join("/")) {
+                return Ok(i);
+            }
+        }
+        let file = path.rsplit('/').next().unwrap_or(path);
+        for exact in [true, false] {
+            for level in (0..=from.folders().len()).rev() {
+                let prefix = &from.folders()[..level];
+                let found: Vec<usize> = (0..self.specs.len())
+                    .filter(|&i| {
+                        let s = &self.specs[i];
+                        s.rel.starts_with(prefix)
+                            && if exact {
+                                s.file_name() == file
+                            } else {
+                                s.file_name().eq_ignore_ascii_case(file)
+                            }
+                    })
+                    .collect();
+                match found.as_slice() {
+                    [] => continue,
+                    [one] => return Ok(*one),
+                    many => {
+                        let names: Vec<&str> = many
+                            .iter()
+                            .take(5)
+                            .map(|&i| self.specs[i].display.as_str())
+                            .collect();
+                        return Err(format!(
+                            "the link `{dest}` is ambiguous: no spec is at that path, and {} specs are named `{file}` ({}{}); expected one",
+                            many.len(),
+                            names.join(", "),
+                            if many.len() > 5 { ", …" } else { "" }
+                        ));
+                    }
+                }
+            }
+        }
+        if escapes {
+            return Err(format!(
+                "the link `{dest}` leads outside the specs folder, where no file is ever read, and no spec named `{file}` is inside it: expected a link to a spec under the specs folder"
+            ));
+        }
+        Err(format!(
+            "the link `{dest}` leads to no spec: expected a spec at that path or a spec named `{file}` under the specs folder"
+        ))
+    }
+}
+
+/// `https://…`, `mailto:…`, `ref:helpers#x`: not a path to a spec.
+fn is_external(dest: &str) -> bool {
+    let before_slash = dest.split('/').next().unwrap_or(dest);
+    before_slash.contains(':') || dest.starts_with('#')
+}
+
+/// Two fields with one Rust name, or one JSON key, are an error; the later
+/// field gets a placeholder name so that the struct still compiles.
+fn check_field_names(specs: &[SpecFile], models: &mut [Model], diags: &mut Diagnostics) {
+    for m in models {
+        let ModelKind::Struct(fields) = &mut m.kind else {
+            continue;
+        };
+        let mut rust: BTreeMap<String, String> = BTreeMap::new();
+        let mut wire: BTreeMap<String, String> = BTreeMap::new();
+        for (i, f) in fields.iter_mut().enumerate() {
+            if let Some(first) = rust.get(&f.rust.name) {
+                diags.error_at(
+                    &specs[m.spec].display,
+                    f.pos,
+                    format!(
+                        "the fields `{first}` and `{}` both become the Rust field `{}`, expected distinct names",
+                        f.written,
+                        f.rust.source()
+                    ),
+                );
+                f.rust = RustIdent::field(&format!("{}_duplicate_{i}", f.rust.name));
+            }
+            rust.insert(f.rust.name.clone(), f.written.clone());
+            if let Some(first) = wire.get(&f.wire) {
+                diags.error_at(
+                    &specs[m.spec].display,
+                    f.pos,
+                    format!(
+                        "the fields `{first}` and `{}` both have the JSON key `{}`, expected distinct keys",
+                        f.written, f.wire
+                    ),
+                );
+                f.wire = format!("{}_duplicate_{i}", f.wire);
+            }
+            wire.insert(f.wire.clone(), f.written.clone());
+        }
+    }
+}
+
+/// The models a model holds directly (not behind a `Vec` or a map), which
+/// would make it infinitely large if one of them held it in turn.
+fn direct_refs(ty: &Ty, out: &mut Vec<usize>) {
+    match ty {
+        Ty::Model(m) => out.push(*m),
+        Ty::Nullable(t) => direct_refs(t, out),
+        Ty::List(_) | Ty::Map(_) | Ty::Scalar(_) | Ty::Named(_) => {}
+    }
+}
+
+fn mark_boxes(models: &mut [Model]) {
+    let edges: Vec<Vec<usize>> = models
+        .iter()
+        .map(|m| {
+            let mut out = Vec::new();
+            if let ModelKind::Struct(fields) = &m.kind {
+                fields.iter().for_each(|f| direct_refs(&f.ty, &mut out));
+            }
+            out
+        })
+        .collect();
+    let reaches = |from: usize, to: usize| {
+        let mut stack = vec![from];
+        let mut seen = vec![false; edges.len()];
+        while let Some(n) = stack.pop() {
+            if n == to {
+                return true;
+            }
+            if !std::mem::replace(&mut seen[n], true) {
+                stack.extend(&edges[n]);
+            }
+        }
+        false
+    };
+    let boxes: Vec<Vec<bool>> = models
+        .iter()
+        .enumerate()
+        .map(|(i, m)| match &m.kind {
+            ModelKind::Struct(fields) => fields
+                .iter()
+                .map(|f| {
+                    let mut refs = Vec::new();
+                    direct_refs(&f.ty, &mut refs);
+                    refs.iter().any(|&r| reaches(r, i))
+                })
+                .collect(),
+            _ => Vec::new(),
+        })
+        .collect();
+    for (m, boxes) in models.iter_mut().zip(boxes) {
+        if let ModelKind::Struct(fields) = &mut m.kind {
+            for (f, b) in fields.iter_mut().zip(boxes) {
+                f.boxed = b;
+            }
+        }
+    }
+}
+
+/// `Eq` where no float is inside, `Hash` where in addition no free-form JSON
+/// is: a fixed point over the model graph, starting from "everything can".
+fn derive_traits(models: &[Model]) -> Vec<Traits> {
+    let mut traits = vec![
+        Traits {
+            eq: true,
+            hash: true
+        };
+        models.len()
+    ];
+    loop {
+        let mut changed = false;
+        for (i, m) in models.iter().enumerate() {
+            let mut t = match &m.kind {
+                ModelKind::Enum(_) => Traits {
+                    eq: true,
+                    hash: true,
+                },
+                ModelKind::FreeForm | ModelKind::Any => Traits {
+                    eq: true,
+                    hash: false,
+                },
+                ModelKind::Struct(_) => Traits {
+                    eq: true,
+                    hash: true,
+                },
+            };
+            if let ModelKind::Struct(fields) = &m.kind {
+                for f in fields {
+                    f.ty.walk(&mut |ty| match ty {
+                        Ty::Scalar(Scalar::F32 | Scalar::F64) => {
+                            t = Traits {
+                                eq: false,
+                                hash: false,
+                            }
+                        }
+                        Ty::Scalar(Scalar::Any | Scalar::Object) => t.hash = false,
+                        Ty::Model(r) => {
+                            t.eq &= traits[*r].eq;
+                            t.hash &= traits[*r].hash;
+                        }
+                        _ => {}
+                    });
+                }
+            }
+            if t != traits[i] {
+                traits[i] = t;
+                changed = true;
+            }
+        }
+        if !changed {
+            return traits;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::read::read_spec;
+    use super::super::source::Settings;
+    use super::*;
+
+    fn specs(files: &[(&str, &str)]) -> Vec<SpecFile> {
+        files
+            .iter()
+            .map(|(path, text)| SpecFile {
+                display: format!("specs/{path}"),
+                rel: path.split('/').map(str::to_owned).collect(),
+                text: (*text).to_owned(),
+                settings: Settings::default(),
+                readable: true,
+            })
+            .collect()
+    }
+
+    fn run(files: &[(&str, &str)]) -> (Resolved, Vec<String>) {
+        let specs = specs(files);
+        let mut d = Diagnostics::new();
+        let models = specs
+            .iter()
+            .enumerate()
+            .flat_map(|(i, s)| read_spec(i, s, &mut d))
+            .collect();
+        let r = resolve(&specs, models, &mut d);
+        (r, d.into_sorted().iter().map(ToString::to_string).collect())
+    }
+
+    fn table(rows: &[(&str, &str)]) -> String {
+        let mut s = String::from(
+            "## Fields\n\n| Field | Type | Required | Description |\n| - | - | - | - |\n",
+        );
+        for (name, ty) in rows {
+            s.push_str(&format!("| `{name}` | {ty} | :heavy_check_mark: | N/A |\n"));
+        }
+        s
+    }
+
+    fn field_ty(r: &Resolved, model: usize, field: usize) -> &Ty {
+        match &r.models[model].kind {
+            ModelKind::Struct(f) => &f[field].ty,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn links_resolve_relatively_then_by_file_name() {
+        let a = format!(
+            "# A\n{}",
+            table(&[("b", "[B](./b.md)"), ("c", "[C](../../models/shared/c.md)")])
+        );
+        let (r, errors) = run(&[("x/a.md", &a), ("x/b.md", "# B\n"), ("x/y/c.md", "# C\n")]);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(field_ty(&r, 0, 0), &Ty::Model(1));
+        assert_eq!(field_ty(&r, 0, 1), &Ty::Model(2));
+        assert_eq!(
+            r.modules[2]
+                .iter()
+                .map(|m| m.name.as_str())
+                .collect::<Vec<_>>(),
+            ["x", "y"]
+        );
+    }
+
+    #[test]
+    fn missing_and_ambiguous_links_are_errors() {
+        let a = format!(
+            "# A\n{}",
+            table(&[
+                ("b", "[B](nope.md)"),
+                ("c", "[C](../c.md)"),
+                ("d", "*Strng*")
+            ])
+        );
+        let (r, errors) = run(&[("x/a.md", &a), ("x/p/c.md", "# C\n"), ("x/q/c.md", "# C\n")]);
+        assert_eq!(errors.len(), 3, "{errors:?}");
+        assert!(
+            errors[0].starts_with(
+                "specs/x/a.md:6:3: in the type of `b`: the link `nope.md` leads to no spec"
+            ),
+            "{errors:?}"
+        );
+        assert!(
+            errors[1].contains("the link `../c.md` is ambiguous"),
+            "{errors:?}"
+        );
+        assert!(
+            errors[2].ends_with("; did you mean `String`?"),
+            "{errors:?}"
+        );
+        assert!(
+            errors[2].contains("found the unknown type `Strng`"),
+            "{errors:?}"
+        );
+        // Placeholders keep the rest going.
+        assert_eq!(field_ty(&r, 0, 0), &Ty::Scalar(Scalar::Any));
+    }
+
+    #[test]
+    fn recursion_is_boxed_and_traits_follow_the_graph() {
+        let a = format!(
+            "# A\n{}",
+            table(&[("next", "*T.nilable([A](a.md))*"), ("b", "[B](b.md)")])
+        );
+        let b = format!(
+            "# B\n{}",
+            table(&[("f", "*::Float*"), ("all", "T::Array<[A](a.md)>")])
+        );
+        let (r, errors) = run(&[("a.md", &a), ("b.md", &b), ("c.md", "# C\n")]);
+        assert!(errors.is_empty(), "{errors:?}");
+        let ModelKind::Struct(f) = &r.models[0].kind else {
+            panic!()
+        };
+        assert!(f[0].boxed && !f[1].boxed);
+        assert_eq!(
+            r.traits[0],
+            Traits {
+                eq: false,
+                hash: false
+            }
+        );
+        assert_eq!(
+            r.traits[2],
+            Traits {
+                eq: true,
+                hash: false
+            }
+        );
+    }
+
+    #[test]
+    fn duplicate_names_are_reported() {
+        let a = format!(
+            "# A\n{}",
+            table(&[("fooBar", "*::String*"), ("foo_bar", "*::String*")])
+        );
+        let (_, errors) = run(&[("a.md", &a), ("b.md", "# A\n")]);
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(
+            errors[0].contains("both become the Rust field `foo_bar`"),
+            "{errors:?}"
+        );
+        assert!(
+            errors[1].starts_with("specs/b.md:1:1: found a second type named `A`"),
+            "{errors:?}"
+        );
+    }
+}
