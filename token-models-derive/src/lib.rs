@@ -15,14 +15,50 @@ use proc_macro::TokenStream;
 /// given directory (relative to the invoking crate's `Cargo.toml`), plus a
 /// `CATALOG` of everything generated.
 ///
+/// Settings for the whole directory may follow, as in a `token-models.toml`
+/// at its root (which, like any nearer settings file, overrides them):
+///
 /// ```text
 /// token_models::include_specs!("specs");
+/// token_models::include_specs!("vendor/docs", wire_names = "camelCase", dialect = "java");
 /// ```
 #[proc_macro]
 pub fn include_specs(input: TokenStream) -> TokenStream {
-    let lit = syn::parse_macro_input!(input as syn::LitStr);
+    let args = syn::parse_macro_input!(input as Args);
     let base = std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default();
-    internals::expand::expand(std::path::Path::new(&base), &lit.value())
-        .to_tokens(lit.span())
-        .into()
+    internals::expand::expand(
+        std::path::Path::new(&base),
+        &args.dir.value(),
+        args.settings,
+    )
+    .to_tokens(args.dir.span())
+    .into()
+}
+
+/// `"dir"` then `key = "value"` pairs.
+struct Args {
+    dir: syn::LitStr,
+    settings: internals::source::Settings,
+}
+
+impl syn::parse::Parse for Args {
+    fn parse(input: syn::parse::ParseStream<'_>) -> syn::Result<Self> {
+        let dir: syn::LitStr = input.parse()?;
+        let mut settings = internals::source::Settings::default();
+        while !input.is_empty() {
+            input.parse::<syn::Token![,]>()?;
+            if input.is_empty() {
+                break;
+            }
+            let key: syn::Ident = input.parse()?;
+            input.parse::<syn::Token![=]>()?;
+            let value: syn::LitStr = input.parse()?;
+            settings
+                .set(&key.to_string(), Some(&value.value()))
+                .map_err(|e| {
+                    syn::Error::new(if e.bad_key { key.span() } else { value.span() }, e.message)
+                })?;
+        }
+        Ok(Args { dir, settings })
+    }
 }

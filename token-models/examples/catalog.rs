@@ -42,15 +42,19 @@ fn main() -> Result<(), serde_json::Error> {
                 Presence::Required => "required",
                 Presence::Optional => "optional",
                 Presence::Nullable => "nullable",
+                Presence::OptionalNullable => "optional, nullable",
             };
             let description = f.description.lines().next().unwrap_or("");
             println!(
-                "    {:name_width$}  {:wire_width$}  {:type_width$}  {presence:8}  {description}",
+                "    {:name_width$}  {:wire_width$}  {:type_width$}  {presence:18}  {description}",
                 f.rust_name, f.wire_name, f.rust_type
             );
         }
         for v in model.variants {
             println!("    {}  = {:?}", v.rust_name, v.wire_value);
+        }
+        for o in model.omitted {
+            println!("    (left out: {}, {})", o.name, o.why);
         }
         println!();
     }

@@ -21,8 +21,12 @@ pub struct Model {
     pub doc: &'static str,
     /// The fields of a struct; empty for other kinds.
     pub fields: &'static [Field],
-    /// The values of an enum; empty for other kinds.
+    /// The values of an enum, or the alternatives of a union; empty for
+    /// other kinds.
     pub variants: &'static [Variant],
+    /// Rows of the doc's table that were left out because they are not JSON
+    /// data (an HTTP response, a stream).
+    pub omitted: &'static [Omitted],
     /// A JSON example the doc gives, verbatim.
     pub example: Option<&'static str>,
 }
@@ -36,8 +40,10 @@ pub enum Kind {
     FreeForm,
     /// Any JSON value (a doc with a title and prose only).
     Any,
-    /// A closed set of values.
+    /// A set of values (an open one also keeps values it does not list).
     Enum,
+    /// One of several types, told apart by their JSON shape.
+    Union,
 }
 
 /// One field of a struct.
@@ -66,13 +72,26 @@ pub enum Presence {
     Optional,
     /// Always present, may be null: `Option<T>`, written as `null` when `None`.
     Nullable,
+    /// May be absent or null, and the two differ: `Option<Option<T>>`
+    /// (`None` absent, `Some(None)` null), each written back as it came.
+    OptionalNullable,
 }
 
-/// One value of an enum.
+/// One value of an enum, or one alternative of a union.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Variant {
     /// The Rust variant name.
     pub rust_name: &'static str,
-    /// The value in JSON.
+    /// For an enum, the value in JSON (a string without quotes, or a number
+    /// or boolean as written); for a union, the alternative's Rust type.
     pub wire_value: &'static str,
+}
+
+/// A row of a doc's table that is not JSON data, left out of its struct.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Omitted {
+    /// The field's name as the doc writes it.
+    pub name: &'static str,
+    /// What it is instead (`an HTTP response`).
+    pub why: &'static str,
 }

@@ -43,6 +43,28 @@ pub use chrono;
 #[doc(hidden)]
 pub mod __private {
     pub use serde;
+
+    /// `#[serde(with)]` for `Option<Option<T>>` fields: `None` is absent
+    /// (with `default` and `skip_serializing_if`), `Some(None)` is `null`.
+    pub mod double_option {
+        use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+        pub fn serialize<T: Serialize, S: Serializer>(
+            value: &Option<Option<T>>,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            match value {
+                Some(inner) => inner.serialize(serializer),
+                None => serializer.serialize_none(),
+            }
+        }
+
+        pub fn deserialize<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Option<Option<T>>, D::Error> {
+            Option::<T>::deserialize(deserializer).map(Some)
+        }
+    }
 }
 
 include_specs!("specs");

@@ -6,7 +6,7 @@
 //! `::token_models::__private::serde`, so the invoking crate needs no serde
 //! dependency of its own.
 
-use super::ir::{Field, ModelKind, Presence, Scalar, Ty, Variant};
+use super::ir::{Field, ModelKind, Presence, Scalar, Ty, Value, Variant};
 use super::naming::RustIdent;
 use super::resolve::{Resolved, Traits};
 use super::source::SpecFile;
@@ -61,8 +61,37 @@ impl Generator<'_> {
         }
     }
 
+    /// Whether a model has a `#[deprecated]` field, which serde's derives
+    /// use: the module around them allows it.
+    fn has_deprecated(&self, i: usize) -> bool {
+        matches!(&self.resolved.models[i].kind, ModelKind::Struct(fields) if fields.iter().any(|f| f.deprecated))
+    }
+
     fn tree(&self, node: &Tree, path: &[String]) -> TokenStream {
-        let models = node.models.iter().map(|&i| self.model(i));
+        // At the invocation's root there is no module of ours to allow
+        // `deprecated` on, so models with deprecated fields get one, hidden
+        // and re-exported.
+        let (wrapped, plain): (Vec<usize>, Vec<usize>) = node
+            .models
+            .iter()
+            .partition(|&&i| path.is_empty() && self.has_deprecated(i));
+        let models = plain.iter().map(|&i| self.model(i));
+        let wrapper = (!wrapped.is_empty()).then(|| {
+            let items = wrapped.iter().map(|&i| self.model(i));
+            let names = wrapped
+                .iter()
+                .map(|&i| ident(&self.resolved.models[i].rust));
+            quote! {
+                #[doc(hidden)]
+                #[allow(deprecated)]
+                mod __token_models_deprecated {
+                    #[allow(unused_imports)]
+                    use super::*;
+                    #(#items)*
+                }
+                pub use __token_models_deprecated::{#(#names),*};
+            }
+        });
         let children = node.children.iter().map(|(name, child)| {
             let mut child_path = path.to_vec();
             child_path.push(name.name.clone());
@@ -71,9 +100,15 @@ impl Generator<'_> {
                 " Models from the specs in `{}`.",
                 self.folder_display(&child_path)
             );
+            let allow = child
+                .models
+                .iter()
+                .any(|&i| self.has_deprecated(i))
+                .then(|| quote!(#[allow(deprecated)]));
             let body = self.tree(child, &child_path);
             quote! {
                 #[doc = #doc]
+                #allow
                 pub mod #id {
                     #body
                 }
@@ -81,6 +116,7 @@ impl Generator<'_> {
         });
         quote! {
             #(#models)*
+            #wrapper
             #(#children)*
         }
     }
@@ -119,11 +155,18 @@ impl Generator<'_> {
             doc_lines.push(String::new());
         }
         doc_lines.push(format!("Generated from `{}`.", self.specs[m.spec].display));
+        for o in &m.omitted {
+            doc_lines.push(String::new());
+            doc_lines.push(format!(
+                "Not generated: the field `{}` ({}, not JSON data).",
+                o.written, o.why
+            ));
+        }
         let doc = docs(&doc_lines);
         let Traits { eq, hash } = self.resolved.traits[i];
         let serde = quote!(::token_models::__private::serde);
         let mut derives = vec![quote!(::core::fmt::Debug), quote!(::core::clone::Clone)];
-        if matches!(m.kind, ModelKind::Enum(_)) {
+        if matches!(m.kind, ModelKind::Enum { open: false, .. }) {
             derives.push(quote!(::core::marker::Copy));
         }
         derives.push(quote!(::core::cmp::PartialEq));
@@ -167,12 +210,31 @@ impl Generator<'_> {
                     pub #json::Value,
                 );
             },
-            ModelKind::Enum(variants) => {
-                let variants = variants.iter().map(variant);
+            ModelKind::Enum { variants, open } => {
+                if variants.iter().all(|v| matches!(v.value, Value::Str(_))) {
+                    string_enum(&attrs, &name, variants, *open)
+                } else {
+                    value_enum(&attrs, &name, variants, *open)
+                }
+            }
+            ModelKind::Union(alternatives) => {
+                let alternatives = alternatives.iter().map(|a| {
+                    let v = ident(&a.rust);
+                    let mut ty = self.ty(i, &a.ty);
+                    if a.boxed {
+                        ty = quote!(::std::boxed::Box<#ty>);
+                    }
+                    let doc = format!(" `{}`", a.written);
+                    quote! {
+                        #[doc = #doc]
+                        #v(#ty),
+                    }
+                });
                 quote! {
                     #attrs
+                    #[serde(untagged)]
                     pub enum #name {
-                        #(#variants)*
+                        #(#alternatives)*
                     }
                 }
             }
@@ -199,6 +261,14 @@ impl Generator<'_> {
                     skip_serializing_if = "::core::option::Option::is_none"
                 ));
                 quote!(::core::option::Option<#ty>)
+            }
+            Presence::OptionalNullable => {
+                serde_args.push(quote!(default));
+                serde_args.push(quote!(
+                    skip_serializing_if = "::core::option::Option::is_none"
+                ));
+                serde_args.push(quote!(with = "::token_models::__private::double_option"));
+                quote!(::core::option::Option<::core::option::Option<#ty>>)
             }
         };
         let serde_attr = if serde_args.is_empty() {
@@ -254,7 +324,9 @@ impl Generator<'_> {
                 quote!(::core::option::Option<#t>)
             }
             // Unresolved after an error was reported: any JSON value.
-            Ty::Named(_) => quote!(#json::Value),
+            Ty::Named(_) | Ty::Local(_) | Ty::Union(_) | Ty::Null | Ty::Transport(_) => {
+                quote!(#json::Value)
+            }
             Ty::Model(target) => {
                 let from = &self.resolved.modules[owner];
                 let to = &self.resolved.modules[*target];
@@ -289,7 +361,9 @@ impl Generator<'_> {
             Ty::List(t) => format!("Vec<{}>", self.ty_text(t)),
             Ty::Map(t) => format!("BTreeMap<String, {}>", self.ty_text(t)),
             Ty::Nullable(t) => format!("Option<{}>", self.ty_text(t)),
-            Ty::Named(_) => "serde_json::Value".to_owned(),
+            Ty::Named(_) | Ty::Local(_) | Ty::Union(_) | Ty::Null | Ty::Transport(_) => {
+                "serde_json::Value".to_owned()
+            }
             Ty::Model(m) => self.rust_path(*m),
         }
     }
@@ -311,6 +385,7 @@ impl Generator<'_> {
         match f.presence {
             Presence::Required => t,
             Presence::Optional | Presence::Nullable => format!("Option<{t}>"),
+            Presence::OptionalNullable => format!("Option<Option<{t}>>"),
         }
     }
 
@@ -335,6 +410,7 @@ impl Generator<'_> {
                                     Presence::Required => quote!(Required),
                                     Presence::Optional => quote!(Optional),
                                     Presence::Nullable => quote!(Nullable),
+                                    Presence::OptionalNullable => quote!(OptionalNullable),
                                 };
                                 let description = f.doc.join("\n");
                                 let line = f.pos.line;
@@ -354,18 +430,34 @@ impl Generator<'_> {
                     }
                     ModelKind::FreeForm => (quote!(FreeForm), Vec::new(), Vec::new()),
                     ModelKind::Any => (quote!(Any), Vec::new(), Vec::new()),
-                    ModelKind::Enum(variants) => {
+                    ModelKind::Enum { variants, .. } => {
                         let variants = variants
                             .iter()
                             .map(|v| {
                                 let rust_name = v.rust.source();
-                                let wire = &v.wire;
+                                let wire = v.value.text();
                                 quote!(#c::Variant { rust_name: #rust_name, wire_value: #wire })
                             })
                             .collect();
                         (quote!(Enum), Vec::new(), variants)
                     }
+                    ModelKind::Union(alternatives) => {
+                        let variants = alternatives
+                            .iter()
+                            .map(|a| {
+                                let rust_name = a.rust.source();
+                                let ty = self.ty_text(&a.ty);
+                                quote!(#c::Variant { rust_name: #rust_name, wire_value: #ty })
+                            })
+                            .collect();
+                        (quote!(Union), Vec::new(), variants)
+                    }
                 };
+            let omitted = m.omitted.iter().map(|o| {
+                let name = &o.written;
+                let why = o.why;
+                quote!(#c::Omitted { name: #name, why: #why })
+            });
             let example = match &m.example {
                 Some(e) => quote!(::core::option::Option::Some(#e)),
                 None => quote!(::core::option::Option::None),
@@ -379,6 +471,7 @@ impl Generator<'_> {
                     doc: #doc,
                     fields: &[#(#fields),*],
                     variants: &[#(#variants),*],
+                    omitted: &[#(#omitted),*],
                     example: #example,
                 }
             }
@@ -391,23 +484,128 @@ impl Generator<'_> {
     }
 }
 
-fn variant(v: &Variant) -> TokenStream {
-    let name = ident(&v.rust);
-    let wire = &v.wire;
-    let rename = if v.rust.name == v.wire {
-        quote!()
-    } else {
-        quote!(#[serde(rename = #wire)])
-    };
-    let doc = if v.doc.is_empty() {
-        docs(&[format!("`{wire}` in JSON.")])
+fn variant_doc(v: &Variant) -> TokenStream {
+    if v.doc.is_empty() {
+        let shown = match &v.value {
+            Value::Str(s) => format!("{s:?}"),
+            other => other.text(),
+        };
+        docs(&[format!("`{shown}` in JSON.")])
     } else {
         docs(&v.doc)
+    }
+}
+
+/// An enum of strings: unit variants renamed to their values, and for an
+/// open enum a last variant that keeps any other string.
+fn string_enum(attrs: &TokenStream, name: &Ident, variants: &[Variant], open: bool) -> TokenStream {
+    let units = variants.iter().map(|v| {
+        let id = ident(&v.rust);
+        let wire = v.value.text();
+        let rename = if v.rust.name == wire {
+            quote!()
+        } else {
+            quote!(#[serde(rename = #wire)])
+        };
+        let doc = variant_doc(v);
+        quote! {
+            #doc
+            #rename
+            #id,
+        }
+    });
+    let other = open.then(|| {
+        quote! {
+            /// A value the doc does not list, kept as it came.
+            #[serde(untagged)]
+            Unrecognized(::std::string::String),
+        }
+    });
+    quote! {
+        #attrs
+        pub enum #name {
+            #(#units)*
+            #other
+        }
+    }
+}
+
+/// An enum with number or boolean values, which serde's renames cannot
+/// express: converted through `serde_json::Value`.
+fn value_enum(attrs: &TokenStream, name: &Ident, variants: &[Variant], open: bool) -> TokenStream {
+    let json = quote!(::token_models::serde_json);
+    let units = variants.iter().map(|v| {
+        let id = ident(&v.rust);
+        let doc = variant_doc(v);
+        quote! {
+            #doc
+            #id,
+        }
+    });
+    let to_json = variants.iter().map(|v| {
+        let id = ident(&v.rust);
+        let value = match &v.value {
+            Value::Str(s) => quote!(#json::Value::String(::std::string::String::from(#s))),
+            Value::Int(n) => quote!(#json::Value::from(#n)),
+            Value::Bool(b) => quote!(#json::Value::Bool(#b)),
+        };
+        quote!(#name::#id => #value,)
+    });
+    let from_json = variants.iter().map(|v| {
+        let id = ident(&v.rust);
+        let pattern = match &v.value {
+            Value::Str(s) => quote!(#json::Value::String(s) if s == #s),
+            Value::Int(n) => {
+                quote!(#json::Value::Number(n) if n.as_i64() == ::core::option::Option::Some(#n))
+            }
+            Value::Bool(b) => quote!(#json::Value::Bool(#b)),
+        };
+        quote!(#pattern => ::core::result::Result::Ok(#name::#id),)
+    });
+    let (other, other_to_json, other_from_json) = if open {
+        (
+            quote! {
+                /// A value the doc does not list, kept as it came.
+                Unrecognized(#json::Value),
+            },
+            quote!(#name::Unrecognized(value) => value,),
+            quote!(_ => ::core::result::Result::Ok(#name::Unrecognized(value)),),
+        )
+    } else {
+        let message = format!("{{}} is not a value of `{name}`");
+        (
+            quote!(),
+            quote!(),
+            quote!(_ => ::core::result::Result::Err(::std::format!(#message, value)),),
+        )
     };
     quote! {
-        #doc
-        #rename
-        #name,
+        #attrs
+        #[serde(try_from = "::token_models::serde_json::Value", into = "::token_models::serde_json::Value")]
+        pub enum #name {
+            #(#units)*
+            #other
+        }
+
+        impl ::core::convert::From<#name> for #json::Value {
+            fn from(value: #name) -> Self {
+                match value {
+                    #(#to_json)*
+                    #other_to_json
+                }
+            }
+        }
+
+        impl ::core::convert::TryFrom<#json::Value> for #name {
+            type Error = ::std::string::String;
+
+            fn try_from(value: #json::Value) -> ::core::result::Result<Self, Self::Error> {
+                match &value {
+                    #(#from_json)*
+                    #other_from_json
+                }
+            }
+        }
     }
 }
 

@@ -5,7 +5,7 @@ use super::codegen::Generator;
 use super::diag::{Diagnostic, Diagnostics};
 use super::read::read_spec;
 use super::resolve::{Resolved, resolve};
-use super::source::{self, SpecFile};
+use super::source::{self, Settings, SpecFile};
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
 use std::path::{Path, PathBuf};
@@ -53,10 +53,11 @@ impl Expansion {
     }
 }
 
-/// Reads `dir` (relative to `base`, the invoking crate's manifest folder).
-pub fn expand(base: &Path, dir: &str) -> Expansion {
+/// Reads `dir` (relative to `base`, the invoking crate's manifest folder)
+/// with `settings` at its root.
+pub fn expand(base: &Path, dir: &str, settings: Settings) -> Expansion {
     let mut diags = Diagnostics::new();
-    let set = source::load(base, dir, &mut diags);
+    let set = source::load(base, dir, settings, &mut diags);
     expand_specs(set.files, set.inputs, diags)
 }
 

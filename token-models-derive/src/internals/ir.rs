@@ -28,6 +28,8 @@ pub enum Scalar {
 pub struct NamedRef {
     /// The type name as written (last path segment: `Claims`).
     pub name: String,
+    /// The path segments before it (`models`, `errors` in `models.errors.Error`).
+    pub qualifier: Vec<String>,
     /// The link target around it, if any.
     pub link: Option<String>,
 }
@@ -45,6 +47,34 @@ pub enum Ty {
     Named(NamedRef),
     /// Another model, after resolution: an index into the model list.
     Model(usize),
+    /// A type the same doc defines (an inline union or enum): an index
+    /// among the doc's models, in the order the reader returns them.
+    Local(usize),
+    /// One of several types, before the reader makes it a model of its own.
+    Union(Vec<Ty>),
+    /// `null`, only inside a union, before the union is simplified.
+    Null,
+    /// Not JSON data (an HTTP response, a stream): why.
+    Transport(&'static str),
+}
+
+impl ModelKind {
+    /// Every type the model's fields or alternatives have.
+    pub fn types_mut(&mut self) -> Vec<&mut Ty> {
+        match self {
+            ModelKind::Struct(fields) => fields.iter_mut().map(|f| &mut f.ty).collect(),
+            ModelKind::Union(alternatives) => alternatives.iter_mut().map(|a| &mut a.ty).collect(),
+            ModelKind::FreeForm | ModelKind::Any | ModelKind::Enum { .. } => Vec::new(),
+        }
+    }
+
+    pub fn types(&self) -> Vec<&Ty> {
+        match self {
+            ModelKind::Struct(fields) => fields.iter().map(|f| &f.ty).collect(),
+            ModelKind::Union(alternatives) => alternatives.iter().map(|a| &a.ty).collect(),
+            ModelKind::FreeForm | ModelKind::Any | ModelKind::Enum { .. } => Vec::new(),
+        }
+    }
 }
 
 impl Ty {
@@ -53,7 +83,13 @@ impl Ty {
         f(self);
         match self {
             Ty::List(t) | Ty::Map(t) | Ty::Nullable(t) => t.walk(f),
-            Ty::Scalar(_) | Ty::Named(_) | Ty::Model(_) => {}
+            Ty::Union(ts) => ts.iter().for_each(|t| t.walk(f)),
+            Ty::Scalar(_)
+            | Ty::Named(_)
+            | Ty::Model(_)
+            | Ty::Local(_)
+            | Ty::Null
+            | Ty::Transport(_) => {}
         }
     }
 
@@ -61,8 +97,26 @@ impl Ty {
         f(self);
         match self {
             Ty::List(t) | Ty::Map(t) | Ty::Nullable(t) => t.walk_mut(f),
-            Ty::Scalar(_) | Ty::Named(_) | Ty::Model(_) => {}
+            Ty::Union(ts) => ts.iter_mut().for_each(|t| t.walk_mut(f)),
+            Ty::Scalar(_)
+            | Ty::Named(_)
+            | Ty::Model(_)
+            | Ty::Local(_)
+            | Ty::Null
+            | Ty::Transport(_) => {}
         }
+    }
+
+    /// Why the type is not JSON data, if anything inside it is a transport
+    /// object.
+    pub fn transport(&self) -> Option<&'static str> {
+        let mut why = None;
+        self.walk(&mut |t| {
+            if let Ty::Transport(w) = t {
+                why = Some(*w);
+            }
+        });
+        why
     }
 }
 
@@ -76,6 +130,10 @@ pub enum Presence {
     Optional,
     /// Always present, may be null: `Option<T>`, written as `null`.
     Nullable,
+    /// May be absent and may be null, and the doc tells the two apart:
+    /// `Option<Option<T>>` (absent, `null`, a value), each written back as
+    /// it came.
+    OptionalNullable,
 }
 
 /// One field of a struct.
@@ -95,13 +153,52 @@ pub struct Field {
     pub boxed: bool,
 }
 
+/// A value of an enum, as it is on the wire.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Value {
+    Str(String),
+    Int(i64),
+    Bool(bool),
+}
+
+impl Value {
+    /// The value as text (a string without quotes).
+    pub fn text(&self) -> String {
+        match self {
+            Value::Str(s) => s.clone(),
+            Value::Int(n) => n.to_string(),
+            Value::Bool(b) => b.to_string(),
+        }
+    }
+}
+
 /// One value of an enum.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Variant {
     pub rust: RustIdent,
     /// The value on the wire.
-    pub wire: String,
+    pub value: Value,
     pub doc: Vec<String>,
+}
+
+/// One alternative of a union.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Alternative {
+    pub rust: RustIdent,
+    pub ty: Ty,
+    /// The type as the doc writes it.
+    pub written: String,
+    /// Whether the value is boxed because the union contains itself.
+    pub boxed: bool,
+}
+
+/// A field left out of a struct because it is not JSON data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Omitted {
+    pub written: String,
+    pub pos: Pos,
+    /// What it is (`an HTTP response`).
+    pub why: &'static str,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -112,8 +209,13 @@ pub enum ModelKind {
     FreeForm,
     /// A doc with no fields at all: any JSON value.
     Any,
-    /// A closed set of string values.
-    Enum(Vec<Variant>),
+    /// A set of values; an open one keeps values it does not list.
+    Enum {
+        variants: Vec<Variant>,
+        open: bool,
+    },
+    /// One of several types, told apart by their JSON shape.
+    Union(Vec<Alternative>),
 }
 
 /// One generated type.
@@ -127,4 +229,9 @@ pub struct Model {
     pub kind: ModelKind,
     /// A JSON example the doc gives, verbatim.
     pub example: Option<String>,
+    /// Rows of the doc's table that are not JSON data.
+    pub omitted: Vec<Omitted>,
+    /// Defined inside another type (a union in a Type cell), not by a doc
+    /// of its own: its name is ours, and gives way in a collision.
+    pub inline: bool,
 }

@@ -26,6 +26,8 @@ pub mod resolve;
 pub mod source;
 pub mod types;
 
+#[cfg(all(test, feature = "corpus"))]
+mod corpus;
 #[cfg(test)]
 mod proptests;
 #[cfg(test)]

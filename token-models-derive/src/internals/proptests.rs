@@ -27,7 +27,11 @@ fn seeds() -> &'static [String] {
         ];
         if cfg!(feature = "corpus") {
             let corpus = root.join("../shared/corpus");
-            assert!(corpus.is_dir(), "the `corpus` feature needs {}", corpus.display());
+            assert!(
+                corpus.is_dir(),
+                "the `corpus` feature needs {}",
+                corpus.display()
+            );
             dirs.push(corpus);
         }
         let mut out = Vec::new();

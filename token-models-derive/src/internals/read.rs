@@ -1,19 +1,25 @@
 //! Stage 2: one spec's blocks to models.
 //!
 //! Two doc shapes are understood: Speakeasy's (`# Title`, a description,
-//! `## Fields` or `## Values` tables) and readme.io's object pages (front
-//! matter with a title, `## Attributes` lists, `## Example`).
+//! then `## Fields`, `## Values` or `## Supported Types`, and more types
+//! under other `##` headings with `### Fields`) and readme.io's object pages
+//! (front matter with a title, `## Attributes` lists, `## Example`).
 
 use super::diag::{Diagnostics, LineIndex, Pos};
-use super::ir::{Field, Model, ModelKind, NamedRef, Presence, Scalar, Ty, Variant};
+#[cfg(test)]
+use super::ir::NamedRef;
+use super::ir::{
+    Alternative, Field, Model, ModelKind, Omitted, Presence, Scalar, Ty, Value, Variant,
+};
 use super::markdown::{self, Block, Cell, Style};
 use super::naming::{Case, RustIdent};
 use super::source::SpecFile;
-use super::types::{self, Dialect, Syntax};
+use super::types::{self, Dialect, Lit, Syntax};
 use std::ops::Range;
 
-/// Reads one spec into its models: the doc's own type first, then any types
-/// it defines inline (a readme.io enum attribute).
+/// Reads one spec into its models: the doc's own type first, then the types
+/// it defines inline (a union in a Type cell, a readme.io enum attribute) or
+/// under further headings.
 pub fn read_spec(index: usize, spec: &SpecFile, diags: &mut Diagnostics) -> Vec<Model> {
     let doc = markdown::parse(&spec.text);
     let r = Reader {
@@ -21,6 +27,7 @@ pub fn read_spec(index: usize, spec: &SpecFile, diags: &mut Diagnostics) -> Vec<
         spec,
         lines: LineIndex::new(&spec.text),
         diags,
+        extra: Vec::new(),
     };
     r.read(&doc)
 }
@@ -30,14 +37,54 @@ struct Reader<'a> {
     spec: &'a SpecFile,
     lines: LineIndex,
     diags: &'a mut Diagnostics,
+    /// Types defined inside the doc's other types.
+    extra: Vec<Model>,
 }
 
-/// A `## Heading` and the blocks under it.
+/// A heading and the blocks under it, up to the next heading of its level
+/// or above.
 struct Section<'d> {
     title: &'d str,
+    level: u8,
     src: Range<usize>,
     blocks: &'d [Block],
 }
+
+/// Splits `blocks` at headings of `level` (and above): the blocks before the
+/// first, and the sections.
+fn sections(blocks: &[Block], level: u8) -> (&[Block], Vec<Section<'_>>) {
+    let is_split =
+        |b: &Block| matches!(b, Block::Heading { level: l, .. } if (2..=level).contains(l));
+    let first = blocks.iter().position(is_split).unwrap_or(blocks.len());
+    let mut out = Vec::new();
+    let mut i = first;
+    while i < blocks.len() {
+        let Block::Heading {
+            text,
+            src,
+            level: l,
+        } = &blocks[i]
+        else {
+            i += 1;
+            continue;
+        };
+        let end = blocks[i + 1..]
+            .iter()
+            .position(is_split)
+            .map_or(blocks.len(), |p| i + 1 + p);
+        out.push(Section {
+            title: text,
+            level: *l,
+            src: src.clone(),
+            blocks: &blocks[i + 1..end],
+        });
+        i = end;
+    }
+    (&blocks[..first], out)
+}
+
+/// The headings under which a doc says what shape its type is.
+const SHAPES: &[&str] = &["Fields", "Values", "Supported Types", "Attributes"];
 
 impl Reader<'_> {
     fn pos(&self, offset: usize) -> Pos {
@@ -53,17 +100,42 @@ impl Reader<'_> {
         self.spec.text.get(range.clone()).unwrap_or("")
     }
 
+    fn model(&self, pos: Pos, rust: RustIdent, doc: Vec<String>, kind: ModelKind) -> Model {
+        Model {
+            spec: self.index,
+            pos,
+            rust,
+            doc,
+            kind,
+            example: None,
+            omitted: Vec::new(),
+            inline: false,
+        }
+    }
+
     /// The type of a spec that could not be read or is empty: any JSON
     /// value, named from the file, so that links to it still resolve.
     fn placeholder(&self) -> Model {
-        Model {
-            spec: self.index,
-            pos: Pos::new(1, 1),
-            rust: RustIdent::type_name(self.spec.stem()),
-            doc: Vec::new(),
-            kind: ModelKind::Any,
-            example: None,
+        self.model(
+            Pos::new(1, 1),
+            RustIdent::type_name(self.spec.stem()),
+            Vec::new(),
+            ModelKind::Any,
+        )
+    }
+
+    fn prose(&self, blocks: &[Block]) -> Vec<String> {
+        let mut lines = Vec::new();
+        for b in blocks
+            .iter()
+            .filter(|b| !matches!(b, Block::Heading { .. }))
+        {
+            if !lines.is_empty() {
+                lines.push(String::new());
+            }
+            lines.extend(doc_text(self.src(b.src())));
         }
+        lines
     }
 
     fn read(mut self, doc: &markdown::Doc) -> Vec<Model> {
@@ -88,98 +160,88 @@ impl Reader<'_> {
                 None => (self.spec.stem().to_owned(), Pos::new(1, 1)),
             },
         };
-
-        // Split into the prose before the first `##` and the sections.
-        let first_section = blocks
-            .iter()
-            .position(|b| matches!(b, Block::Heading { level: 2, .. }))
-            .unwrap_or(blocks.len());
-        let intro: Vec<&Block> = blocks[..first_section]
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| Some(*i) != title_block)
-            .map(|(_, b)| b)
-            .collect();
-        let mut doc_lines = Vec::new();
-        for b in intro {
-            if !doc_lines.is_empty() {
-                doc_lines.push(String::new());
-            }
-            doc_lines.extend(doc_text(self.src(b.src())));
-        }
-        let mut sections = Vec::new();
-        let mut i = first_section;
-        while i < blocks.len() {
-            let Block::Heading { text, src, .. } = &blocks[i] else {
-                i += 1;
-                continue;
-            };
-            let end = blocks[i + 1..]
-                .iter()
-                .position(|b| matches!(b, Block::Heading { level: 1 | 2, .. }))
-                .map_or(blocks.len(), |p| i + 1 + p);
-            sections.push(Section {
-                title: text,
-                src: src.clone(),
-                blocks: &blocks[i + 1..end],
-            });
-            i = end;
-        }
-
-        let rust = RustIdent::type_name(&title);
-        let mut model = Model {
-            spec: self.index,
-            pos,
-            rust,
-            doc: doc_lines,
-            kind: ModelKind::Any,
-            example: None,
-        };
-        let mut extra = Vec::new();
-        let mut shaped = false;
-        for section in &sections {
-            match section.title {
-                "Fields" | "Values" | "Attributes" if shaped => {
+        let (intro, parts) = sections(blocks, 2);
+        let doc_lines = self.prose(intro);
+        let mut model = self.model(pos, RustIdent::type_name(&title), doc_lines, ModelKind::Any);
+        let mut shaped: Option<&str> = None;
+        let mut others = Vec::new();
+        for section in &parts {
+            if SHAPES.contains(&section.title) {
+                if let Some(first) = shaped {
                     self.error(
                         section.src.start,
-                        format!("found a second `## {}` section, expected one `## Fields`, `## Values` or `## Attributes` per doc", section.title),
+                        format!(
+                            "found a `## {}` section after `## {first}`, expected one of `## Fields`, `## Values`, `## Supported Types` or `## Attributes` per doc",
+                            section.title
+                        ),
                     );
+                    continue;
                 }
-                "Fields" => {
-                    shaped = true;
-                    model.kind = self.fields_section(section);
-                }
-                "Values" => {
-                    shaped = true;
-                    model.kind = self.values_section(section);
-                }
-                "Attributes" => {
-                    shaped = true;
-                    let (fields, enums) = self.attributes_section(section, &model.rust);
-                    model.kind = ModelKind::Struct(fields);
-                    extra = enums;
-                }
-                "Example" => {
-                    model.example = section.blocks.iter().find_map(|b| match b {
-                        Block::Code { lang, text, .. } if lang == "json" => Some(text.clone()),
-                        _ => None,
-                    });
-                }
-                _ => {}
+                shaped = Some(section.title);
+                self.shape(&mut model, section);
+            } else if section.title == "Example" {
+                model.example = section.blocks.iter().find_map(|b| match b {
+                    Block::Code { lang, text, .. } if lang == "json" => Some(text.clone()),
+                    _ => None,
+                });
+            } else {
+                others.push(section);
             }
         }
+        // Further types: a `## Name` heading with `### Fields` (or another
+        // shape) under it.
         let mut models = vec![model];
-        models.extend(extra);
+        for section in others {
+            let (intro, subsections) = sections(section.blocks, 3);
+            let Some(shape) = subsections.iter().find(|s| SHAPES.contains(&s.title)) else {
+                continue;
+            };
+            let name = RustIdent::type_name(section.title);
+            let mut m = self.model(
+                self.pos(section.src.start),
+                name,
+                self.prose(intro),
+                ModelKind::Any,
+            );
+            self.shape(&mut m, shape);
+            models.push(m);
+        }
+        // Inline types come last; their indices so far count from the
+        // first of them.
+        let offset = models.len();
+        for m in models.iter_mut().chain(self.extra.iter_mut()) {
+            for ty in m.kind.types_mut() {
+                ty.walk_mut(&mut |t| {
+                    if let Ty::Local(k) = t {
+                        *k += offset;
+                    }
+                });
+            }
+        }
+        models.append(&mut self.extra);
         models
+    }
+
+    /// Gives `model` the shape its section says.
+    fn shape(&mut self, model: &mut Model, section: &Section<'_>) {
+        match section.title {
+            "Fields" => {
+                let (kind, omitted) = self.fields_section(section, &model.rust);
+                model.kind = kind;
+                model.omitted = omitted;
+            }
+            "Values" => model.kind = self.values_section(section),
+            "Supported Types" => model.kind = self.union_section(section, &mut model.doc),
+            _ => {
+                let fields = self.attributes_section(section, &model.rust);
+                model.kind = ModelKind::Struct(fields);
+            }
+        }
     }
 
     /// The first table under a section heading, its rows checked against
     /// the header: a row with another number of cells is reported.
-    fn first_table<'d>(
-        &mut self,
-        section: &Section<'d>,
-        expected: &str,
-    ) -> Option<(&'d [Cell], &'d [Vec<Cell>])> {
+    fn first_table<'d>(&mut self, section: &Section<'d>) -> Option<(&'d [Cell], &'d [Vec<Cell>])> {
         let table = section.blocks.iter().find_map(|b| match b {
             Block::Table {
                 header,
@@ -189,39 +251,44 @@ impl Reader<'_> {
             } => Some((header.as_slice(), rows.as_slice(), row_src.as_slice())),
             _ => None,
         });
-        let table = table.map(|(header, rows, row_src)| {
-            for src in row_src {
-                let written = markdown::written_cells(self.src(src));
-                if written != header.len() {
-                    let columns: Vec<&str> = header.iter().map(|c| c.rich.text.trim()).collect();
-                    self.error(
-                        src.start,
-                        format!(
-                            "found a row with {written} cells, expected {} (one per column: `| {} |`)",
-                            header.len(),
-                            columns.join(" | ")
-                        ),
-                    );
-                }
+        let (header, rows, row_src) = table?;
+        for src in row_src {
+            let written = markdown::written_cells(self.src(src));
+            if written != header.len() {
+                let columns: Vec<&str> = header.iter().map(|c| c.rich.text.trim()).collect();
+                self.error(
+                    src.start,
+                    format!(
+                        "found a row with {written} cells, expected {} (one per column: `| {} |`)",
+                        header.len(),
+                        columns.join(" | ")
+                    ),
+                );
             }
-            (header, rows)
-        });
-        if table.is_none() {
-            self.error(
-                section.src.start,
-                format!(
-                    "found a `## {}` heading with no table under it, expected a `{expected}` table",
-                    section.title
-                ),
-            );
         }
-        table
+        Some((header, rows))
     }
 
-    fn fields_section(&mut self, section: &Section<'_>) -> ModelKind {
+    fn no_table(&mut self, section: &Section<'_>, expected: &str) {
+        self.error(
+            section.src.start,
+            format!(
+                "found a `{} {}` heading with no table under it, expected a `{expected}` table",
+                "#".repeat(usize::from(section.level)),
+                section.title
+            ),
+        );
+    }
+
+    fn fields_section(
+        &mut self,
+        section: &Section<'_>,
+        owner: &RustIdent,
+    ) -> (ModelKind, Vec<Omitted>) {
         const EXPECTED: &str = "| Field | Type | Required | Description |";
-        let Some((header, rows)) = self.first_table(section, EXPECTED) else {
-            return ModelKind::FreeForm;
+        let Some((header, rows)) = self.first_table(section) else {
+            self.no_table(section, EXPECTED);
+            return (ModelKind::FreeForm, Vec::new());
         };
         let column = |names: &[&str]| {
             header
@@ -239,21 +306,20 @@ impl Reader<'_> {
                     found.join(" | ")
                 ),
             );
-            return ModelKind::FreeForm;
+            return (ModelKind::FreeForm, Vec::new());
         };
         let required_col = column(&["Required"]);
         let description_col = column(&["Description"]);
         if rows.is_empty() {
-            return ModelKind::FreeForm;
+            return (ModelKind::FreeForm, Vec::new());
         }
 
         // Parse every Type cell first: the doc's language is guessed from all of them.
-        let cell = |row: &'_ [Cell], col: usize| row.get(col).cloned();
         let parsed: Vec<Option<Syntax>> = rows
             .iter()
             .map(|row| {
-                let c = cell(row, type_col)?;
-                match types::parse(&c.rich.text) {
+                let c = row.get(type_col)?;
+                match types::parse(&type_text(&c.rich)) {
                     Ok(s) => Some(s),
                     Err(e) => {
                         self.error(
@@ -272,16 +338,13 @@ impl Reader<'_> {
             .unwrap_or_else(|| types::guess_dialect(parsed.iter().flatten()));
 
         let mut fields = Vec::new();
+        let mut omitted = Vec::new();
         for (row, syntax) in rows.iter().zip(&parsed) {
             // A row short of cells was reported above; it still becomes a
             // field if it has a name.
-            let Some(name_cell) = cell(row, name_col) else {
+            let Some(name_cell) = row.get(name_col) else {
                 continue;
             };
-            let type_cell = cell(row, type_col).unwrap_or_else(|| Cell {
-                rich: markdown::Rich::default(),
-                src: name_cell.src.clone(),
-            });
             let written = name_cell.rich.text.trim().to_owned();
             if written.is_empty() {
                 self.error(
@@ -311,13 +374,19 @@ impl Reader<'_> {
                 .and_then(|c| row.get(c))
                 .map(|c| doc_text(self.src(&c.src)))
                 .unwrap_or_default();
-            let typed = match syntax {
-                None => None,
-                Some(s) => {
+            let typed = match (syntax, row.get(type_col)) {
+                (Some(s), Some(type_cell)) => {
+                    let text = type_text(&type_cell.rich);
+                    let shift = type_cell.rich.text.find(text.as_str()).unwrap_or(0);
                     let links: Vec<(Range<usize>, &str)> = type_cell
                         .rich
                         .links()
-                        .map(|(r, d)| (r.clone(), d))
+                        .map(|(r, d)| {
+                            (
+                                r.start.saturating_sub(shift)..r.end.saturating_sub(shift),
+                                d,
+                            )
+                        })
                         .collect();
                     match types::interpret(s, dialect, &links) {
                         Ok(t) => Some(t),
@@ -334,6 +403,7 @@ impl Reader<'_> {
                         }
                     }
                 }
+                _ => None,
             };
             // A field whose type could not be read is still generated, as
             // any JSON value, so that one mistake does not cascade.
@@ -342,39 +412,57 @@ impl Reader<'_> {
                 optional: true,
                 nullable: false,
             });
+            if let Some(why) = typed.ty.transport() {
+                omitted.push(Omitted {
+                    written,
+                    pos: self.pos(name_cell.src.start),
+                    why,
+                });
+                continue;
+            }
             let absent = required.map_or(typed.optional, |r| !r);
             let presence = match (absent, typed.nullable) {
+                (true, true) if typed.optional => Presence::OptionalNullable,
                 (true, _) => Presence::Optional,
                 (false, true) => Presence::Nullable,
                 (false, false) => Presence::Required,
             };
-            fields.push(self.field(
-                &written,
-                name_cell.src.start,
-                typed.ty,
-                presence,
-                doc,
-                deprecated,
-                dialect,
-            ));
+            let pos = self.pos(name_cell.src.start);
+            let ty = self.inline_unions(typed.ty, owner, &written, pos);
+            fields.push(self.field(&written, pos, ty, presence, doc, deprecated));
         }
-        ModelKind::Struct(fields)
+        (ModelKind::Struct(fields), omitted)
     }
 
-    #[allow(clippy::too_many_arguments)]
+    /// A union written in a Type cell becomes a type of its own, named after
+    /// its struct and field.
+    fn inline_unions(&mut self, mut ty: Ty, owner: &RustIdent, field: &str, pos: Pos) -> Ty {
+        ty.walk_mut(&mut |t| {
+            if let Ty::Union(alternatives) = t {
+                let name =
+                    RustIdent::type_name(&format!("{}{}", owner.name, Case::Pascal.apply(field)));
+                let alternatives = alternatives_of(std::mem::take(alternatives));
+                let mut m = self.model(pos, name, Vec::new(), ModelKind::Union(alternatives));
+                m.inline = true;
+                self.extra.push(m);
+                *t = Ty::Local(self.extra.len() - 1);
+            }
+        });
+        ty
+    }
+
     fn field(
         &self,
         written: &str,
-        offset: usize,
+        pos: Pos,
         ty: Ty,
         presence: Presence,
         doc: Vec<String>,
         deprecated: bool,
-        _dialect: &Dialect,
     ) -> Field {
         Field {
             written: written.to_owned(),
-            pos: self.pos(offset),
+            pos,
             rust: RustIdent::field(written),
             wire: self.spec.settings.wire_names.apply(written),
             ty,
@@ -385,39 +473,144 @@ impl Reader<'_> {
         }
     }
 
+    /// `## Values`: a `| Name | Value |` table, a list of values (Python),
+    /// or a union of literals in a code block (TypeScript). A doc that says
+    /// "open enum" anywhere keeps unknown values.
     fn values_section(&mut self, section: &Section<'_>) -> ModelKind {
-        let Some((header, rows)) = self.first_table(section, "| Name | Value |") else {
-            return ModelKind::Enum(Vec::new());
-        };
-        let column = |name: &str| header.iter().position(|c| c.rich.text.trim() == name);
-        let name_col = column("Name");
-        let value_col = column("Value").or(name_col).unwrap_or(0);
-        let variants = rows
+        let mut open = self.spec.text.to_ascii_lowercase().contains("open enum");
+        let mut values: Vec<(Option<String>, Value, usize)> = Vec::new();
+        let table = section
+            .blocks
             .iter()
-            .filter_map(|row| {
-                let value = row.get(value_col)?.rich.text.trim().to_owned();
-                let name = name_col
-                    .and_then(|c| row.get(c))
-                    .map_or(value.as_str(), |c| c.rich.text.trim());
-                Some(Variant {
-                    rust: RustIdent::type_name(name),
-                    wire: value.clone(),
-                    doc: Vec::new(),
-                })
-            })
-            .collect();
-        ModelKind::Enum(variants)
+            .any(|b| matches!(b, Block::Table { .. }));
+        if table {
+            if let Some((header, rows)) = self.first_table(section) {
+                let column = |name: &str| header.iter().position(|c| c.rich.text.trim() == name);
+                let name_col = column("Name");
+                let value_col = column("Value").or(name_col).unwrap_or(0);
+                for row in rows {
+                    let Some(value) = row.get(value_col) else {
+                        continue;
+                    };
+                    let name = name_col
+                        .and_then(|c| row.get(c))
+                        .map(|c| c.rich.text.trim().to_owned());
+                    values.push((
+                        name,
+                        Value::Str(value.rich.text.trim().to_owned()),
+                        value.src.start,
+                    ));
+                }
+            }
+        } else {
+            for block in section.blocks {
+                match block {
+                    Block::ListItem { cell } => match literal(&cell.rich.text) {
+                        Some(v) => values.push((None, v, cell.src.start)),
+                        None => self.error(
+                            cell.src.start,
+                            format!("found the value `{}`, expected a quoted string, a number or a boolean", cell.rich.text.trim()),
+                        ),
+                    },
+                    Block::Code { text, src, .. } => match types::parse(text.trim()) {
+                        Ok(syntax) => {
+                            let alternatives = match syntax {
+                                Syntax::Union(all) => all,
+                                one => vec![one],
+                            };
+                            for alternative in alternatives {
+                                match alternative {
+                                    Syntax::Lit(l) => values.push((None, lit_value(l), src.start)),
+                                    Syntax::Name { path, .. } if path.last().is_some_and(|p| p.starts_with("Unrecognized")) => {
+                                        open = true
+                                    }
+                                    other => self.error(src.start, format!("found `{other:?}` among the values, expected literals")),
+                                }
+                            }
+                        }
+                        Err(e) => self.error(src.start, format!("in the values `{}`: {}", text.trim(), e.message)),
+                    },
+                    _ => {}
+                }
+            }
+        }
+        if values.is_empty() {
+            self.no_table(section, "| Name | Value |");
+        }
+        let mut variants: Vec<Variant> = Vec::new();
+        for (name, value, _) in values {
+            let base = variant_name(name.as_deref(), &value);
+            let rust = unique(base, variants.iter().map(|v| &v.rust));
+            variants.push(Variant {
+                rust,
+                value,
+                doc: Vec::new(),
+            });
+        }
+        ModelKind::Enum { variants, open }
+    }
+
+    /// `## Supported Types`: one `### \`type\`` heading per alternative.
+    fn union_section(&mut self, section: &Section<'_>, doc: &mut Vec<String>) -> ModelKind {
+        let (_, subsections) = sections(section.blocks, 3);
+        let mut parsed = Vec::new();
+        for s in &subsections {
+            let text = s.title.trim().trim_matches('`').to_owned();
+            match types::parse(&text) {
+                Ok(syntax) => parsed.push((text, syntax, s.src.start)),
+                Err(e) => self.error(s.src.start, format!("in the type `{text}`: {}", e.message)),
+            }
+        }
+        if parsed.is_empty() {
+            self.error(section.src.start, "found a `## Supported Types` heading with no `### type` headings under it, expected one per alternative");
+        }
+        let dialect = self
+            .spec
+            .settings
+            .dialect
+            .unwrap_or_else(|| types::guess_dialect(parsed.iter().map(|(_, s, _)| s)));
+        let mut tys = Vec::new();
+        for (text, syntax, at) in parsed {
+            match types::interpret(&syntax, dialect, &[]) {
+                Ok(t) if t.ty.transport().is_some() => {
+                    doc.push(String::new());
+                    doc.push(format!(
+                        "Not generated: the alternative `{text}` ({}, not JSON data).",
+                        t.ty.transport().unwrap_or("")
+                    ));
+                }
+                Ok(t) => tys.push((
+                    text,
+                    if t.nullable {
+                        Ty::Nullable(Box::new(t.ty))
+                    } else {
+                        t.ty
+                    },
+                )),
+                Err(e) => self.error(at, format!("in the type `{text}`: {}", e.message)),
+            }
+        }
+        let mut alternatives: Vec<Alternative> = Vec::new();
+        for (written, ty) in tys {
+            let rust = unique(
+                RustIdent::type_name(&alternative_name(&ty)),
+                alternatives.iter().map(|a| &a.rust),
+            );
+            alternatives.push(Alternative {
+                rust,
+                ty,
+                written,
+                boxed: false,
+            });
+        }
+        ModelKind::Union(alternatives)
     }
 
     /// readme.io: `**name** type` paragraphs, an italic description, `***`
     /// between attributes and a values table under an `enum` attribute.
-    fn attributes_section(
-        &mut self,
-        section: &Section<'_>,
-        owner: &RustIdent,
-    ) -> (Vec<Field>, Vec<Model>) {
+    fn attributes_section(&mut self, section: &Section<'_>, owner: &RustIdent) -> Vec<Field> {
         let mut fields: Vec<Field> = Vec::new();
-        let mut enums = Vec::new();
+        let mut enums: Vec<Model> = Vec::new();
         let dialect = self.spec.settings.dialect.unwrap_or(readme_dialect());
         for block in section.blocks {
             match block {
@@ -449,19 +642,14 @@ impl Reader<'_> {
                             owner.name,
                             Case::Pascal.apply(&name)
                         ));
-                        let ty = Ty::Named(NamedRef {
-                            name: enum_name.name.clone(),
-                            link: None,
-                        });
-                        enums.push(Model {
-                            spec: self.index,
-                            pos: self.pos(src.start),
-                            rust: enum_name,
-                            doc: doc.clone(),
-                            kind: ModelKind::Enum(Vec::new()),
-                            example: None,
-                        });
-                        ty
+                        let kind = ModelKind::Enum {
+                            variants: Vec::new(),
+                            open: false,
+                        };
+                        let mut m = self.model(self.pos(src.start), enum_name, doc.clone(), kind);
+                        m.inline = true;
+                        enums.push(m);
+                        Ty::Local(self.extra.len() + enums.len() - 1)
                     } else {
                         let parsed =
                             types::parse(&ty_text).and_then(|s| types::interpret(&s, dialect, &[]));
@@ -481,26 +669,28 @@ impl Reader<'_> {
                         (true, true) => Presence::Nullable,
                         (true, false) => Presence::Required,
                     };
-                    fields.push(self.field(&name, src.start, ty, presence, doc, false, dialect));
+                    let pos = self.pos(src.start);
+                    fields.push(self.field(&name, pos, ty, presence, doc, false));
                 }
                 Block::Table { rows, src, .. } => {
-                    let target = fields.last().and_then(|f| match &f.ty {
-                        Ty::Named(n) => enums
-                            .iter_mut()
-                            .find(|m: &&mut Model| m.rust.name == n.name),
+                    let first_enum = self.extra.len();
+                    let target = fields.last().and_then(|f| match f.ty {
+                        Ty::Local(k) => k.checked_sub(first_enum).and_then(|k| enums.get_mut(k)),
                         _ => None,
                     });
                     match target {
                         Some(m) => {
-                            let variants = rows
-                                .iter()
-                                .filter_map(|row| {
-                                    let value = row.first()?.rich.text.trim().to_owned();
-                                    let doc = row.get(1).map(|c| doc_text(self.src(&c.src))).unwrap_or_default();
-                                    Some(Variant { rust: RustIdent::type_name(&value), wire: value, doc })
-                                })
-                                .collect();
-                            m.kind = ModelKind::Enum(variants);
+                            let mut variants: Vec<Variant> = Vec::new();
+                            for row in rows {
+                                let Some(value) = row.first().map(|c| c.rich.text.trim().to_owned()) else {
+                                    continue;
+                                };
+                                let doc = row.get(1).map(|c| doc_text(self.src(&c.src))).unwrap_or_default();
+                                let value = Value::Str(value);
+                                let rust = unique(variant_name(None, &value), variants.iter().map(|v| &v.rust));
+                                variants.push(Variant { rust, value, doc });
+                            }
+                            m.kind = ModelKind::Enum { variants, open: false };
                         }
                         None => self.error(src.start, "found a table that follows no `enum` attribute, expected it under `**name** enum`"),
                     }
@@ -509,7 +699,7 @@ impl Reader<'_> {
             }
         }
         for e in &enums {
-            if matches!(&e.kind, ModelKind::Enum(v) if v.is_empty()) {
+            if matches!(&e.kind, ModelKind::Enum { variants, .. } if variants.is_empty()) {
                 self.diags.error_at(
                     &self.spec.display,
                     e.pos,
@@ -517,8 +707,105 @@ impl Reader<'_> {
                 );
             }
         }
-        (fields, enums)
+        self.extra.extend(enums);
+        fields
     }
+}
+
+/// A Type cell's text as a type expression: emphasis written inside a code
+/// span (`` `*str*` ``) is markup, not a Go pointer.
+fn type_text(rich: &markdown::Rich) -> String {
+    let text = rich.text.trim();
+    if rich.all(|s| *s == Style::Code) {
+        if let Some(inner) = text.strip_prefix('*').and_then(|t| t.strip_suffix('*')) {
+            return inner.to_owned();
+        }
+    }
+    text.to_owned()
+}
+
+/// `"stop"`, `100`, `true` (a list item of a Python enum) as a value.
+fn literal(text: &str) -> Option<Value> {
+    match types::parse(text.trim()).ok()? {
+        Syntax::Lit(l) => Some(lit_value(l)),
+        _ => None,
+    }
+}
+
+fn lit_value(l: Lit) -> Value {
+    match l {
+        Lit::Str(s) => Value::Str(s),
+        Lit::Int(n) => Value::Int(n),
+        Lit::Float(f) => Value::Str(f.to_string()),
+        Lit::Bool(b) => Value::Bool(b),
+    }
+}
+
+/// A variant's name: the doc's name for it, else its value (`""` is `Empty`).
+fn variant_name(name: Option<&str>, value: &Value) -> RustIdent {
+    let text = name.map_or_else(|| value.text(), str::to_owned);
+    let id = RustIdent::type_name(&text);
+    if text.trim().is_empty() {
+        RustIdent::type_name("Empty")
+    } else if id.name == "Model" {
+        // Only punctuation: name it after the value's characters' position.
+        RustIdent::type_name("Value")
+    } else {
+        id
+    }
+}
+
+/// `id`, or `id2`, `id3`… if one of `taken` already has that name.
+fn unique<'a>(id: RustIdent, taken: impl Iterator<Item = &'a RustIdent> + Clone) -> RustIdent {
+    if !taken.clone().any(|t| t.name == id.name) {
+        return id;
+    }
+    (2..)
+        .map(|n| RustIdent::type_name(&format!("{}{n}", id.name)))
+        .find(|c| !taken.clone().any(|t| t.name == c.name))
+        .unwrap_or(id)
+}
+
+/// A union alternative's variant name, from its type: `ContentChunk`,
+/// `String`, `StringList`, `ValueMap`.
+fn alternative_name(ty: &Ty) -> String {
+    match ty {
+        Ty::Scalar(s) => match s {
+            Scalar::String => "String",
+            Scalar::Bool => "Boolean",
+            Scalar::I32 | Scalar::I64 => "Integer",
+            Scalar::F32 | Scalar::F64 => "Number",
+            Scalar::DateTime => "DateTime",
+            Scalar::Date => "Date",
+            Scalar::Any => "Value",
+            Scalar::Object => "Object",
+        }
+        .to_owned(),
+        Ty::List(t) => format!("{}List", alternative_name(t)),
+        Ty::Map(t) => format!("{}Map", alternative_name(t)),
+        Ty::Nullable(t) => alternative_name(t),
+        Ty::Named(n) => n.name.clone(),
+        Ty::Union(_) => "Union".to_owned(),
+        Ty::Model(_) | Ty::Local(_) | Ty::Null | Ty::Transport(_) => "Value".to_owned(),
+    }
+}
+
+fn alternatives_of(tys: Vec<Ty>) -> Vec<Alternative> {
+    let mut out: Vec<Alternative> = Vec::new();
+    for ty in tys {
+        let rust = unique(
+            RustIdent::type_name(&alternative_name(&ty)),
+            out.iter().map(|a| &a.rust),
+        );
+        let written = alternative_name(&ty);
+        out.push(Alternative {
+            rust,
+            ty,
+            written,
+            boxed: false,
+        });
+    }
+    out
 }
 
 fn readme_dialect() -> &'static Dialect {
@@ -657,6 +944,7 @@ mod tests {
             fields[2].ty,
             Ty::Named(NamedRef {
                 name: "X".into(),
+                qualifier: Vec::new(),
                 link: Some("../y/x.md".into())
             })
         );
@@ -685,12 +973,16 @@ mod tests {
             "# GrantType\n\n## Values\n\n| Name | Value |\n| - | - |\n| `JWT_BEARER` | JWT_BEARER |\n",
         );
         assert!(errors.is_empty());
-        let ModelKind::Enum(v) = &models[0].kind else {
-            panic!()
+        let ModelKind::Enum {
+            variants: v,
+            open: false,
+        } = &models[0].kind
+        else {
+            panic!("{models:?}")
         };
         assert_eq!(
-            (v[0].rust.name.as_str(), v[0].wire.as_str()),
-            ("JwtBearer", "JWT_BEARER")
+            (v[0].rust.name.as_str(), &v[0].value),
+            ("JwtBearer", &Value::Str("JWT_BEARER".into()))
         );
     }
 
@@ -748,12 +1040,15 @@ mod tests {
         assert_eq!(f[1].ty, Ty::Scalar(Scalar::I64));
         assert_eq!(f[0].doc, ["The token."]);
         assert_eq!(models[1].rust.name, "AccessTokenType");
-        let ModelKind::Enum(v) = &models[1].kind else {
-            panic!()
+        let ModelKind::Enum { variants: v, .. } = &models[1].kind else {
+            panic!("{models:?}")
         };
         assert_eq!(
-            (v[0].wire.as_str(), v[0].doc.as_slice()),
-            ("Bearer", &["Bearer auth.".to_owned()][..])
+            (&v[0].value, v[0].doc.as_slice()),
+            (
+                &Value::Str("Bearer".into()),
+                &["Bearer auth.".to_owned()][..]
+            )
         );
     }
 }

@@ -6,8 +6,8 @@
 //! the whole graph: which traits each type can derive and which fields need a
 //! `Box` because a type contains itself.
 
-use super::diag::{Diagnostics, did_you_mean};
-use super::ir::{Model, ModelKind, Scalar, Ty};
+use super::diag::{Diagnostics, Pos, did_you_mean};
+use super::ir::{Model, ModelKind, NamedRef, Scalar, Ty, Value};
 use super::naming::RustIdent;
 use super::source::SpecFile;
 use super::types::DIALECTS;
@@ -45,11 +45,19 @@ pub fn resolve(specs: &[SpecFile], mut models: Vec<Model>, diags: &mut Diagnosti
         .collect();
 
     // Two types with one name in one module: the later one is an error and
-    // gets a placeholder name so that nothing else fails because of it.
+    // gets a placeholder name so that nothing else fails because of it. A
+    // type defined inline (whose name is ours) gives way quietly.
     let mut seen: HashMap<(&[RustIdent], String), usize> = HashMap::new();
     for (i, m) in models.iter_mut().enumerate() {
-        match seen.get(&(modules[i].as_slice(), m.rust.name.clone())) {
-            Some(&first) => {
+        let key = (modules[i].as_slice(), m.rust.name.clone());
+        if let Some(&first) = seen.get(&key) {
+            if m.inline {
+                let base = m.rust.name.clone();
+                let free = (2..)
+                    .map(|n| format!("{base}{n}"))
+                    .find(|c| !seen.contains_key(&(modules[i].as_slice(), c.clone())));
+                m.rust.name = free.unwrap_or(base);
+            } else {
                 diags.error_at(
                     &specs[m.spec].display,
                     m.pos,
@@ -60,24 +68,30 @@ pub fn resolve(specs: &[SpecFile], mut models: Vec<Model>, diags: &mut Diagnosti
                 );
                 m.rust.name = format!("{}Duplicate{i}", m.rust.name);
             }
-            None => {
-                seen.insert((modules[i].as_slice(), m.rust.name.clone()), m.spec);
-            }
         }
+        seen.insert((modules[i].as_slice(), m.rust.name.clone()), m.spec);
     }
 
     let index = Index::new(specs, &models, &modules);
     let mut resolved_types = Vec::new();
     for (i, m) in models.iter().enumerate() {
-        let ModelKind::Struct(fields) = &m.kind else {
-            continue;
+        let first_of_spec = index.first[&m.spec];
+        let positions: Vec<(String, Pos)> = match &m.kind {
+            ModelKind::Struct(fields) => {
+                fields.iter().map(|f| (f.written.clone(), f.pos)).collect()
+            }
+            ModelKind::Union(alternatives) => alternatives
+                .iter()
+                .map(|a| (a.written.clone(), m.pos))
+                .collect(),
+            _ => Vec::new(),
         };
-        for (j, f) in fields.iter().enumerate() {
-            let mut ty = f.ty.clone();
+        for (j, (ty, (written, pos))) in m.kind.types().into_iter().zip(positions).enumerate() {
+            let mut ty = ty.clone();
             let mut problem = None;
-            ty.walk_mut(&mut |t| {
-                if let Ty::Named(named) = t {
-                    *t = match index.lookup(i, named.name.as_str(), named.link.as_deref()) {
+            ty.walk_mut(&mut |t| match t {
+                Ty::Named(named) => {
+                    *t = match index.lookup(i, named) {
                         Ok(target) => Ty::Model(target),
                         Err(message) => {
                             problem = Some(message);
@@ -85,20 +99,22 @@ pub fn resolve(specs: &[SpecFile], mut models: Vec<Model>, diags: &mut Diagnosti
                         }
                     };
                 }
+                Ty::Local(k) => *t = Ty::Model(first_of_spec + *k),
+                _ => {}
             });
             if let Some(message) = problem {
                 diags.error_at(
                     &specs[m.spec].display,
-                    f.pos,
-                    format!("in the type of `{}`: {message}", f.written),
+                    pos,
+                    format!("in the type of `{written}`: {message}"),
                 );
             }
             resolved_types.push((i, j, ty));
         }
     }
     for (i, j, ty) in resolved_types {
-        if let ModelKind::Struct(fields) = &mut models[i].kind {
-            fields[j].ty = ty;
+        if let Some(slot) = models[i].kind.types_mut().into_iter().nth(j) {
+            *slot = ty;
         }
     }
 
@@ -119,8 +135,10 @@ struct Index<'a> {
     modules: &'a [Vec<RustIdent>],
     /// Spec path (relative to the root, `/`-joined) to spec index.
     by_path: HashMap<String, usize>,
-    /// Spec index to the first model it defines.
-    primary: HashMap<usize, usize>,
+    /// Spec index to the first model it defines (its own type).
+    first: HashMap<usize, usize>,
+    /// Type name to every model of that name.
+    by_name: HashMap<&'a str, Vec<usize>>,
 }
 
 impl<'a> Index<'a> {
@@ -130,64 +148,112 @@ impl<'a> Index<'a> {
             .enumerate()
             .map(|(i, s)| (s.rel.join("/"), i))
             .collect();
-        let mut primary = HashMap::new();
+        let mut first = HashMap::new();
+        let mut by_name: HashMap<&str, Vec<usize>> = HashMap::new();
         for (i, m) in models.iter().enumerate() {
-            primary.entry(m.spec).or_insert(i);
+            first.entry(m.spec).or_insert(i);
+            by_name.entry(m.rust.name.as_str()).or_default().push(i);
         }
         Index {
             specs,
             models,
             modules,
             by_path,
-            primary,
+            first,
+            by_name,
         }
     }
 
-    fn lookup(&self, from: usize, name: &str, link: Option<&str>) -> Result<usize, String> {
-        match link {
+    fn lookup(&self, from: usize, named: &NamedRef) -> Result<usize, String> {
+        match named.link.as_deref() {
             Some(dest) if !is_external(dest) => {
                 let spec = self.resolve_link(self.models[from].spec, dest)?;
-                self.primary.get(&spec).copied().ok_or_else(|| {
+                self.first.get(&spec).copied().ok_or_else(|| {
                     format!(
                         "the link `{dest}` leads to {}, which defines no type",
                         self.specs[spec].display
                     )
                 })
             }
-            _ => self.by_name(from, name, link),
+            _ => self.by_name(from, named),
         }
     }
 
-    /// A name with no link to a spec: a type of the same doc, then of the same module.
-    fn by_name(&self, from: usize, name: &str, link: Option<&str>) -> Result<usize, String> {
+    /// A name with no link to a spec: a type of the same doc, then of the
+    /// same module, then the one type of that name anywhere; among several,
+    /// the one whose module path ends with the name's qualifier
+    /// (`models.errors.Error` is in a module `errors`).
+    fn by_name(&self, from: usize, named: &NamedRef) -> Result<usize, String> {
+        let name = named.name.as_str();
         let wanted = RustIdent::type_name(name).name;
         let spec = self.models[from].spec;
         let module = &self.modules[from];
-        let same_doc = self
-            .models
-            .iter()
-            .position(|m| m.spec == spec && m.rust.name == wanted);
-        let same_module = || {
-            self.models
-                .iter()
-                .enumerate()
-                .position(|(i, m)| &self.modules[i] == module && m.rust.name == wanted)
+        let all: &[usize] = self.by_name.get(wanted.as_str()).map_or(&[], Vec::as_slice);
+        let pick = |pred: &dyn Fn(usize) -> bool| -> Vec<usize> {
+            all.iter().copied().filter(|&i| pred(i)).collect()
         };
-        same_doc.or_else(same_module).ok_or_else(|| {
-            // The likely fix: a vocabulary word or a type of this module.
-            let words = DIALECTS.iter().flat_map(|d| d.words.iter().map(|(w, _)| w.rsplit('.').next().unwrap_or(w)));
-            let models = (0..self.models.len())
-                .filter(|&i| &self.modules[i] == module)
-                .map(|i| self.models[i].rust.name.as_str());
-            let hint = did_you_mean(name, words.chain(models));
-            match link {
-                Some(dest) => format!(
-                    "found `{name}` linked to the external page `{dest}`, expected a type the vocabulary knows or a link to a spec{hint}"
-                ),
-                None => format!(
-                    "found the unknown type `{name}`, expected a type the vocabulary knows or a link to a spec{hint}"
-                ),
+        let qualifier: Vec<String> = named
+            .qualifier
+            .iter()
+            .map(|q| RustIdent::module(q).name)
+            .collect();
+        let qualified = |i: usize| {
+            let m = &self.modules[i];
+            qualifier
+                .iter()
+                .rev()
+                .zip(m.iter().rev())
+                .take_while(|(q, p)| **q == p.name)
+                .count()
+        };
+        for candidates in [
+            pick(&|i| self.models[i].spec == spec),
+            pick(&|i| &self.modules[i] == module),
+            all.to_vec(),
+        ] {
+            match candidates.as_slice() {
+                [] => continue,
+                [one] => return Ok(*one),
+                many => {
+                    let best = many.iter().map(|&i| qualified(i)).max().unwrap_or(0);
+                    let top: Vec<usize> = many
+                        .iter()
+                        .copied()
+                        .filter(|&i| qualified(i) == best)
+                        .collect();
+                    if let [one] = top.as_slice() {
+                        return Ok(*one);
+                    }
+                    let names: Vec<&str> = top
+                        .iter()
+                        .take(5)
+                        .map(|&i| self.specs[self.models[i].spec].display.as_str())
+                        .collect();
+                    return Err(format!(
+                        "found `{name}`, which {} types are named ({}), expected one; link the doc to the one meant",
+                        top.len(),
+                        names.join(", ")
+                    ));
+                }
             }
+        }
+        // The likely fix: a vocabulary word or a type of this module.
+        let words = DIALECTS.iter().flat_map(|d| {
+            d.words
+                .iter()
+                .map(|(w, _)| w.rsplit('.').next().unwrap_or(w))
+        });
+        let models = (0..self.models.len())
+            .filter(|&i| &self.modules[i] == module)
+            .map(|i| self.models[i].rust.name.as_str());
+        let hint = did_you_mean(name, words.chain(models));
+        Err(match named.link.as_deref() {
+            Some(dest) => format!(
+                "found `{name}` linked to the external page `{dest}`, expected a type the vocabulary knows or a link to a spec{hint}"
+            ),
+            None => format!(
+                "found the unknown type `{name}`, expected a type the vocabulary knows or a link to a spec{hint}"
+            ),
         })
     }
 
@@ -301,108 +367,144 @@ fn check_field_names(specs: &[SpecFile], models: &mut [Model], diags: &mut Diagn
     }
 }
 
-/// The models a model holds directly (not behind a `Vec` or a map), which
+/// The models a type holds directly (not behind a `Vec` or a map), which
 /// would make it infinitely large if one of them held it in turn.
 fn direct_refs(ty: &Ty, out: &mut Vec<usize>) {
     match ty {
         Ty::Model(m) => out.push(*m),
         Ty::Nullable(t) => direct_refs(t, out),
-        Ty::List(_) | Ty::Map(_) | Ty::Scalar(_) | Ty::Named(_) => {}
+        Ty::Union(ts) => ts.iter().for_each(|t| direct_refs(t, out)),
+        Ty::List(_)
+        | Ty::Map(_)
+        | Ty::Scalar(_)
+        | Ty::Named(_)
+        | Ty::Local(_)
+        | Ty::Null
+        | Ty::Transport(_) => {}
     }
 }
 
+/// Boxes every field or alternative that holds, directly, a model of its
+/// own strongly connected component: the types that contain themselves.
 fn mark_boxes(models: &mut [Model]) {
     let edges: Vec<Vec<usize>> = models
         .iter()
         .map(|m| {
             let mut out = Vec::new();
-            if let ModelKind::Struct(fields) = &m.kind {
-                fields.iter().for_each(|f| direct_refs(&f.ty, &mut out));
-            }
+            m.kind
+                .types()
+                .into_iter()
+                .for_each(|t| direct_refs(t, &mut out));
             out
         })
         .collect();
-    let reaches = |from: usize, to: usize| {
-        let mut stack = vec![from];
-        let mut seen = vec![false; edges.len()];
-        while let Some(n) = stack.pop() {
-            if n == to {
-                return true;
+    let component = strongly_connected(&edges);
+    for (i, m) in models.iter_mut().enumerate() {
+        let boxed = |ty: &Ty| {
+            let mut refs = Vec::new();
+            direct_refs(ty, &mut refs);
+            refs.iter().any(|&r| component[r] == component[i])
+        };
+        match &mut m.kind {
+            ModelKind::Struct(fields) => fields.iter_mut().for_each(|f| f.boxed = boxed(&f.ty)),
+            ModelKind::Union(alternatives) => {
+                alternatives.iter_mut().for_each(|a| a.boxed = boxed(&a.ty))
             }
-            if !std::mem::replace(&mut seen[n], true) {
-                stack.extend(&edges[n]);
-            }
+            ModelKind::FreeForm | ModelKind::Any | ModelKind::Enum { .. } => {}
         }
-        false
-    };
-    let boxes: Vec<Vec<bool>> = models
-        .iter()
-        .enumerate()
-        .map(|(i, m)| match &m.kind {
-            ModelKind::Struct(fields) => fields
-                .iter()
-                .map(|f| {
-                    let mut refs = Vec::new();
-                    direct_refs(&f.ty, &mut refs);
-                    refs.iter().any(|&r| reaches(r, i))
-                })
-                .collect(),
-            _ => Vec::new(),
-        })
-        .collect();
-    for (m, boxes) in models.iter_mut().zip(boxes) {
-        if let ModelKind::Struct(fields) = &mut m.kind {
-            for (f, b) in fields.iter_mut().zip(boxes) {
-                f.boxed = b;
+    }
+}
+
+/// Tarjan's algorithm, without recursion: a component number per node.
+fn strongly_connected(edges: &[Vec<usize>]) -> Vec<usize> {
+    const UNSEEN: usize = usize::MAX;
+    let n = edges.len();
+    let (mut index, mut low, mut component) = (vec![UNSEEN; n], vec![0; n], vec![UNSEEN; n]);
+    let (mut on_stack, mut stack) = (vec![false; n], Vec::new());
+    let (mut next_index, mut next_component) = (0, 0);
+    for root in 0..n {
+        if index[root] != UNSEEN {
+            continue;
+        }
+        // (node, next edge to look at)
+        let mut work = vec![(root, 0)];
+        while let Some(&mut (v, ref mut e)) = work.last_mut() {
+            if *e == 0 && index[v] == UNSEEN {
+                index[v] = next_index;
+                low[v] = next_index;
+                next_index += 1;
+                stack.push(v);
+                on_stack[v] = true;
+            }
+            if let Some(&w) = edges[v].get(*e) {
+                *e += 1;
+                if index[w] == UNSEEN {
+                    work.push((w, 0));
+                } else if on_stack[w] {
+                    low[v] = low[v].min(index[w]);
+                }
+                continue;
+            }
+            work.pop();
+            if let Some(&(parent, _)) = work.last() {
+                low[parent] = low[parent].min(low[v]);
+            }
+            if low[v] == index[v] {
+                while let Some(w) = stack.pop() {
+                    on_stack[w] = false;
+                    component[w] = next_component;
+                    if w == v {
+                        break;
+                    }
+                }
+                next_component += 1;
             }
         }
     }
+    component
 }
 
 /// `Eq` where no float is inside, `Hash` where in addition no free-form JSON
 /// is: a fixed point over the model graph, starting from "everything can".
 fn derive_traits(models: &[Model]) -> Vec<Traits> {
-    let mut traits = vec![
-        Traits {
-            eq: true,
-            hash: true
-        };
-        models.len()
-    ];
+    let all = Traits {
+        eq: true,
+        hash: true,
+    };
+    let mut traits = vec![all; models.len()];
     loop {
         let mut changed = false;
         for (i, m) in models.iter().enumerate() {
             let mut t = match &m.kind {
-                ModelKind::Enum(_) => Traits {
-                    eq: true,
-                    hash: true,
-                },
                 ModelKind::FreeForm | ModelKind::Any => Traits {
                     eq: true,
                     hash: false,
                 },
-                ModelKind::Struct(_) => Traits {
+                // An open enum of numbers keeps unknown values as JSON.
+                ModelKind::Enum {
+                    variants,
+                    open: true,
+                } if variants.iter().any(|v| !matches!(v.value, Value::Str(_))) => Traits {
                     eq: true,
-                    hash: true,
+                    hash: false,
                 },
+                ModelKind::Struct(_) | ModelKind::Union(_) | ModelKind::Enum { .. } => all,
             };
-            if let ModelKind::Struct(fields) = &m.kind {
-                for f in fields {
-                    f.ty.walk(&mut |ty| match ty {
-                        Ty::Scalar(Scalar::F32 | Scalar::F64) => {
-                            t = Traits {
-                                eq: false,
-                                hash: false,
-                            }
+            for ty in m.kind.types() {
+                ty.walk(&mut |ty| match ty {
+                    Ty::Scalar(Scalar::F32 | Scalar::F64) => {
+                        t = Traits {
+                            eq: false,
+                            hash: false,
                         }
-                        Ty::Scalar(Scalar::Any | Scalar::Object) => t.hash = false,
-                        Ty::Model(r) => {
-                            t.eq &= traits[*r].eq;
-                            t.hash &= traits[*r].hash;
-                        }
-                        _ => {}
-                    });
-                }
+                    }
+                    Ty::Scalar(Scalar::Any | Scalar::Object) => t.hash = false,
+                    Ty::Model(r) => {
+                        t.eq &= traits[*r].eq;
+                        t.hash &= traits[*r].hash;
+                    }
+                    _ => {}
+                });
             }
             if t != traits[i] {
                 traits[i] = t;

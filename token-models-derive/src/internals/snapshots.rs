@@ -2,12 +2,13 @@
 //! prettyplease so that a reviewer reads what `cargo expand` would show.
 
 use super::expand::expand;
+use super::source::Settings;
 use std::path::Path;
 
 #[test]
 fn generated_code_per_spec() {
     let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let expansion = expand(&base, "specs");
+    let expansion = expand(&base, "specs", Settings::default());
     assert!(
         expansion.diagnostics.is_empty(),
         "{:?}",

@@ -22,6 +22,57 @@ pub struct Settings {
     pub dialect: Option<&'static Dialect>,
 }
 
+/// Why a setting was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SettingError {
+    /// The key is unknown (rather than its value bad).
+    pub bad_key: bool,
+    pub message: String,
+}
+
+impl Settings {
+    /// The keys a settings file or the macro's arguments can set.
+    pub const KEYS: &'static [&'static str] = &["wire_names", "dialect"];
+
+    /// Sets `key` to `value` (`None`: not a string).
+    pub fn set(&mut self, key: &str, value: Option<&str>) -> Result<(), SettingError> {
+        let bad_value = |names: &[&str]| SettingError {
+            bad_key: false,
+            message: format!(
+                "found an invalid `{key}`, expected one of \"{}\"{}",
+                names.join("\", \""),
+                did_you_mean(value.unwrap_or(""), names.iter().copied())
+            ),
+        };
+        match key {
+            "wire_names" => {
+                let names: Vec<&str> = Case::NAMES.iter().map(|(n, _)| *n).collect();
+                self.wire_names = value
+                    .and_then(Case::from_name)
+                    .ok_or_else(|| bad_value(&names))?;
+            }
+            "dialect" => {
+                let names: Vec<&str> = DIALECTS.iter().map(|d| d.name).collect();
+                self.dialect = Some(
+                    value
+                        .and_then(Dialect::by_name)
+                        .ok_or_else(|| bad_value(&names))?,
+                );
+            }
+            other => {
+                return Err(SettingError {
+                    bad_key: true,
+                    message: format!(
+                        "found the unknown key `{other}`, expected `wire_names` or `dialect`{}",
+                        did_you_mean(other, Self::KEYS.iter().copied())
+                    ),
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
 impl Default for Settings {
     fn default() -> Self {
         Settings {
@@ -71,7 +122,7 @@ pub struct SpecSet {
 }
 
 /// Reads every `*.md` file under `base/dir`, in a stable order.
-pub fn load(base: &Path, dir: &str, diags: &mut Diagnostics) -> SpecSet {
+pub fn load(base: &Path, dir: &str, settings: Settings, diags: &mut Diagnostics) -> SpecSet {
     let root = base.join(dir);
     let mut set = SpecSet::default();
     if !root.is_dir() {
@@ -89,7 +140,7 @@ pub fn load(base: &Path, dir: &str, diags: &mut Diagnostics) -> SpecSet {
         &root,
         &display_root,
         &mut Vec::new(),
-        Settings::default(),
+        settings,
         &mut set,
         diags,
     );
@@ -217,50 +268,18 @@ pub fn read_settings(
         }
     };
     for (key, value) in &table {
-        let pos = lines.pos(text, value.span().start);
         let value_str = match value.get_ref() {
             toml::de::DeValue::String(s) => Some(s.as_ref()),
             _ => None,
         };
-        match key.get_ref().as_ref() {
-            "wire_names" => {
-                let names: Vec<&str> = Case::NAMES.iter().map(|(n, _)| *n).collect();
-                match value_str.and_then(Case::from_name) {
-                    Some(case) => settings.wire_names = case,
-                    None => diags.error_at(
-                        shown,
-                        pos,
-                        format!(
-                            "found an invalid `wire_names`, expected one of \"{}\"{}",
-                            names.join("\", \""),
-                            did_you_mean(value_str.unwrap_or(""), names.iter().copied())
-                        ),
-                    ),
-                }
-            }
-            "dialect" => {
-                let names: Vec<&str> = DIALECTS.iter().map(|d| d.name).collect();
-                match value_str.and_then(Dialect::by_name) {
-                    Some(d) => settings.dialect = Some(d),
-                    None => diags.error_at(
-                        shown,
-                        pos,
-                        format!(
-                            "found an invalid `dialect`, expected one of \"{}\"{}",
-                            names.join("\", \""),
-                            did_you_mean(value_str.unwrap_or(""), names.iter().copied())
-                        ),
-                    ),
-                }
-            }
-            other => diags.error_at(
-                shown,
-                lines.pos(text, key.span().start),
-                format!(
-                    "found the unknown key `{other}`, expected `wire_names` or `dialect`{}",
-                    did_you_mean(other, ["wire_names", "dialect"])
-                ),
-            ),
+        let key_name: &str = key.get_ref().as_ref();
+        if let Err(e) = settings.set(key_name, value_str) {
+            let at = if e.bad_key {
+                key.span().start
+            } else {
+                value.span().start
+            };
+            diags.error_at(shown, lines.pos(text, at), e.message);
         }
     }
     settings
@@ -314,7 +333,7 @@ mod tests {
     fn loads_the_repository_specs() {
         let mut d = Diagnostics::new();
         let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-        let set = load(&base, "specs", &mut d);
+        let set = load(&base, "specs", Settings::default(), &mut d);
         assert!(d.is_empty(), "{d:?}");
         let shown: Vec<&str> = set.files.iter().map(|f| f.display.as_str()).collect();
         assert!(
@@ -337,6 +356,7 @@ mod tests {
         let set = load(
             Path::new(env!("CARGO_MANIFEST_DIR")),
             "no-such-specs",
+            Settings::default(),
             &mut d,
         );
         assert!(set.files.is_empty());

@@ -2,12 +2,33 @@
 //!
 //! One small grammar covers the syntax of every SDK language
 //! (`T::Array<X>`, `Optional[str]`, `Map<String, X>`, `map[string]X`, `*X`,
-//! `X[]`, `?X`, `A | B`); what a name *means* comes from a per-language
-//! vocabulary table ([`DIALECTS`]). A new generator's vocabulary is a new
-//! table, not a new parser.
+//! `X[]`, `?X`, `A | B`, `{ [k: string]: X }`, literals); what a name
+//! *means* comes from a per-language vocabulary table ([`DIALECTS`]). A new
+//! generator's vocabulary is a new table, not a new parser.
 
 use super::ir::{NamedRef, Scalar, Ty};
 use std::ops::Range;
+
+/// A literal in a type expression (`Literal["x"]`, `"x"`, `100`, `true`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Lit {
+    Str(String),
+    Int(i64),
+    Float(f64),
+    Bool(bool),
+}
+
+impl Lit {
+    /// The type a literal is a value of.
+    pub fn scalar(&self) -> Scalar {
+        match self {
+            Lit::Str(_) => Scalar::String,
+            Lit::Int(_) => Scalar::I64,
+            Lit::Float(_) => Scalar::F64,
+            Lit::Bool(_) => Scalar::Bool,
+        }
+    }
+}
 
 /// A type expression as parsed, before any vocabulary is applied.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,8 +39,7 @@ pub enum Syntax {
         args: Vec<Syntax>,
         span: Range<usize>,
     },
-    /// A string or number literal (`Literal["x"]`, `"x"`).
-    Lit(String),
+    Lit(Lit),
     /// `X[]` or `[]X`.
     Array(Box<Syntax>),
     /// `*X` (a Go pointer).
@@ -28,6 +48,8 @@ pub enum Syntax {
     Nullable(Box<Syntax>),
     /// `A | B`.
     Union(Vec<Syntax>),
+    /// `{ [k: string]: X }` (TypeScript).
+    IndexMap(Box<Syntax>),
 }
 
 impl Syntax {
@@ -45,7 +67,9 @@ impl Syntax {
                 args.iter().for_each(|a| a.names(out));
             }
             Syntax::Lit(_) => {}
-            Syntax::Array(t) | Syntax::Pointer(t) | Syntax::Nullable(t) => t.names(out),
+            Syntax::Array(t) | Syntax::Pointer(t) | Syntax::Nullable(t) | Syntax::IndexMap(t) => {
+                t.names(out)
+            }
             Syntax::Union(ts) => ts.iter().for_each(|a| a.names(out)),
         }
     }
@@ -63,7 +87,7 @@ enum Tok {
     Ident(String),
     /// `::`, `.` or `\` between path segments.
     Sep,
-    Lit(String),
+    Lit(Lit),
     Punct(char),
 }
 
@@ -73,26 +97,54 @@ fn tokenize(text: &str) -> Result<Vec<(Tok, usize)>, TypeError> {
     while let Some(&(at, c)) = chars.peek() {
         if c.is_whitespace() {
             chars.next();
-        } else if c.is_alphanumeric() || c == '_' || c == '$' {
+        } else if c.is_ascii_digit()
+            || (c == '-' && text[at + 1..].starts_with(|d: char| d.is_ascii_digit()))
+        {
             let mut s = String::new();
-            while let Some(&(_, c)) = chars
-                .peek()
-                .filter(|(_, c)| c.is_alphanumeric() || matches!(c, '_' | '$' | '-'))
+            while let Some((_, c)) =
+                chars.next_if(|&(_, c)| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
             {
                 s.push(c);
-                chars.next();
             }
-            out.push((Tok::Ident(s), at));
-        } else if c == ':' {
-            chars.next();
-            if chars.next_if(|&(_, c)| c == ':').is_none() {
+            let lit = if let Ok(n) = s.parse::<i64>() {
+                Lit::Int(n)
+            } else if let Ok(f) = s.parse::<f64>() {
+                Lit::Float(f)
+            } else {
                 return Err(TypeError {
                     offset: at,
-                    message: "found a lone `:`, expected `::`".into(),
+                    message: format!("found `{s}`, expected a type name or a number"),
                 });
+            };
+            out.push((Tok::Lit(lit), at));
+        } else if c.is_alphanumeric() || c == '_' || c == '$' {
+            let mut s = String::new();
+            while let Some((_, c)) =
+                chars.next_if(|&(_, c)| c.is_alphanumeric() || matches!(c, '_' | '$' | '-'))
+            {
+                s.push(c);
+            }
+            let tok = match s.as_str() {
+                "true" => Tok::Lit(Lit::Bool(true)),
+                "false" => Tok::Lit(Lit::Bool(false)),
+                _ => Tok::Ident(s),
+            };
+            out.push((tok, at));
+        } else if c == ':' {
+            chars.next();
+            if chars.next_if(|&(_, c)| c == ':').is_some() {
+                out.push((Tok::Sep, at));
+            } else {
+                out.push((Tok::Punct(':'), at));
+            }
+        } else if c == '\\' {
+            chars.next();
+            // `\<` is markdown's escape left in the text; `\Foo\Bar` is a PHP path.
+            if chars.peek().is_some_and(|&(_, n)| "<>[]*_|".contains(n)) {
+                continue;
             }
             out.push((Tok::Sep, at));
-        } else if c == '.' || c == '\\' {
+        } else if c == '.' {
             chars.next();
             out.push((Tok::Sep, at));
         } else if c == '"' || c == '\'' {
@@ -110,7 +162,7 @@ fn tokenize(text: &str) -> Result<Vec<(Tok, usize)>, TypeError> {
                     }
                 }
             }
-            out.push((Tok::Lit(s), at));
+            out.push((Tok::Lit(Lit::Str(s)), at));
         } else if "<>[](){},|*?".contains(c) {
             chars.next();
             out.push((Tok::Punct(c), at));
@@ -132,7 +184,11 @@ struct Parser<'t> {
 
 impl Parser<'_> {
     fn peek(&self) -> Option<&Tok> {
-        self.toks.get(self.at).map(|(t, _)| t)
+        self.peek_at(0)
+    }
+
+    fn peek_at(&self, n: usize) -> Option<&Tok> {
+        self.toks.get(self.at + n).map(|(t, _)| t)
     }
 
     fn offset(&self) -> usize {
@@ -148,11 +204,24 @@ impl Parser<'_> {
         }
     }
 
+    fn eat_ident(&mut self, word: &str) -> bool {
+        if matches!(self.peek(), Some(Tok::Ident(s)) if s == word) {
+            self.at += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn empty_brackets(&self) -> bool {
+        self.peek() == Some(&Tok::Punct('[')) && self.peek_at(1) == Some(&Tok::Punct(']'))
+    }
+
     fn error<T>(&self, expected: &str) -> Result<T, TypeError> {
         let found = match self.peek() {
             None => "the end of the expression".to_owned(),
             Some(Tok::Ident(s)) => format!("`{s}`"),
-            Some(Tok::Lit(s)) => format!("\"{s}\""),
+            Some(Tok::Lit(l)) => format!("the literal {l:?}"),
             Some(Tok::Sep) => "a path separator".to_owned(),
             Some(Tok::Punct(c)) => format!("`{c}`"),
         };
@@ -186,49 +255,62 @@ impl Parser<'_> {
     /// postfix := prefix ('[' ']')*
     fn postfix(&mut self) -> Result<Syntax, TypeError> {
         let mut t = self.prefix()?;
-        while self.peek() == Some(&Tok::Punct('['))
-            && self.toks.get(self.at + 1).map(|(t, _)| t) == Some(&Tok::Punct(']'))
-        {
+        while self.empty_brackets() {
             self.at += 2;
             t = Syntax::Array(Box::new(t));
         }
         Ok(t)
     }
 
-    /// prefix := '*' prefix | '?' prefix | '[' ']' prefix | primary
+    /// prefix := '*' prefix | '?' 'extends'? prefix | '[' ']' prefix | primary
     fn prefix(&mut self) -> Result<Syntax, TypeError> {
         if self.eat('*') {
             return Ok(Syntax::Pointer(Box::new(self.prefix()?)));
         }
         if self.eat('?') {
-            // `? extends T` (a Java wildcard) means T.
-            if self.peek() == Some(&Tok::Ident("extends".into())) {
-                self.at += 1;
+            // `? extends T` (a Java wildcard) is T.
+            if self.eat_ident("extends") {
+                return self.prefix();
             }
             return Ok(Syntax::Nullable(Box::new(self.prefix()?)));
         }
-        if self.peek() == Some(&Tok::Punct('['))
-            && self.toks.get(self.at + 1).map(|(t, _)| t) == Some(&Tok::Punct(']'))
-        {
+        if self.empty_brackets() {
             self.at += 2;
             return Ok(Syntax::Array(Box::new(self.prefix()?)));
         }
         self.primary()
     }
 
-    /// primary := literal | '(' union ')' | path args? trailing?
+    /// primary := literal | '(' union ')' | '{' '[' name ':' union ']' ':' union '}'
+    ///          | path args? trailing?
     fn primary(&mut self) -> Result<Syntax, TypeError> {
         match self.peek() {
-            Some(Tok::Lit(s)) => {
-                let s = s.clone();
+            Some(Tok::Lit(l)) => {
+                let l = l.clone();
                 self.at += 1;
-                return Ok(Syntax::Lit(s));
+                return Ok(Syntax::Lit(l));
             }
             Some(Tok::Punct('(')) => {
                 self.at += 1;
                 let t = self.union()?;
                 self.expect(')')?;
                 return Ok(t);
+            }
+            Some(Tok::Punct('{')) => {
+                self.at += 1;
+                self.expect('[')?;
+                if !matches!(self.peek(), Some(Tok::Ident(_))) {
+                    return self.error("a key name");
+                }
+                self.at += 1;
+                self.expect(':')?;
+                self.union()?;
+                self.expect(']')?;
+                self.expect(':')?;
+                let value = self.union()?;
+                self.eat(';');
+                self.expect('}')?;
+                return Ok(Syntax::IndexMap(Box::new(value)));
             }
             _ => {}
         }
@@ -248,11 +330,14 @@ impl Parser<'_> {
             }
         }
         let span = start..self.offset();
+        // Go's `interface{}`.
+        if self.peek() == Some(&Tok::Punct('{')) && self.peek_at(1) == Some(&Tok::Punct('}')) {
+            self.at += 2;
+        }
         let mut args = Vec::new();
-        let empty_brackets = self.toks.get(self.at + 1).map(|(t, _)| t) == Some(&Tok::Punct(']'));
         for (open, close) in [('<', '>'), ('[', ']'), ('(', ')')] {
             // `X[]` is an array of X, not X applied to nothing.
-            if open == '[' && empty_brackets {
+            if open == '[' && self.empty_brackets() {
                 continue;
             }
             if self.eat(open) {
@@ -322,8 +407,20 @@ pub enum Meaning {
     Optional,
     /// May be null: `T.nilable(T)`, `Nullable[T]`.
     Nullable,
-    /// May be absent or null: `OptionalNullable[T]`.
+    /// May be absent or null, and the two differ: `OptionalNullable[T]`.
     OptionalNullable,
+    /// Its argument's type (`Unrecognized<string>`, the fallback of an open
+    /// enum).
+    Same,
+    /// One of its arguments: `Union[A, B]`, `T.any(A, B)`.
+    Union,
+    /// The type of its literal argument: `Literal["x"]`.
+    Literal,
+    /// Null: in a union, makes the value nullable.
+    Null,
+    /// Not JSON data but an SDK object (an HTTP response, a stream, binary
+    /// content): the field is left out, and the doc comment says so.
+    Transport(&'static str),
 }
 
 /// The vocabulary of one SDK language.
@@ -344,12 +441,16 @@ impl Dialect {
     }
 }
 
-use Meaning::{List, ListOrMap, Map, Nullable, Optional, OptionalNullable};
+use Meaning::{List, ListOrMap, Map, Null, Nullable, Optional, OptionalNullable, Same, Transport};
 use Scalar::{Any, Bool, Date, DateTime, F32, F64, I32, I64, Object, String as Str};
 
 const fn s(scalar: Scalar) -> Meaning {
     Meaning::Scalar(scalar)
 }
+
+const RESPONSE: Meaning = Transport("an HTTP response");
+const STREAM: Meaning = Transport("a stream");
+const BINARY: Meaning = Transport("binary content");
 
 /// Every SDK language's vocabulary, in the order used to break ties when a
 /// doc's language is guessed.
@@ -369,6 +470,8 @@ pub const DIALECTS: &[Dialect] = &[
             ("T.nilable", Nullable),
             ("T.Array", List),
             ("T.Hash", Map),
+            ("T.any", Meaning::Union),
+            ("Faraday.Response", RESPONSE),
         ],
     },
     Dialect {
@@ -379,13 +482,26 @@ pub const DIALECTS: &[Dialect] = &[
             ("float", s(F64)),
             ("bool", s(Bool)),
             ("Any", s(Any)),
-            ("date", s(Date)),
+            // Speakeasy's Python docs write every date-time as `date`.
+            ("date", s(DateTime)),
             ("datetime", s(DateTime)),
             ("Optional", Optional),
             ("Nullable", Nullable),
             ("OptionalNullable", OptionalNullable),
             ("List", List),
             ("Dict", Map),
+            ("Union", Meaning::Union),
+            ("Literal", Meaning::Literal),
+            ("None", Null),
+            ("UnrecognizedStr", s(Str)),
+            ("UnrecognizedInt", s(I64)),
+            ("httpx.Response", RESPONSE),
+            ("bytes", BINARY),
+            ("io.BytesIO", BINARY),
+            ("io.BufferedReader", BINARY),
+            ("IO", BINARY),
+            ("eventstreaming.EventStream", STREAM),
+            ("eventstreaming.EventStreamAsync", STREAM),
         ],
     },
     Dialect {
@@ -400,6 +516,8 @@ pub const DIALECTS: &[Dialect] = &[
             ("Double", s(F64)),
             ("float", s(F32)),
             ("Float", s(F32)),
+            ("BigDecimal", s(F64)),
+            ("BigInteger", s(I64)),
             ("boolean", s(Bool)),
             ("Boolean", s(Bool)),
             ("Object", s(Any)),
@@ -409,6 +527,9 @@ pub const DIALECTS: &[Dialect] = &[
             ("JsonNullable", OptionalNullable),
             ("List", List),
             ("Map", Map),
+            ("HttpResponse", RESPONSE),
+            ("InputStream", STREAM),
+            ("byte", BINARY),
         ],
     },
     Dialect {
@@ -418,10 +539,19 @@ pub const DIALECTS: &[Dialect] = &[
             ("number", s(F64)),
             ("boolean", s(Bool)),
             ("Date", s(DateTime)),
+            ("RFCDate", s(Date)),
             ("any", s(Any)),
             ("unknown", s(Any)),
+            ("null", Null),
             ("Record", Map),
             ("Array", List),
+            ("Unrecognized", Same),
+            ("ReadableStream", STREAM),
+            ("EventStream", STREAM),
+            ("Response", RESPONSE),
+            ("File", BINARY),
+            ("Blob", BINARY),
+            ("Uint8Array", BINARY),
         ],
     },
     Dialect {
@@ -437,7 +567,12 @@ pub const DIALECTS: &[Dialect] = &[
             ("time.Time", s(DateTime)),
             ("types.Date", s(Date)),
             ("any", s(Any)),
+            ("interface", s(Any)),
             ("map", Map),
+            ("http.Response", RESPONSE),
+            ("io.ReadCloser", STREAM),
+            ("io.Reader", STREAM),
+            ("byte", BINARY),
         ],
     },
     Dialect {
@@ -448,11 +583,16 @@ pub const DIALECTS: &[Dialect] = &[
             ("long", s(I64)),
             ("double", s(F64)),
             ("float", s(F32)),
+            ("decimal", s(F64)),
             ("bool", s(Bool)),
             ("DateTime", s(DateTime)),
+            ("LocalDate", s(Date)),
             ("object", s(Any)),
             ("List", List),
             ("Dictionary", Map),
+            ("HttpResponseMessage", RESPONSE),
+            ("Stream", STREAM),
+            ("byte", BINARY),
         ],
     },
     Dialect {
@@ -464,7 +604,10 @@ pub const DIALECTS: &[Dialect] = &[
             ("bool", s(Bool)),
             ("mixed", s(Any)),
             ("DateTime", s(DateTime)),
+            ("Brick.DateTime.LocalDate", s(Date)),
             ("array", ListOrMap),
+            ("Psr.Http.Message.ResponseInterface", RESPONSE),
+            ("Psr.Http.Message.StreamInterface", STREAM),
         ],
     },
     Dialect {
@@ -505,7 +648,7 @@ pub fn guess_dialect<'a>(exprs: impl IntoIterator<Item = &'a Syntax>) -> &'stati
 }
 
 /// A type with the presence its outermost wrappers say.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Typed {
     pub ty: Ty,
     pub optional: bool,
@@ -546,6 +689,11 @@ pub fn interpret(
         cur = inner;
     }
     out.ty = ty_of(cur, dialect, links)?;
+    // `A | null` at the top: a nullable A.
+    if let Ty::Nullable(inner) = out.ty {
+        out.ty = *inner;
+        out.nullable = true;
+    }
     Ok(out)
 }
 
@@ -557,55 +705,122 @@ fn ty_of(
     let nested = |t: &Syntax| ty_of(t, dialect, links);
     match syntax {
         Syntax::Array(t) => Ok(Ty::List(Box::new(nested(t)?))),
+        Syntax::IndexMap(t) => Ok(Ty::Map(Box::new(nested(t)?))),
         Syntax::Pointer(t) | Syntax::Nullable(t) => Ok(Ty::Nullable(Box::new(nested(t)?))),
-        Syntax::Lit(lit) => Err(TypeError {
-            offset: 0,
-            message: format!("found the literal \"{lit}\", expected a type (literal types are not supported yet)"),
-        }),
-        Syntax::Union(_) => Err(TypeError {
-            offset: 0,
-            message: "found a union of types, expected one type (unions in a Type cell are not supported yet)".into(),
-        }),
+        Syntax::Lit(lit) => Ok(Ty::Scalar(lit.scalar())),
+        Syntax::Union(alternatives) => {
+            union(alternatives.iter().map(nested).collect::<Result<_, _>>()?)
+        }
         Syntax::Name { path, args, span } => {
             let key = Syntax::key(path);
             let arity = |want: &str| TypeError {
                 offset: span.start,
-                message: format!("found `{key}` with {} type arguments, expected {want}", args.len()),
+                message: format!(
+                    "found `{key}` with {} type arguments, expected {want}",
+                    args.len()
+                ),
             };
             match (dialect.lookup(&key), args.as_slice()) {
                 (Some(Meaning::Scalar(s)), []) => Ok(Ty::Scalar(s)),
                 (Some(Meaning::Scalar(_)), _) => Err(arity("none")),
+                (Some(Transport(why)), _) => Ok(Ty::Transport(why)),
+                (Some(Null), []) => Ok(Ty::Null),
                 (Some(List | ListOrMap), [t]) => Ok(Ty::List(Box::new(nested(t)?))),
                 (Some(List), _) => Err(arity("one")),
-                (Some(Map | ListOrMap), [.., v]) if args.len() <= 2 => Ok(Ty::Map(Box::new(nested(v)?))),
+                (Some(Map | ListOrMap), [.., v]) if args.len() <= 2 => {
+                    Ok(Ty::Map(Box::new(nested(v)?)))
+                }
                 (Some(Map | ListOrMap), _) => Err(arity("one or two")),
-                (Some(Optional | Nullable | OptionalNullable), [t]) => Ok(Ty::Nullable(Box::new(nested(t)?))),
-                (Some(Optional | Nullable | OptionalNullable), _) => Err(arity("one")),
+                (Some(Optional | Nullable | OptionalNullable), [t]) => {
+                    Ok(Ty::Nullable(Box::new(nested(t)?)))
+                }
+                (Some(Same), [t]) => nested(t),
+                (Some(Optional | Nullable | OptionalNullable | Same), _) => Err(arity("one")),
+                (Some(Meaning::Union), alternatives) if !alternatives.is_empty() => {
+                    union(alternatives.iter().map(nested).collect::<Result<_, _>>()?)
+                }
+                (Some(Meaning::Literal), [first, ..]) => match first {
+                    Syntax::Lit(l) => Ok(Ty::Scalar(l.scalar())),
+                    Syntax::Name { path, .. } if matches!(path.as_slice(), [b] if b == "True" || b == "False") => {
+                        Ok(Ty::Scalar(Scalar::Bool))
+                    }
+                    _ => Err(TypeError {
+                        offset: span.start,
+                        message: format!(
+                            "found `{key}` of something that is not a literal, expected `{key}[\"value\"]`"
+                        ),
+                    }),
+                },
+                (Some(Meaning::Union | Meaning::Literal | Null), _) => Err(arity("at least one")),
                 (None, []) => {
                     let link = links
                         .iter()
                         .filter(|(r, _)| r.start <= span.start && span.end <= r.end)
                         .min_by_key(|(r, _)| r.len())
                         .map(|(_, dest)| (*dest).to_owned());
-                    let name = path.last().cloned().unwrap_or_default();
-                    Ok(Ty::Named(NamedRef { name, link }))
+                    let (name, qualifier) = path.split_last().map_or_else(
+                        || (String::new(), Vec::new()),
+                        |(last, rest)| (last.clone(), rest.to_vec()),
+                    );
+                    Ok(Ty::Named(NamedRef {
+                        name,
+                        qualifier,
+                        link,
+                    }))
                 }
                 (None, _) => Err(TypeError {
                     offset: span.start,
-                    message: format!("found `{key}<…>`, expected a type the {} vocabulary knows", dialect.name),
+                    message: format!(
+                        "found `{key}<…>`, expected a type the {} vocabulary knows",
+                        dialect.name
+                    ),
                 }),
             }
         }
     }
 }
 
+/// One of several types. `null` among them makes the rest nullable; equal
+/// alternatives merge (`Literal["a"] | UnrecognizedStr` is a string), and
+/// integers merge into floats.
+fn union(alternatives: Vec<Ty>) -> Result<Ty, TypeError> {
+    let nullable = alternatives.contains(&Ty::Null);
+    let mut distinct: Vec<Ty> = Vec::new();
+    for t in alternatives.into_iter().filter(|t| *t != Ty::Null) {
+        if !distinct.contains(&t) {
+            distinct.push(t);
+        }
+    }
+    let numbers = [Ty::Scalar(Scalar::I64), Ty::Scalar(Scalar::F64)];
+    if distinct.len() == 2 && numbers.iter().all(|n| distinct.contains(n)) {
+        distinct = vec![Ty::Scalar(Scalar::F64)];
+    }
+    let ty = match distinct.len() {
+        0 => Ty::Scalar(Scalar::Any),
+        1 => distinct.remove(0),
+        _ => {
+            // A transport object among data: the field is not JSON data.
+            if let Some(t) = distinct.iter().find(|t| matches!(t, Ty::Transport(_))) {
+                return Ok(t.clone());
+            }
+            Ty::Union(distinct)
+        }
+    };
+    Ok(if nullable {
+        Ty::Nullable(Box::new(ty))
+    } else {
+        ty
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn named(name: &str, link: Option<&str>) -> Ty {
+    fn named(name: &str, qualifier: &[&str], link: Option<&str>) -> Ty {
         Ty::Named(NamedRef {
             name: name.into(),
+            qualifier: qualifier.iter().map(|s| (*s).to_owned()).collect(),
             link: link.map(Into::into),
         })
     }
@@ -633,6 +848,11 @@ mod tests {
             "Literal[\"x\"]",
             "\\DateTime",
             "byte[]",
+            "Map<String, List\\<String>>",
+            "{ [k: string]: any }[]",
+            "interface{}",
+            "Literal[True]",
+            "100",
         ];
         for c in cases {
             assert!(parse(c).is_ok(), "{c}: {:?}", parse(c));
@@ -698,6 +918,24 @@ mod tests {
                 nullable: false
             }
         );
+        let t = typed("Optional<? extends Long>", "java", &[]);
+        assert_eq!(
+            t,
+            Typed {
+                ty: Ty::Scalar(Scalar::I64),
+                optional: true,
+                nullable: false
+            }
+        );
+        let t = typed("OptionalNullable[str]", "python", &[]);
+        assert_eq!(
+            t,
+            Typed {
+                ty: Ty::Scalar(Scalar::String),
+                optional: true,
+                nullable: true
+            }
+        );
         assert_eq!(typed("int", "java", &[]).ty, Ty::Scalar(Scalar::I32));
         assert_eq!(typed("int", "python", &[]).ty, Ty::Scalar(Scalar::I64));
         let t = typed("T::Array<::String>", "ruby", &[]);
@@ -705,7 +943,7 @@ mod tests {
         let t = typed("map[string]*Foo", "go", &[]);
         assert_eq!(
             t.ty,
-            Ty::Map(Box::new(Ty::Nullable(Box::new(named("Foo", None)))))
+            Ty::Map(Box::new(Ty::Nullable(Box::new(named("Foo", &[], None)))))
         );
         assert_eq!(
             typed("array<string, int>", "php", &[]).ty,
@@ -715,17 +953,89 @@ mod tests {
             typed("array<int>", "php", &[]).ty,
             Ty::List(Box::new(Ty::Scalar(Scalar::I64)))
         );
+        assert_eq!(
+            typed("{ [k: string]: any }[]", "typescript", &[]).ty,
+            Ty::List(Box::new(Ty::Map(Box::new(Ty::Scalar(Scalar::Any)))))
+        );
+        assert_eq!(
+            typed("Literal[\"entry\"]", "python", &[]).ty,
+            Ty::Scalar(Scalar::String)
+        );
+        assert_eq!(
+            typed("\"entry\"", "typescript", &[]).ty,
+            Ty::Scalar(Scalar::String)
+        );
+        assert_eq!(
+            typed("false", "typescript", &[]).ty,
+            Ty::Scalar(Scalar::Bool)
+        );
+        assert_eq!(
+            typed("Literal[True]", "python", &[]).ty,
+            Ty::Scalar(Scalar::Bool)
+        );
+        assert_eq!(
+            typed(
+                "Union[Literal[\"function\"], UnrecognizedStr]",
+                "python",
+                &[]
+            )
+            .ty,
+            Ty::Scalar(Scalar::String)
+        );
+        assert_eq!(
+            typed("float|int", "python", &[]).ty,
+            Ty::Scalar(Scalar::F64)
+        );
+        let t = typed("string | null", "typescript", &[]);
+        assert_eq!((t.ty, t.nullable), (Ty::Scalar(Scalar::String), true));
+        assert_eq!(
+            typed("str | List[str]", "python", &[]).ty,
+            Ty::Union(vec![
+                Ty::Scalar(Scalar::String),
+                Ty::List(Box::new(Ty::Scalar(Scalar::String)))
+            ])
+        );
     }
 
     #[test]
-    fn attaches_the_innermost_link() {
+    fn transport_objects_are_recognised() {
+        assert_eq!(
+            typed("*http.Response", "go", &[]).ty,
+            Ty::Transport("an HTTP response")
+        );
+        assert_eq!(
+            typed("HttpResponse<InputStream>", "java", &[]).ty,
+            Ty::Transport("an HTTP response")
+        );
+        assert_eq!(
+            typed("\\Psr\\Http\\Message\\ResponseInterface", "php", &[]).ty,
+            Ty::Transport("an HTTP response")
+        );
+        assert_eq!(
+            typed("[]byte", "go", &[]).ty,
+            Ty::List(Box::new(Ty::Transport("binary content")))
+        );
+        assert_eq!(
+            typed("File | Blob | components.FileT", "typescript", &[]).ty,
+            Ty::Transport("binary content")
+        );
+    }
+
+    #[test]
+    fn attaches_the_innermost_link_and_keeps_the_qualifier() {
         let text = "T.nilable(Models::Components::GrantType)";
         let t = typed(text, "ruby", &[(0..text.len(), "../g.md")]);
-        assert_eq!(t.ty, named("GrantType", Some("../g.md")));
+        assert_eq!(
+            t.ty,
+            named("GrantType", &["Models", "Components"], Some("../g.md"))
+        );
         assert!(t.nullable);
         let text = "T::Array<::Sdk::Shared::W>";
         let t = typed(text, "ruby", &[(9..25, "w.md")]);
-        assert_eq!(t.ty, Ty::List(Box::new(named("W", Some("w.md")))));
+        assert_eq!(
+            t.ty,
+            Ty::List(Box::new(named("W", &["Sdk", "Shared"], Some("w.md"))))
+        );
     }
 
     #[test]
@@ -738,6 +1048,7 @@ mod tests {
         assert_eq!(guess(&["Optional<String>", "Optional<Double>"]), "java");
         assert_eq!(guess(&["T.nilable(::String)", "::Integer"]), "ruby");
         assert_eq!(guess(&["*string", "time.Time"]), "go");
+        assert_eq!(guess(&["Literal[\"system\"]", "models.X"]), "python");
     }
 }
 
@@ -745,29 +1056,34 @@ mod tests {
 /// two cannot drift apart (a test compares them).
 #[cfg(test)]
 pub fn mapping_table() -> String {
-    let meaning = |m: Meaning| -> &'static str {
+    let meaning = |m: Meaning| -> String {
         match m {
-            Meaning::Scalar(Str) => "`String`",
-            Meaning::Scalar(Bool) => "`bool`",
-            Meaning::Scalar(I32) => "`i32`",
-            Meaning::Scalar(I64) => "`i64`",
-            Meaning::Scalar(F32) => "`f32`",
-            Meaning::Scalar(F64) => "`f64`",
-            Meaning::Scalar(DateTime) => "`chrono::DateTime<FixedOffset>`",
-            Meaning::Scalar(Date) => "`chrono::NaiveDate`",
-            Meaning::Scalar(Any) => "`serde_json::Value`",
-            Meaning::Scalar(Object) => "`serde_json::Map<String, Value>`",
-            List => "`Vec<T>`",
-            Map => "`BTreeMap<String, V>`",
-            ListOrMap => "`Vec<T>` (one argument), `BTreeMap<String, V>` (two)",
-            Optional => "may be absent: `Option<T>`",
-            Nullable => "may be null: `Option<T>`",
-            OptionalNullable => "may be absent or null: `Option<T>`",
+            Meaning::Scalar(Str) => "`String`".into(),
+            Meaning::Scalar(Bool) => "`bool`".into(),
+            Meaning::Scalar(I32) => "`i32`".into(),
+            Meaning::Scalar(I64) => "`i64`".into(),
+            Meaning::Scalar(F32) => "`f32`".into(),
+            Meaning::Scalar(F64) => "`f64`".into(),
+            Meaning::Scalar(DateTime) => "`chrono::DateTime<FixedOffset>`".into(),
+            Meaning::Scalar(Date) => "`chrono::NaiveDate`".into(),
+            Meaning::Scalar(Any) => "`serde_json::Value`".into(),
+            Meaning::Scalar(Object) => "`serde_json::Map<String, Value>`".into(),
+            List => "`Vec<T>`".into(),
+            Map => "`BTreeMap<String, V>`".into(),
+            ListOrMap => "`Vec<T>` (one argument), `BTreeMap<String, V>` (two)".into(),
+            Optional => "may be absent: `Option<T>`".into(),
+            Nullable => "may be null: `Option<T>`".into(),
+            OptionalNullable => "may be absent or null: `Option<Option<T>>`".into(),
+            Same => "its argument's type".into(),
+            Meaning::Union => "one of its arguments: an untagged enum".into(),
+            Meaning::Literal => "its literal's type".into(),
+            Null => "null (makes a union nullable)".into(),
+            Transport(why) => format!("{why}: not JSON, left out"),
         }
     };
     let mut out = String::from("| language | written | Rust |\n| --- | --- | --- |\n");
     for d in DIALECTS {
-        let mut rows: Vec<(&str, Vec<&str>)> = Vec::new();
+        let mut rows: Vec<(String, Vec<&str>)> = Vec::new();
         for &(word, m) in d.words {
             let rust = meaning(m);
             match rows.iter_mut().find(|(r, _)| *r == rust) {
