@@ -3,11 +3,14 @@
 
 use super::codegen::Generator;
 use super::diag::{Diagnostic, Diagnostics};
-use super::read::read_spec;
+use super::markdown;
+use super::read::{read_spec, type_names};
 use super::resolve::{Resolved, resolve};
 use super::source::{self, Settings, SpecFile};
+use super::types::{self, DIALECTS};
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// The result of reading, resolving and generating one specs directory.
@@ -67,11 +70,28 @@ pub fn expand_specs(
     inputs: Vec<PathBuf>,
     mut diags: Diagnostics,
 ) -> Expansion {
-    let models = specs
-        .iter()
-        .enumerate()
-        .flat_map(|(i, s)| read_spec(i, s, &mut diags))
-        .collect();
+    let docs: Vec<markdown::Doc> = specs.iter().map(|s| markdown::parse(&s.text)).collect();
+    // A doc whose own type names do not tell its language (a few fields,
+    // all linked) takes the one its top folder's docs use most.
+    let mut by_folder: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (spec, doc) in specs.iter().zip(&docs) {
+        let folder = spec.folders().first().map_or("", String::as_str);
+        let total = by_folder
+            .entry(folder)
+            .or_insert_with(|| vec![0; DIALECTS.len()]);
+        for (t, s) in total.iter_mut().zip(type_names(doc)) {
+            *t += s;
+        }
+    }
+    let mut models = Vec::new();
+    for (i, (spec, doc)) in specs.iter().zip(&docs).enumerate() {
+        let folder = spec.folders().first().map_or("", String::as_str);
+        let fallback = by_folder
+            .get(folder)
+            .and_then(|s| types::best_dialect(s))
+            .unwrap_or(&DIALECTS[0]);
+        models.extend(read_spec(i, spec, doc, fallback, &mut diags));
+    }
     let resolved = resolve(&specs, models, &mut diags);
     Expansion {
         specs,

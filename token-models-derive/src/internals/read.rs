@@ -19,17 +19,42 @@ use std::ops::Range;
 
 /// Reads one spec into its models: the doc's own type first, then the types
 /// it defines inline (a union in a Type cell, a readme.io enum attribute) or
-/// under further headings.
-pub fn read_spec(index: usize, spec: &SpecFile, diags: &mut Diagnostics) -> Vec<Model> {
-    let doc = markdown::parse(&spec.text);
+/// under further headings. `fallback` is the language of its Type column
+/// when its own names do not tell (see [`type_names`]).
+pub fn read_spec(
+    index: usize,
+    spec: &SpecFile,
+    doc: &markdown::Doc,
+    fallback: &'static Dialect,
+    diags: &mut Diagnostics,
+) -> Vec<Model> {
     let r = Reader {
         index,
         spec,
         lines: LineIndex::new(&spec.text),
         diags,
         extra: Vec::new(),
+        fallback,
     };
-    r.read(&doc)
+    r.read(doc)
+}
+
+/// How many of the names in a doc's Type columns each dialect knows: summed
+/// over a folder, they pick the language of docs too short to tell.
+pub fn type_names(doc: &markdown::Doc) -> Vec<usize> {
+    let mut exprs = Vec::new();
+    for block in &doc.blocks {
+        if let Block::Table { header, rows, .. } = block {
+            if let Some(col) = header.iter().position(|c| c.rich.text.trim() == "Type") {
+                exprs.extend(
+                    rows.iter()
+                        .filter_map(|r| r.get(col))
+                        .filter_map(|c| types::parse(&type_text(&c.rich)).ok()),
+                );
+            }
+        }
+    }
+    types::dialect_scores(&exprs)
 }
 
 struct Reader<'a> {
@@ -39,6 +64,8 @@ struct Reader<'a> {
     diags: &'a mut Diagnostics,
     /// Types defined inside the doc's other types.
     extra: Vec<Model>,
+    /// The language when the doc's names do not tell.
+    fallback: &'static Dialect,
 }
 
 /// A heading and the blocks under it, up to the next heading of its level
@@ -335,7 +362,7 @@ impl Reader<'_> {
             .spec
             .settings
             .dialect
-            .unwrap_or_else(|| types::guess_dialect(parsed.iter().flatten()));
+            .unwrap_or_else(|| types::guess_dialect(parsed.iter().flatten(), self.fallback));
 
         let mut fields = Vec::new();
         let mut omitted = Vec::new();
@@ -429,7 +456,17 @@ impl Reader<'_> {
             };
             let pos = self.pos(name_cell.src.start);
             let ty = self.inline_unions(typed.ty, owner, &written, pos);
-            fields.push(self.field(&written, pos, ty, presence, doc, deprecated));
+            let mut field = self.field(&written, pos, ty, presence, doc, deprecated);
+            // `AccessTokenValue` in `AccessToken` (C#) is `AccessToken`.
+            let own_name = dialect
+                .self_named_suffix
+                .and_then(|suffix| written.strip_suffix(suffix))
+                .filter(|stem| RustIdent::type_name(stem) == *owner);
+            if let Some(stem) = own_name {
+                field.rust = RustIdent::field(stem);
+                field.wire = self.spec.settings.wire_names.apply(stem);
+            }
+            fields.push(field);
         }
         (ModelKind::Struct(fields), omitted)
     }
@@ -564,11 +601,9 @@ impl Reader<'_> {
         if parsed.is_empty() {
             self.error(section.src.start, "found a `## Supported Types` heading with no `### type` headings under it, expected one per alternative");
         }
-        let dialect = self
-            .spec
-            .settings
-            .dialect
-            .unwrap_or_else(|| types::guess_dialect(parsed.iter().map(|(_, s, _)| s)));
+        let dialect = self.spec.settings.dialect.unwrap_or_else(|| {
+            types::guess_dialect(parsed.iter().map(|(_, s, _)| s), self.fallback)
+        });
         let mut tys = Vec::new();
         for (text, syntax, at) in parsed {
             match types::interpret(&syntax, dialect, &[]) {
@@ -905,7 +940,9 @@ mod tests {
 
     fn read(text: &str) -> (Vec<Model>, Vec<String>) {
         let mut d = Diagnostics::new();
-        let models = read_spec(0, &spec("a/x.md", text, Settings::default()), &mut d);
+        let file = spec("a/x.md", text, Settings::default());
+        let doc = markdown::parse(&file.text);
+        let models = read_spec(0, &file, &doc, &types::DIALECTS[0], &mut d);
         (
             models,
             d.into_sorted().iter().map(ToString::to_string).collect(),

@@ -519,6 +519,7 @@ fn derive_traits(models: &[Model]) -> Vec<Traits> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::markdown;
     use super::super::read::read_spec;
     use super::super::source::Settings;
     use super::*;
@@ -542,7 +543,7 @@ mod tests {
         let models = specs
             .iter()
             .enumerate()
-            .flat_map(|(i, s)| read_spec(i, s, &mut d))
+            .flat_map(|(i, s)| read_spec(i, s, &markdown::parse(&s.text), &DIALECTS[0], &mut d))
             .collect();
         let r = resolve(&specs, models, &mut d);
         (r, d.into_sorted().iter().map(ToString::to_string).collect())

@@ -429,6 +429,10 @@ pub struct Dialect {
     /// The name a settings file uses to pick it.
     pub name: &'static str,
     pub words: &'static [(&'static str, Meaning)],
+    /// What the SDK appends to a field named like its own type (C# cannot
+    /// have a member named after its class: `AccessToken.AccessTokenValue`
+    /// is `access_token` on the wire).
+    pub self_named_suffix: Option<&'static str>,
 }
 
 impl Dialect {
@@ -473,6 +477,7 @@ pub const DIALECTS: &[Dialect] = &[
             ("T.any", Meaning::Union),
             ("Faraday.Response", RESPONSE),
         ],
+        self_named_suffix: None,
     },
     Dialect {
         name: "python",
@@ -503,6 +508,7 @@ pub const DIALECTS: &[Dialect] = &[
             ("eventstreaming.EventStream", STREAM),
             ("eventstreaming.EventStreamAsync", STREAM),
         ],
+        self_named_suffix: None,
     },
     Dialect {
         name: "java",
@@ -531,6 +537,7 @@ pub const DIALECTS: &[Dialect] = &[
             ("InputStream", STREAM),
             ("byte", BINARY),
         ],
+        self_named_suffix: None,
     },
     Dialect {
         name: "typescript",
@@ -553,6 +560,7 @@ pub const DIALECTS: &[Dialect] = &[
             ("Blob", BINARY),
             ("Uint8Array", BINARY),
         ],
+        self_named_suffix: None,
     },
     Dialect {
         name: "go",
@@ -574,6 +582,7 @@ pub const DIALECTS: &[Dialect] = &[
             ("io.Reader", STREAM),
             ("byte", BINARY),
         ],
+        self_named_suffix: None,
     },
     Dialect {
         name: "csharp",
@@ -594,6 +603,7 @@ pub const DIALECTS: &[Dialect] = &[
             ("Stream", STREAM),
             ("byte", BINARY),
         ],
+        self_named_suffix: Some("Value"),
     },
     Dialect {
         name: "php",
@@ -609,6 +619,7 @@ pub const DIALECTS: &[Dialect] = &[
             ("Psr.Http.Message.ResponseInterface", RESPONSE),
             ("Psr.Http.Message.StreamInterface", STREAM),
         ],
+        self_named_suffix: None,
     },
     Dialect {
         name: "readme",
@@ -622,29 +633,45 @@ pub const DIALECTS: &[Dialect] = &[
             ("date-time", s(DateTime)),
             ("date", s(Date)),
         ],
+        self_named_suffix: None,
     },
 ];
 
-/// Guesses a doc's language from the names its type expressions use: the
-/// dialect that knows the most of them wins, ties going to the first.
-pub fn guess_dialect<'a>(exprs: impl IntoIterator<Item = &'a Syntax>) -> &'static Dialect {
+/// How many of the names in `exprs` each dialect knows, in [`DIALECTS`]
+/// order.
+pub fn dialect_scores<'a>(exprs: impl IntoIterator<Item = &'a Syntax>) -> Vec<usize> {
     let mut names = Vec::new();
     for e in exprs {
         e.names(&mut names);
     }
-    let mut best = &DIALECTS[0];
-    let mut best_score = 0;
-    for d in DIALECTS {
-        let score = names
-            .iter()
-            .filter(|p| d.lookup(&Syntax::key(p)).is_some())
-            .count();
-        if score > best_score {
-            best = d;
-            best_score = score;
-        }
+    DIALECTS
+        .iter()
+        .map(|d| {
+            names
+                .iter()
+                .filter(|p| d.lookup(&Syntax::key(p)).is_some())
+                .count()
+        })
+        .collect()
+}
+
+/// The dialect that knows the most names, if exactly one does.
+pub fn best_dialect(scores: &[usize]) -> Option<&'static Dialect> {
+    let max = scores.iter().copied().max().filter(|&m| m > 0)?;
+    let mut best = scores.iter().enumerate().filter(|&(_, &s)| s == max);
+    match (best.next(), best.next()) {
+        (Some((i, _)), None) => DIALECTS.get(i),
+        _ => None,
     }
-    best
+}
+
+/// Guesses a doc's language from the names its type expressions use: the
+/// dialect that knows the most of them, or `fallback` on a tie.
+pub fn guess_dialect<'a>(
+    exprs: impl IntoIterator<Item = &'a Syntax>,
+    fallback: &'static Dialect,
+) -> &'static Dialect {
+    best_dialect(&dialect_scores(exprs)).unwrap_or(fallback)
 }
 
 /// A type with the presence its outermost wrappers say.
@@ -1042,13 +1069,19 @@ mod tests {
     fn guesses_the_language() {
         let guess = |exprs: &[&str]| {
             let parsed: Vec<Syntax> = exprs.iter().map(|e| parse(e).expect("parses")).collect();
-            guess_dialect(&parsed).name
+            guess_dialect(&parsed, &DIALECTS[0]).name
         };
         assert_eq!(guess(&["str", "int"]), "python");
         assert_eq!(guess(&["Optional<String>", "Optional<Double>"]), "java");
         assert_eq!(guess(&["T.nilable(::String)", "::Integer"]), "ruby");
         assert_eq!(guess(&["*string", "time.Time"]), "go");
         assert_eq!(guess(&["Literal[\"system\"]", "models.X"]), "python");
+        // A tie goes to the fallback.
+        assert_eq!(guess(&["DateTime"]), "ruby");
+        assert_eq!(
+            best_dialect(&dialect_scores(&[parse("DateTime").expect("parses")])),
+            None
+        );
     }
 }
 
