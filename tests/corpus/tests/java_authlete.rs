@@ -1,6 +1,7 @@
 //! The two SDKs not covered elsewhere: Speakeasy's older Java SDK and
 //! Authlete's Ruby SDK, field by field.
 
+#![cfg(any(feature = "java-speakeasy", feature = "ruby-authlete"))]
 #![allow(unused_imports)]
 
 use serde_json::{Value, json};

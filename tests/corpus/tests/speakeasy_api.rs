@@ -4,7 +4,8 @@
 //! field by field (an exhaustive struct literal fails to compile on a
 //! missing, extra or retyped field).
 
-#![allow(unused_imports)]
+#![cfg(any(feature = "go", feature = "csharp", feature = "php", feature = "java-sdks-dev", feature = "ruby-speakeasy"))]
+#![allow(unused_imports, dead_code)]
 
 use serde_json::{Value, json};
 
