@@ -4,7 +4,13 @@
 //! field by field (an exhaustive struct literal fails to compile on a
 //! missing, extra or retyped field).
 
-#![cfg(any(feature = "go", feature = "csharp", feature = "php", feature = "java-sdks-dev", feature = "ruby-speakeasy"))]
+#![cfg(any(
+    feature = "go",
+    feature = "csharp",
+    feature = "php",
+    feature = "java-sdks-dev",
+    feature = "ruby-speakeasy"
+))]
 #![allow(unused_imports, dead_code)]
 
 use serde_json::{Value, json};

@@ -457,14 +457,10 @@ impl Reader<'_> {
             let pos = self.pos(name_cell.src.start);
             let ty = self.inline_unions(typed.ty, owner, &written, pos);
             let mut field = self.field(&written, pos, ty, presence, doc, deprecated);
-            // `AccessTokenValue` in `AccessToken` (C#) is `AccessToken`.
-            let own_name = dialect
-                .self_named_suffix
-                .and_then(|suffix| written.strip_suffix(suffix))
-                .filter(|stem| RustIdent::type_name(stem) == *owner);
-            if let Some(stem) = own_name {
-                field.rust = RustIdent::field(stem);
-                field.wire = self.spec.settings.wire_names.apply(stem);
+            let api_name = dialect.api_name(&written, &owner.name);
+            if api_name != written {
+                field.rust = RustIdent::field(api_name);
+                field.wire = self.spec.settings.wire_names.apply(api_name);
             }
             fields.push(field);
         }

@@ -433,9 +433,28 @@ pub struct Dialect {
     /// have a member named after its class: `AccessToken.AccessTokenValue`
     /// is `access_token` on the wire).
     pub self_named_suffix: Option<&'static str>,
+    /// What the SDK appends to a field named like a reserved word of its
+    /// language, and those words (Python's `from_` is `from` on the wire).
+    pub reserved_suffix: Option<(&'static str, &'static [&'static str])>,
 }
 
 impl Dialect {
+    /// The name a field has in the API, when the SDK had to change it:
+    /// `AccessTokenValue` in `AccessToken` (C#) is `AccessToken`, `from_`
+    /// (Python) is `from`.
+    pub fn api_name<'a>(&self, written: &'a str, owner: &str) -> &'a str {
+        let self_named = self
+            .self_named_suffix
+            .and_then(|suffix| written.strip_suffix(suffix))
+            .filter(|stem| *stem == owner);
+        let reserved = self.reserved_suffix.and_then(|(suffix, words)| {
+            written
+                .strip_suffix(suffix)
+                .filter(|stem| words.contains(stem))
+        });
+        self_named.or(reserved).unwrap_or(written)
+    }
+
     pub fn lookup(&self, key: &str) -> Option<Meaning> {
         self.words.iter().find(|(k, _)| *k == key).map(|&(_, m)| m)
     }
@@ -451,6 +470,14 @@ use Scalar::{Any, Bool, Date, DateTime, F32, F64, I32, I64, Object, String as St
 const fn s(scalar: Scalar) -> Meaning {
     Meaning::Scalar(scalar)
 }
+
+/// Python's keywords, which Speakeasy's Python SDKs suffix with `_`.
+const PYTHON_KEYWORDS: &[&str] = &[
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
+    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
+    "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+    "with", "yield",
+];
 
 const RESPONSE: Meaning = Transport("an HTTP response");
 const STREAM: Meaning = Transport("a stream");
@@ -478,6 +505,7 @@ pub const DIALECTS: &[Dialect] = &[
             ("Faraday.Response", RESPONSE),
         ],
         self_named_suffix: None,
+        reserved_suffix: None,
     },
     Dialect {
         name: "python",
@@ -509,6 +537,7 @@ pub const DIALECTS: &[Dialect] = &[
             ("eventstreaming.EventStreamAsync", STREAM),
         ],
         self_named_suffix: None,
+        reserved_suffix: Some(("_", PYTHON_KEYWORDS)),
     },
     Dialect {
         name: "java",
@@ -538,6 +567,7 @@ pub const DIALECTS: &[Dialect] = &[
             ("byte", BINARY),
         ],
         self_named_suffix: None,
+        reserved_suffix: None,
     },
     Dialect {
         name: "typescript",
@@ -561,6 +591,7 @@ pub const DIALECTS: &[Dialect] = &[
             ("Uint8Array", BINARY),
         ],
         self_named_suffix: None,
+        reserved_suffix: None,
     },
     Dialect {
         name: "go",
@@ -583,6 +614,7 @@ pub const DIALECTS: &[Dialect] = &[
             ("byte", BINARY),
         ],
         self_named_suffix: None,
+        reserved_suffix: None,
     },
     Dialect {
         name: "csharp",
@@ -604,6 +636,7 @@ pub const DIALECTS: &[Dialect] = &[
             ("byte", BINARY),
         ],
         self_named_suffix: Some("Value"),
+        reserved_suffix: None,
     },
     Dialect {
         name: "php",
@@ -620,6 +653,7 @@ pub const DIALECTS: &[Dialect] = &[
             ("Psr.Http.Message.StreamInterface", STREAM),
         ],
         self_named_suffix: None,
+        reserved_suffix: None,
     },
     Dialect {
         name: "readme",
@@ -634,6 +668,7 @@ pub const DIALECTS: &[Dialect] = &[
             ("date", s(Date)),
         ],
         self_named_suffix: None,
+        reserved_suffix: None,
     },
 ];
 
@@ -1021,6 +1056,27 @@ mod tests {
                 Ty::Scalar(Scalar::String),
                 Ty::List(Box::new(Ty::Scalar(Scalar::String)))
             ])
+        );
+    }
+
+    #[test]
+    fn api_names_undo_sdk_renames() {
+        let csharp = Dialect::by_name("csharp").expect("csharp");
+        assert_eq!(
+            csharp.api_name("AccessTokenValue", "AccessToken"),
+            "AccessToken"
+        );
+        assert_eq!(
+            csharp.api_name("AccessTokenValue", "Other"),
+            "AccessTokenValue"
+        );
+        let python = Dialect::by_name("python").expect("python");
+        assert_eq!(python.api_name("from_", "Query"), "from");
+        assert_eq!(python.api_name("class_", "Query"), "class");
+        assert_eq!(python.api_name("to_", "Query"), "to_");
+        assert_eq!(
+            Dialect::by_name("go").expect("go").api_name("from_", "Q"),
+            "from_"
         );
     }
 
