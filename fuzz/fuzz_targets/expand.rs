@@ -6,7 +6,7 @@
 
 #![no_main]
 
-#[allow(dead_code)]
+#[allow(dead_code, unused_imports)]
 #[path = "../../token-models-derive/src/internals/mod.rs"]
 mod internals;
 

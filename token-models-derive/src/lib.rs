@@ -9,6 +9,9 @@
 
 mod internals;
 
+#[cfg(test)]
+mod tests;
+
 use proc_macro::TokenStream;
 
 /// Generates a module per folder and a type per markdown spec under the

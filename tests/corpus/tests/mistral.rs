@@ -5,13 +5,10 @@
 
 #![cfg(any(feature = "python", feature = "typescript"))]
 
-use serde_json::{Value, json};
+use serde_json::json;
 
-fn round_trip<T: serde::de::DeserializeOwned + serde::Serialize>(value: Value) -> T {
-    let typed: T = serde_json::from_value(value.clone()).expect("deserializes");
-    assert_eq!(serde_json::to_value(&typed).expect("serializes"), value);
-    typed
-}
+mod common;
+use common::round_trip;
 
 #[cfg(feature = "python")]
 #[test]

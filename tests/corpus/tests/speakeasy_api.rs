@@ -15,12 +15,8 @@
 
 use serde_json::{Value, json};
 
-/// Deserializes `value` into `T`, serializes it back and checks nothing changed.
-fn round_trip<T: serde::de::DeserializeOwned + serde::Serialize>(value: Value) -> T {
-    let typed: T = serde_json::from_value(value.clone()).expect("deserializes");
-    assert_eq!(serde_json::to_value(&typed).expect("serializes"), value);
-    typed
-}
+mod common;
+use common::round_trip;
 
 fn user() -> Value {
     json!({
@@ -45,20 +41,29 @@ fn access_token(feature_flag: &str) -> Value {
 
 type DateTime = token_models::chrono::DateTime<token_models::chrono::FixedOffset>;
 
+/// Every language's `AccessTokenUser` has exactly these optional fields: an
+/// exhaustive struct literal fails to compile on a missing, extra or
+/// retyped one. With all of them `None`, the JSON is empty.
+macro_rules! assert_empty_user {
+    ($m:ident) => {
+        let user = $m::AccessTokenUser {
+            admin: None::<bool>,
+            created_at: None::<DateTime>,
+            display_name: None::<String>,
+            email: None::<String>,
+            email_verified: None::<bool>,
+            id: None::<String>,
+        };
+        assert_eq!(serde_json::to_value(&user).expect("serializes"), json!({}));
+    };
+}
+
 #[cfg(feature = "go")]
 #[test]
 fn go() {
     use token_models_corpus::go::docs::pkg::models::shared as m;
     // `**string*` (a Go pointer) is optional; `ID` is `id` on the wire.
-    let user = m::AccessTokenUser {
-        admin: None::<bool>,
-        created_at: None::<DateTime>,
-        display_name: None::<String>,
-        email: None::<String>,
-        email_verified: None::<bool>,
-        id: None::<String>,
-    };
-    assert_eq!(serde_json::to_value(&user).expect("serializes"), json!({}));
+    assert_empty_user!(m);
     let token: m::AccessToken = round_trip(access_token("webhooks"));
     let flags: Vec<m::FeatureFlag> = token.feature_flags.expect("present");
     assert_eq!(
@@ -86,15 +91,7 @@ fn go() {
 #[test]
 fn csharp() {
     use token_models_corpus::csharp::docs::models::shared as m;
-    let user = m::AccessTokenUser {
-        admin: None::<bool>,
-        created_at: None::<DateTime>,
-        display_name: None::<String>,
-        email: None::<String>,
-        email_verified: None::<bool>,
-        id: None::<String>,
-    };
-    assert_eq!(serde_json::to_value(&user).expect("serializes"), json!({}));
+    assert_empty_user!(m);
     // C# names a member after its class with a `Value` suffix:
     // `AccessToken.AccessTokenValue` is `access_token`.
     let token: m::AccessToken = round_trip(access_token("schema_registry"));
@@ -113,15 +110,7 @@ fn csharp() {
 fn php() {
     use token_models_corpus::php::docs::models::shared as m;
     // `?bool` may be null; with :heavy_minus_sign: it may be absent too.
-    let user = m::AccessTokenUser {
-        admin: None::<bool>,
-        created_at: None::<DateTime>,
-        display_name: None::<String>,
-        email: None::<String>,
-        email_verified: None::<bool>,
-        id: None::<String>,
-    };
-    assert_eq!(serde_json::to_value(&user).expect("serializes"), json!({}));
+    assert_empty_user!(m);
     let token: m::AccessToken = round_trip(access_token("changes_report"));
     assert_eq!(token.user.display_name.as_deref(), Some("Ada"));
 }
@@ -131,15 +120,7 @@ fn php() {
 fn java() {
     use token_models_corpus::java_sdks_dev::docs::models::shared as m;
     // `Optional<? extends Boolean>` is optional.
-    let user = m::AccessTokenUser {
-        admin: None::<bool>,
-        created_at: None::<DateTime>,
-        display_name: None::<String>,
-        email: None::<String>,
-        email_verified: None::<bool>,
-        id: None::<String>,
-    };
-    assert_eq!(serde_json::to_value(&user).expect("serializes"), json!({}));
+    assert_empty_user!(m);
     let token: m::AccessToken = round_trip(access_token("anything: a String in this SDK"));
     let _: &m::Claims = &token.claims;
 }
@@ -150,15 +131,7 @@ fn ruby() {
     use token_models_corpus::ruby_speakeasy::docs::models::shared as m;
     // `T.nilable(…)` with :heavy_minus_sign: is optional; Ruby's `Date`
     // links to a date-time.
-    let user = m::AccessTokenUser {
-        email: None::<String>,
-        id: None::<String>,
-        display_name: None::<String>,
-        admin: None::<bool>,
-        created_at: None::<DateTime>,
-        email_verified: None::<bool>,
-    };
-    assert_eq!(serde_json::to_value(&user).expect("serializes"), json!({}));
+    assert_empty_user!(m);
     let token: m::AccessToken = round_trip(access_token("skip_schema_registry"));
     assert_eq!(
         token.user.created_at.map(|t| t.timestamp()),

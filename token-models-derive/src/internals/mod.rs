@@ -13,7 +13,8 @@
 //!
 //! Modules refer to each other through `super::` only, so that benchmarks
 //! and fuzz targets (which cannot link to a proc-macro crate) can include
-//! this folder with `#[path]`.
+//! this folder with `#[path]`; the tests that need dev-dependencies live in
+//! `src/tests/`, outside it.
 
 pub mod codegen;
 pub mod diag;
@@ -25,10 +26,3 @@ pub mod read;
 pub mod resolve;
 pub mod source;
 pub mod types;
-
-#[cfg(all(test, feature = "corpus"))]
-mod corpus;
-#[cfg(test)]
-mod proptests;
-#[cfg(test)]
-mod snapshots;

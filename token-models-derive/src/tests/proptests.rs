@@ -7,10 +7,10 @@
 //! duplicated and garbled. `PROPTEST_CASES` sets how many inputs (256 by
 //! default).
 
-use super::diag::Diagnostics;
-use super::expand::expand_specs;
-use super::naming::RustIdent;
-use super::source::{Settings, SpecFile};
+use crate::internals::diag::Diagnostics;
+use crate::internals::expand::expand_specs;
+use crate::internals::naming::RustIdent;
+use crate::internals::source::{Settings, SpecFile};
 use proptest::prelude::*;
 use std::path::Path;
 use std::sync::OnceLock;

@@ -1,8 +1,8 @@
 //! Snapshots of the code generated for each repository spec, formatted by
 //! prettyplease so that a reviewer reads what `cargo expand` would show.
 
-use super::expand::expand;
-use super::source::Settings;
+use crate::internals::expand::expand;
+use crate::internals::source::Settings;
 use std::path::Path;
 
 #[test]

@@ -3,10 +3,10 @@
 //! diagnostics, and no table row is lost. Needs the `corpus` feature;
 //! `.ci/run` turns it on. (`tests/corpus` compiles what it generates.)
 
-use super::expand::{Expansion, expand};
-use super::ir::ModelKind;
-use super::markdown::{self, Block};
-use super::source::Settings;
+use crate::internals::expand::{Expansion, expand};
+use crate::internals::ir::ModelKind;
+use crate::internals::markdown::{self, Block};
+use crate::internals::source::Settings;
 use std::collections::BTreeMap;
 use std::path::Path;
 

@@ -1,0 +1,7 @@
+//! Tests over the whole pipeline: snapshots of generated code, property
+//! tests, and (with the `corpus` feature) the shared corpus.
+
+#[cfg(feature = "corpus")]
+mod corpus;
+mod proptests;
+mod snapshots;

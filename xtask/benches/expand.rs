@@ -1,0 +1,125 @@
+//! Expansion speed: the macro's own work (read, parse, resolve, generate
+//! tokens) against its floor, pulldown-cmark alone reading and parsing the
+//! same files. Over N = 100, 1,000 and 5,000 synthetic specs and, when
+//! `../shared/corpus` is beside the checkout, the whole shared corpus.
+//!
+//! ```text
+//! cargo bench -p xtask --bench expand                 # optimised
+//! cargo bench -p xtask --bench expand --profile dev   # unoptimised, as proc macros build by default
+//! ```
+
+#[allow(dead_code, unused_imports)]
+#[path = "../../token-models-derive/src/internals/mod.rs"]
+mod internals;
+
+#[path = "../src/generate.rs"]
+mod generate;
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use pulldown_cmark::{Event, Options, Parser, Tag};
+use std::path::{Path, PathBuf};
+
+/// Every `*.md` under `dir`, read and parsed, counting headings and table
+/// cells: what any reader of these docs must do at least.
+fn floor(dir: &Path) -> usize {
+    let mut count = 0;
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "md") {
+                let text = std::fs::read_to_string(&p).unwrap_or_default();
+                let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+                for event in Parser::new_ext(&text, options) {
+                    if matches!(event, Event::Start(Tag::Heading { .. } | Tag::TableCell)) {
+                        count += 1;
+                    }
+                }
+            }
+        }
+    }
+    count
+}
+
+/// Everything the macro does but hand tokens to the compiler.
+fn expand(base: &Path, dir: &str) -> usize {
+    let e = internals::expand::expand(base, dir, internals::source::Settings::default());
+    assert!(e.diagnostics.is_empty(), "{:?}", e.diagnostics.first());
+    e.generator().all().into_iter().count()
+}
+
+fn bytes(dir: &Path) -> u64 {
+    let mut total = 0;
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "md") {
+                total += e.metadata().map_or(0, |m| m.len());
+            }
+        }
+    }
+    total
+}
+
+fn synthetic(c: &mut Criterion) {
+    let root = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("bench-specs");
+    let mut group = c.benchmark_group("synthetic");
+    group.sample_size(10);
+    for n in [100, 1_000, 5_000] {
+        let dir = root.join(n.to_string());
+        generate::write(n, &dir).expect("write specs");
+        group.throughput(Throughput::Bytes(bytes(&dir.join("specs"))));
+        group.bench_with_input(
+            BenchmarkId::new("pulldown-cmark floor", n),
+            &dir,
+            |b, dir| b.iter(|| floor(&dir.join("specs"))),
+        );
+        group.bench_with_input(BenchmarkId::new("expand", n), &dir, |b, dir| {
+            b.iter(|| expand(dir, "specs"))
+        });
+    }
+    group.finish();
+}
+
+const TREES: &[&str] = &[
+    "csharp/speakeasy-api__speakeasy-client-sdk-csharp",
+    "go/speakeasy-api__speakeasy-client-sdk-go",
+    "java/speakeasy-api__speakeasy-client-sdk-java",
+    "java/speakeasy-sdks-dev__speakeasy-client-sdk-java",
+    "php/speakeasy-api__speakeasy-client-sdk-php",
+    "python/mistralai__client-python",
+    "ruby/authlete__authlete-ruby-sdk",
+    "ruby/speakeasy-api__speakeasy-client-sdk-ruby",
+    "typescript/mistralai__client-ts",
+];
+
+fn corpus(c: &mut Criterion) {
+    let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus");
+    if !base.is_dir() {
+        eprintln!("no {}: the corpus benchmark is not run", base.display());
+        return;
+    }
+    let mut group = c.benchmark_group("corpus");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(
+        TREES.iter().map(|t| bytes(&base.join(t))).sum(),
+    ));
+    group.bench_function("pulldown-cmark floor", |b| {
+        b.iter(|| TREES.iter().map(|t| floor(&base.join(t))).sum::<usize>())
+    });
+    group.bench_function("expand", |b| {
+        b.iter(|| TREES.iter().map(|t| expand(&base, t)).sum::<usize>())
+    });
+    group.finish();
+}
+
+criterion_group!(benches, synthetic, corpus);
+criterion_main!(benches);
