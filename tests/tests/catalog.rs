@@ -77,7 +77,7 @@ fn describes_fields_and_where_they_come_from() {
 
 #[test]
 fn serializes_to_json() {
-    let json = serde_json::to_value(CATALOG).expect("serializes");
+    let json = serde_json::to_value(&CATALOG).expect("serializes");
     let first = &json[0];
     assert_eq!(first["rust_path"], "authlete::AccessToken");
     assert_eq!(first["fields"][0]["presence"], "Optional");

@@ -59,7 +59,7 @@ fn an_added_spec_yields_a_new_type() {
     write(
         &probe.join("src/main.rs"),
         "token_models::include_specs!(\"specs\");\n\n\
-         fn main() {\n    for m in CATALOG {\n        let fields: Vec<&str> = m.fields.iter().map(|f| f.rust_name).collect();\n        \
+         fn main() {\n    for m in &CATALOG {\n        let fields: Vec<&str> = m.fields.iter().map(|f| f.rust_name).collect();\n        \
          println!(\"{} {}\", m.rust_path, fields.join(\",\"));\n    }\n}\n",
     );
     write(

@@ -11,10 +11,10 @@ use token_models::catalog::Presence;
 
 fn main() -> Result<(), serde_json::Error> {
     if std::env::args().any(|a| a == "--json") {
-        println!("{}", serde_json::to_string_pretty(CATALOG)?);
+        println!("{}", serde_json::to_string_pretty(&CATALOG)?);
         return Ok(());
     }
-    for model in CATALOG {
+    for model in &CATALOG {
         println!(
             "{}  ({:?}, {}:{})",
             model.rust_path, model.kind, model.spec, model.line

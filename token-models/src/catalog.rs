@@ -1,9 +1,169 @@
 //! The models an `include_specs!` generated, as data.
 //!
-//! Every expansion defines a `pub static CATALOG: &[Model]` beside the
-//! modules it generates; this crate's own is [`crate::CATALOG`].
+//! Every expansion defines a `pub static CATALOG: Catalog` beside the
+//! modules it generates; this crate's own is [`crate::CATALOG`]. A
+//! [`Catalog`] derefs to `[Model]`: `CATALOG.iter()`, `CATALOG.len()`,
+//! `&CATALOG[0]`.
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
+use std::sync::OnceLock;
+
+/// Every model one `include_specs!` generated.
+///
+/// The expansion stores it as one compact string (a constant array of
+/// structs would cost the compiler more than the models themselves); it is
+/// decoded on first use, once, into data that lives as long as the program.
+pub struct Catalog {
+    encoded: &'static str,
+    decoded: OnceLock<&'static [Model]>,
+}
+
+/// Separators of the encoding: records, groups, items, units. Text that
+/// contains them is sanitised by the macro.
+const MODEL: char = '\u{1e}';
+const GROUP: char = '\u{1d}';
+const ITEM: char = '\u{1c}';
+const UNIT: char = '\u{1f}';
+
+impl Catalog {
+    #[doc(hidden)]
+    pub const fn __new(encoded: &'static str) -> Self {
+        Catalog {
+            encoded,
+            decoded: OnceLock::new(),
+        }
+    }
+
+    /// Every model, in the order of their specs' paths.
+    pub fn models(&self) -> &'static [Model] {
+        self.decoded
+            .get_or_init(|| Box::leak(decode(self.encoded).into_boxed_slice()))
+    }
+}
+
+impl std::ops::Deref for Catalog {
+    type Target = [Model];
+
+    fn deref(&self) -> &[Model] {
+        self.models()
+    }
+}
+
+impl<'a> IntoIterator for &'a Catalog {
+    type Item = &'a Model;
+    type IntoIter = std::slice::Iter<'a, Model>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.models().iter()
+    }
+}
+
+impl Serialize for Catalog {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.models().serialize(serializer)
+    }
+}
+
+impl std::fmt::Debug for Catalog {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.models()).finish()
+    }
+}
+
+fn units(s: &'static str) -> impl Iterator<Item = &'static str> {
+    s.split(UNIT)
+}
+
+fn items(s: &'static str) -> impl Iterator<Item = &'static str> {
+    s.split(ITEM).filter(|i| !i.is_empty())
+}
+
+fn leak<T>(v: Vec<T>) -> &'static [T] {
+    if v.is_empty() {
+        &[]
+    } else {
+        Box::leak(v.into_boxed_slice())
+    }
+}
+
+/// The macro's encoding, back to data. The input is the macro's own output,
+/// so a malformed record can only come from a mismatched version of the
+/// macro: its missing parts read as empty.
+fn decode(encoded: &'static str) -> Vec<Model> {
+    encoded
+        .split(MODEL)
+        .filter(|m| !m.is_empty())
+        .map(|record| {
+            let mut groups = record.split(GROUP);
+            let mut head = units(groups.next().unwrap_or(""));
+            let mut next = || head.next().unwrap_or("");
+            let kind = match next() {
+                "struct" => Kind::Struct,
+                "free-form" => Kind::FreeForm,
+                "enum" => Kind::Enum,
+                "union" => Kind::Union,
+                _ => Kind::Any,
+            };
+            let (rust_path, spec, line, doc) =
+                (next(), next(), next().parse().unwrap_or(0), next());
+            let example = match next() {
+                "1" => Some(next()),
+                _ => None,
+            };
+            let fields = items(groups.next().unwrap_or(""))
+                .map(|f| {
+                    let mut u = units(f);
+                    let mut next = || u.next().unwrap_or("");
+                    let (rust_name, wire_name, rust_type) = (next(), next(), next());
+                    let presence = match next() {
+                        "required" => Presence::Required,
+                        "nullable" => Presence::Nullable,
+                        "optional-nullable" => Presence::OptionalNullable,
+                        _ => Presence::Optional,
+                    };
+                    let (description, line) = (next(), next().parse().unwrap_or(0));
+                    Field {
+                        rust_name,
+                        wire_name,
+                        rust_type,
+                        presence,
+                        description,
+                        line,
+                    }
+                })
+                .collect();
+            let variants = items(groups.next().unwrap_or(""))
+                .map(|v| {
+                    let mut u = units(v);
+                    Variant {
+                        rust_name: u.next().unwrap_or(""),
+                        wire_value: u.next().unwrap_or(""),
+                    }
+                })
+                .collect();
+            let omitted = items(groups.next().unwrap_or(""))
+                .map(|o| {
+                    let mut u = units(o);
+                    Omitted {
+                        name: u.next().unwrap_or(""),
+                        why: u.next().unwrap_or(""),
+                    }
+                })
+                .collect();
+            Model {
+                rust_path,
+                spec,
+                line,
+                kind,
+                doc,
+                fields: leak(fields),
+                variants: leak(variants),
+                omitted: leak(omitted),
+                example,
+            }
+        })
+        .collect()
+}
 
 /// One generated type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -23,7 +23,8 @@
 //! ```
 //!
 //! Every expansion also defines a `CATALOG` of what it generated
-//! ([`catalog::Model`]); this crate's is [`CATALOG`].
+//! ([`catalog::Catalog`], a list of [`catalog::Model`]); this crate's is
+//! [`CATALOG`].
 
 #![warn(missing_docs)]
 

@@ -389,97 +389,93 @@ impl Generator<'_> {
         }
     }
 
-    /// `pub static CATALOG`: every model of this invocation as data.
+    /// `pub static CATALOG`: every model of this invocation as data, in the
+    /// compact encoding `token_models::catalog::Catalog` decodes.
     fn catalog(&self) -> TokenStream {
-        let c = quote!(::token_models::catalog);
-        let models = self.resolved.models.iter().enumerate().map(|(i, m)| {
-            let path = self.rust_path(i);
-            let spec = &self.specs[m.spec].display;
-            let line = m.pos.line;
-            let doc = m.doc.join("\n");
-            let (kind, fields, variants): (TokenStream, Vec<TokenStream>, Vec<TokenStream>) =
-                match &m.kind {
-                    ModelKind::Struct(fields) => {
-                        let fields = fields
-                            .iter()
-                            .map(|f| {
-                                let rust_name = f.rust.source();
-                                let wire = &f.wire;
-                                let ty = self.field_type_text(f);
-                                let presence = match f.presence {
-                                    Presence::Required => quote!(Required),
-                                    Presence::Optional => quote!(Optional),
-                                    Presence::Nullable => quote!(Nullable),
-                                    Presence::OptionalNullable => quote!(OptionalNullable),
-                                };
-                                let description = f.doc.join("\n");
-                                let line = f.pos.line;
-                                quote! {
-                                    #c::Field {
-                                        rust_name: #rust_name,
-                                        wire_name: #wire,
-                                        rust_type: #ty,
-                                        presence: #c::Presence::#presence,
-                                        description: #description,
-                                        line: #line,
-                                    }
-                                }
-                            })
-                            .collect();
-                        (quote!(Struct), fields, Vec::new())
+        const MODEL: char = '\u{1e}';
+        const GROUP: char = '\u{1d}';
+        const ITEM: char = '\u{1c}';
+        const UNIT: char = '\u{1f}';
+        // Text holding a separator would corrupt the record.
+        let clean = |s: &str| -> String {
+            s.chars()
+                .map(|c| {
+                    if matches!(c, '\u{1c}'..='\u{1f}') {
+                        '\u{fffd}'
+                    } else {
+                        c
                     }
-                    ModelKind::FreeForm => (quote!(FreeForm), Vec::new(), Vec::new()),
-                    ModelKind::Any => (quote!(Any), Vec::new(), Vec::new()),
-                    ModelKind::Enum { variants, .. } => {
-                        let variants = variants
-                            .iter()
-                            .map(|v| {
-                                let rust_name = v.rust.source();
-                                let wire = v.value.text();
-                                quote!(#c::Variant { rust_name: #rust_name, wire_value: #wire })
-                            })
-                            .collect();
-                        (quote!(Enum), Vec::new(), variants)
-                    }
-                    ModelKind::Union(alternatives) => {
-                        let variants = alternatives
-                            .iter()
-                            .map(|a| {
-                                let rust_name = a.rust.source();
-                                let ty = self.ty_text(&a.ty);
-                                quote!(#c::Variant { rust_name: #rust_name, wire_value: #ty })
-                            })
-                            .collect();
-                        (quote!(Union), Vec::new(), variants)
-                    }
-                };
-            let omitted = m.omitted.iter().map(|o| {
-                let name = &o.written;
-                let why = o.why;
-                quote!(#c::Omitted { name: #name, why: #why })
-            });
-            let example = match &m.example {
-                Some(e) => quote!(::core::option::Option::Some(#e)),
-                None => quote!(::core::option::Option::None),
+                })
+                .collect()
+        };
+        let mut out = String::new();
+        for (i, m) in self.resolved.models.iter().enumerate() {
+            let kind = match &m.kind {
+                ModelKind::Struct(_) => "struct",
+                ModelKind::FreeForm => "free-form",
+                ModelKind::Any => "any",
+                ModelKind::Enum { .. } => "enum",
+                ModelKind::Union(_) => "union",
             };
-            quote! {
-                #c::Model {
-                    rust_path: #path,
-                    spec: #spec,
-                    line: #line,
-                    kind: #c::Kind::#kind,
-                    doc: #doc,
-                    fields: &[#(#fields),*],
-                    variants: &[#(#variants),*],
-                    omitted: &[#(#omitted),*],
-                    example: #example,
+            let example = m
+                .example
+                .as_deref()
+                .map_or_else(|| "0".to_owned(), |e| format!("1{UNIT}{}", clean(e)));
+            let head = [
+                kind.to_owned(),
+                self.rust_path(i),
+                clean(&self.specs[m.spec].display),
+                m.pos.line.to_string(),
+                clean(&m.doc.join("\n")),
+                example,
+            ];
+            out.push_str(&head.join(&UNIT.to_string()));
+            out.push(GROUP);
+            if let ModelKind::Struct(fields) = &m.kind {
+                for f in fields {
+                    let presence = match f.presence {
+                        Presence::Required => "required",
+                        Presence::Optional => "optional",
+                        Presence::Nullable => "nullable",
+                        Presence::OptionalNullable => "optional-nullable",
+                    };
+                    let units = [
+                        f.rust.source(),
+                        clean(&f.wire),
+                        self.field_type_text(f),
+                        presence.to_owned(),
+                        clean(&f.doc.join("\n")),
+                        f.pos.line.to_string(),
+                    ];
+                    out.push_str(&units.join(&UNIT.to_string()));
+                    out.push(ITEM);
                 }
             }
-        });
+            out.push(GROUP);
+            let variants: Vec<(String, String)> = match &m.kind {
+                ModelKind::Enum { variants, .. } => variants
+                    .iter()
+                    .map(|v| (v.rust.source(), clean(&v.value.text())))
+                    .collect(),
+                ModelKind::Union(alternatives) => alternatives
+                    .iter()
+                    .map(|a| (a.rust.source(), self.ty_text(&a.ty)))
+                    .collect(),
+                _ => Vec::new(),
+            };
+            for (name, value) in variants {
+                out.push_str(&format!("{name}{UNIT}{value}{ITEM}"));
+            }
+            out.push(GROUP);
+            for o in &m.omitted {
+                out.push_str(&format!("{}{UNIT}{}{ITEM}", clean(&o.written), o.why));
+            }
+            out.push(MODEL);
+        }
         quote! {
             /// Every model generated by this `include_specs!`, as data: where
             /// it comes from and what its fields are.
-            pub static CATALOG: &[#c::Model] = &[#(#models),*];
+            pub static CATALOG: ::token_models::catalog::Catalog = ::token_models::catalog::Catalog::__new(#out);
         }
     }
 }
