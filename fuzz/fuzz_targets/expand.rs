@@ -12,7 +12,7 @@ mod internals;
 
 use internals::diag::Diagnostics;
 use internals::expand::expand_specs;
-use internals::source::{Settings, SpecFile};
+use internals::source::SpecFile;
 
 const PATHS: [&str; 4] = ["a/x.md", "a/b/y.md", "c/x.md", "top.md"];
 
@@ -22,13 +22,7 @@ libfuzzer_sys::fuzz_target!(|data: &[u8]| {
         .zip(PATHS)
         .map(|(bytes, path)| {
             let text = std::str::from_utf8(bytes).ok();
-            SpecFile {
-                display: format!("specs/{path}"),
-                rel: path.split('/').map(str::to_owned).collect(),
-                readable: text.is_some(),
-                text: text.unwrap_or_default().to_owned(),
-                settings: Settings::default(),
-            }
+            SpecFile { readable: text.is_some(), ..SpecFile::in_memory(path, text.unwrap_or_default()) }
         })
         .collect();
     let expansion = expand_specs(specs, Vec::new(), Diagnostics::new());

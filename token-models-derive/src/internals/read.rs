@@ -926,11 +926,8 @@ mod tests {
 
     fn spec(path: &str, text: &str, settings: Settings) -> SpecFile {
         SpecFile {
-            display: format!("specs/{path}"),
-            rel: path.split('/').map(str::to_owned).collect(),
-            text: text.to_owned(),
             settings,
-            readable: true,
+            ..SpecFile::in_memory(path, text)
         }
     }
 

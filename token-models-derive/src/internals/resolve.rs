@@ -521,19 +521,12 @@ fn derive_traits(models: &[Model]) -> Vec<Traits> {
 mod tests {
     use super::super::markdown;
     use super::super::read::read_spec;
-    use super::super::source::Settings;
     use super::*;
 
     fn specs(files: &[(&str, &str)]) -> Vec<SpecFile> {
         files
             .iter()
-            .map(|(path, text)| SpecFile {
-                display: format!("specs/{path}"),
-                rel: path.split('/').map(str::to_owned).collect(),
-                text: (*text).to_owned(),
-                settings: Settings::default(),
-                readable: true,
-            })
+            .map(|(path, text)| SpecFile::in_memory(path, text))
             .collect()
     }
 

@@ -97,6 +97,19 @@ pub struct SpecFile {
 }
 
 impl SpecFile {
+    /// A spec that is not on disk (tests, fuzzing, benchmarks): `path` is
+    /// relative to a specs folder shown as `specs`.
+    #[allow(dead_code)]
+    pub fn in_memory(path: &str, text: &str) -> SpecFile {
+        SpecFile {
+            display: format!("specs/{path}"),
+            rel: path.split('/').map(str::to_owned).collect(),
+            text: text.to_owned(),
+            settings: Settings::default(),
+            readable: true,
+        }
+    }
+
     /// The folders between the specs root and the file.
     pub fn folders(&self) -> &[String] {
         &self.rel[..self.rel.len().saturating_sub(1)]

@@ -10,7 +10,7 @@
 use crate::internals::diag::Diagnostics;
 use crate::internals::expand::expand_specs;
 use crate::internals::naming::RustIdent;
-use crate::internals::source::{Settings, SpecFile};
+use crate::internals::source::SpecFile;
 use proptest::prelude::*;
 use std::path::Path;
 use std::sync::OnceLock;
@@ -194,13 +194,7 @@ fn run(docs: &[(String, String)]) {
         if specs.iter().any(|s| s.rel.join("/") == *path) {
             continue;
         }
-        specs.push(SpecFile {
-            display: format!("specs/{path}"),
-            rel: path.split('/').map(str::to_owned).collect(),
-            text: text.clone(),
-            settings: Settings::default(),
-            readable: true,
-        });
+        specs.push(SpecFile::in_memory(path, text));
     }
     let expansion = expand_specs(specs, Vec::new(), Diagnostics::new());
     for d in &expansion.diagnostics {
