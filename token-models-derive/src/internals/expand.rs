@@ -4,7 +4,7 @@
 use super::codegen::Generator;
 use super::diag::{Diagnostic, Diagnostics};
 use super::markdown;
-use super::read::{read_spec, type_names};
+use super::read::{TypeCells, read_spec};
 use super::resolve::{Resolved, resolve};
 use super::source::{self, Settings, SpecFile};
 use super::types::{self, DIALECTS};
@@ -71,26 +71,27 @@ pub fn expand_specs(
     mut diags: Diagnostics,
 ) -> Expansion {
     let docs: Vec<markdown::Doc> = specs.iter().map(|s| markdown::parse(&s.text)).collect();
+    let cells: Vec<TypeCells> = docs.iter().map(TypeCells::of).collect();
     // A doc whose own type names do not tell its language (a few fields,
     // all linked) takes the one its top folder's docs use most.
     let mut by_folder: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (spec, doc) in specs.iter().zip(&docs) {
+    for (spec, c) in specs.iter().zip(&cells) {
         let folder = spec.folders().first().map_or("", String::as_str);
         let total = by_folder
             .entry(folder)
             .or_insert_with(|| vec![0; DIALECTS.len()]);
-        for (t, s) in total.iter_mut().zip(type_names(doc)) {
+        for (t, s) in total.iter_mut().zip(c.scores()) {
             *t += s;
         }
     }
     let mut models = Vec::new();
-    for (i, (spec, doc)) in specs.iter().zip(&docs).enumerate() {
+    for (i, ((spec, doc), c)) in specs.iter().zip(&docs).zip(cells).enumerate() {
         let folder = spec.folders().first().map_or("", String::as_str);
         let fallback = by_folder
             .get(folder)
             .and_then(|s| types::best_dialect(s))
             .unwrap_or(&DIALECTS[0]);
-        models.extend(read_spec(i, spec, doc, fallback, &mut diags));
+        models.extend(read_spec(i, spec, doc, c, fallback, &mut diags));
     }
     let resolved = resolve(&specs, models, &mut diags);
     Expansion {

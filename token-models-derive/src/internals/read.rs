@@ -14,17 +14,19 @@ use super::ir::{
 use super::markdown::{self, Block, Cell, Style};
 use super::naming::{Case, RustIdent};
 use super::source::SpecFile;
-use super::types::{self, Dialect, Lit, Syntax};
+use super::types::{self, Dialect, Lit, Syntax, TypeError};
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// Reads one spec into its models: the doc's own type first, then the types
 /// it defines inline (a union in a Type cell, a readme.io enum attribute) or
 /// under further headings. `fallback` is the language of its Type column
-/// when its own names do not tell (see [`type_names`]).
+/// when its own names do not tell (see [`TypeCells::scores`]).
 pub fn read_spec(
     index: usize,
     spec: &SpecFile,
     doc: &markdown::Doc,
+    cells: TypeCells,
     fallback: &'static Dialect,
     diags: &mut Diagnostics,
 ) -> Vec<Model> {
@@ -35,26 +37,43 @@ pub fn read_spec(
         diags,
         extra: Vec::new(),
         fallback,
+        cells,
     };
     r.read(doc)
 }
 
-/// How many of the names in a doc's Type columns each dialect knows: summed
-/// over a folder, they pick the language of docs too short to tell.
-pub fn type_names(doc: &markdown::Doc) -> Vec<usize> {
-    let mut exprs = Vec::new();
-    for block in &doc.blocks {
-        if let Block::Table { header, rows, .. } = block {
-            if let Some(col) = header.iter().position(|c| c.rich.text.trim() == "Type") {
-                exprs.extend(
-                    rows.iter()
-                        .filter_map(|r| r.get(col))
-                        .filter_map(|c| types::parse(&type_text(&c.rich)).ok()),
-                );
+/// Every Type cell of a doc's tables, parsed once: first to vote on the
+/// doc's language, then to be read.
+pub struct TypeCells(HashMap<usize, Result<Syntax, TypeError>>);
+
+impl TypeCells {
+    pub fn of(doc: &markdown::Doc) -> TypeCells {
+        let mut parsed = HashMap::new();
+        for block in &doc.blocks {
+            if let Block::Table { header, rows, .. } = block {
+                if let Some(col) = header.iter().position(|c| c.rich.text.trim() == "Type") {
+                    for c in rows.iter().filter_map(|r| r.get(col)) {
+                        parsed.insert(c.src.start, types::parse(&type_text(&c.rich)));
+                    }
+                }
             }
         }
+        TypeCells(parsed)
     }
-    types::dialect_scores(&exprs)
+
+    /// How many of the names in the doc's Type columns each dialect knows:
+    /// summed over a folder, they pick the language of docs too short to
+    /// tell.
+    pub fn scores(&self) -> Vec<usize> {
+        types::dialect_scores(self.0.values().filter_map(|r| r.as_ref().ok()))
+    }
+
+    /// The parsed cell, taken out of the set (parsed now if it was not in it).
+    fn take(&mut self, cell: &Cell) -> Result<Syntax, TypeError> {
+        self.0
+            .remove(&cell.src.start)
+            .unwrap_or_else(|| types::parse(&type_text(&cell.rich)))
+    }
 }
 
 struct Reader<'a> {
@@ -66,6 +85,7 @@ struct Reader<'a> {
     extra: Vec<Model>,
     /// The language when the doc's names do not tell.
     fallback: &'static Dialect,
+    cells: TypeCells,
 }
 
 /// A heading and the blocks under it, up to the next heading of its level
@@ -346,7 +366,7 @@ impl Reader<'_> {
             .iter()
             .map(|row| {
                 let c = row.get(type_col)?;
-                match types::parse(&type_text(&c.rich)) {
+                match self.cells.take(c) {
                     Ok(s) => Some(s),
                     Err(e) => {
                         self.error(
@@ -935,7 +955,14 @@ mod tests {
         let mut d = Diagnostics::new();
         let file = spec("a/x.md", text, Settings::default());
         let doc = markdown::parse(&file.text);
-        let models = read_spec(0, &file, &doc, &types::DIALECTS[0], &mut d);
+        let models = read_spec(
+            0,
+            &file,
+            &doc,
+            TypeCells::of(&doc),
+            &types::DIALECTS[0],
+            &mut d,
+        );
         (
             models,
             d.into_sorted().iter().map(ToString::to_string).collect(),

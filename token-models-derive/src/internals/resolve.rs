@@ -520,7 +520,7 @@ fn derive_traits(models: &[Model]) -> Vec<Traits> {
 #[cfg(test)]
 mod tests {
     use super::super::markdown;
-    use super::super::read::read_spec;
+    use super::super::read::{TypeCells, read_spec};
     use super::*;
 
     fn specs(files: &[(&str, &str)]) -> Vec<SpecFile> {
@@ -536,7 +536,10 @@ mod tests {
         let models = specs
             .iter()
             .enumerate()
-            .flat_map(|(i, s)| read_spec(i, s, &markdown::parse(&s.text), &DIALECTS[0], &mut d))
+            .flat_map(|(i, s)| {
+                let doc = markdown::parse(&s.text);
+                read_spec(i, s, &doc, TypeCells::of(&doc), &DIALECTS[0], &mut d)
+            })
             .collect();
         let r = resolve(&specs, models, &mut d);
         (r, d.into_sorted().iter().map(ToString::to_string).collect())
