@@ -50,7 +50,7 @@ fn floor(dir: &Path) -> usize {
 fn expand(base: &Path, dir: &str) -> usize {
     let e = internals::expand::expand(base, dir, internals::source::Settings::default());
     assert!(e.diagnostics.is_empty(), "{:?}", e.diagnostics.first());
-    e.generator().all().into_iter().count()
+    e.generator().all().len()
 }
 
 fn bytes(dir: &Path) -> u64 {

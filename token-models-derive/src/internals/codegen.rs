@@ -1,40 +1,45 @@
-//! Stage 4: the resolved models to Rust tokens.
+//! Stage 4: the resolved models as Rust source.
 //!
 //! Every path is fully qualified (`::std::string::String`,
 //! `::core::option::Option`) so that a model named `Option` or `String`
 //! cannot change what the generated code means. serde is reached through
 //! `::token_models::__private::serde`, so the invoking crate needs no serde
 //! dependency of its own.
+//!
+//! The code is written as text and lexed once into tokens, rather than built
+//! token by token with `quote!`: for 1,000 specs that is 8 times less work
+//! (BENCHMARKS.md, section 1), and inside rustc a single call to its lexer.
+//! Text from a doc reaches the output only as a string literal (written with
+//! `{:?}`, which escapes anything) or as a [`RustIdent`] (sanitised by
+//! `naming`), so no doc can change the shape of the code.
 
 use super::ir::{Field, ModelKind, Presence, Scalar, Ty, Value, Variant};
 use super::naming::RustIdent;
 use super::resolve::{Resolved, Traits};
 use super::source::SpecFile;
-use proc_macro2::{Ident, Span, TokenStream};
-use quote::quote;
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 
-fn ident(id: &RustIdent) -> Ident {
-    if id.raw {
-        Ident::new_raw(&id.name, Span::call_site())
-    } else {
-        Ident::new(&id.name, Span::call_site())
+/// Appends formatted source to a `String` (which cannot fail).
+macro_rules! emit {
+    ($out:expr, $($arg:tt)*) => {{
+        let _ = $out.write_fmt(format_args!($($arg)*));
+    }};
+}
+
+/// `#[doc = "…"]` per line, with the space a `///` comment would have.
+fn docs(out: &mut String, lines: &[String]) {
+    for l in lines {
+        if l.is_empty() {
+            out.push_str("#[doc = \"\"]");
+        } else {
+            emit!(out, "#[doc = {:?}]", format!(" {l}"));
+        }
     }
 }
 
-fn docs(lines: &[String]) -> TokenStream {
-    lines
-        .iter()
-        .map(|l| {
-            let l = if l.is_empty() {
-                String::new()
-            } else {
-                format!(" {l}")
-            };
-            quote!(#[doc = #l])
-        })
-        .collect()
-}
+const SERDE: &str = "::token_models::__private::serde";
+const JSON: &str = "::token_models::serde_json";
 
 /// The generated code of one invocation.
 pub struct Generator<'a> {
@@ -44,7 +49,7 @@ pub struct Generator<'a> {
 
 impl Generator<'_> {
     /// Everything: the module tree with its models, and the catalog.
-    pub fn all(&self) -> TokenStream {
+    pub fn all(&self) -> String {
         let mut tree = Tree::default();
         for (i, module) in self.resolved.modules.iter().enumerate() {
             let mut node = &mut tree;
@@ -53,12 +58,10 @@ impl Generator<'_> {
             }
             node.models.push(i);
         }
-        let body = self.tree(&tree, &[]);
-        let catalog = self.catalog();
-        quote! {
-            #body
-            #catalog
-        }
+        let mut out = String::new();
+        self.tree(&mut out, &tree, &[]);
+        self.catalog(&mut out);
+        out
     }
 
     /// Whether a model has a `#[deprecated]` field, which serde's derives
@@ -67,7 +70,7 @@ impl Generator<'_> {
         matches!(&self.resolved.models[i].kind, ModelKind::Struct(fields) if fields.iter().any(|f| f.deprecated))
     }
 
-    fn tree(&self, node: &Tree, path: &[String]) -> TokenStream {
+    fn tree(&self, out: &mut String, node: &Tree, path: &[String]) {
         // At the invocation's root there is no module of ours to allow
         // `deprecated` on, so models with deprecated fields get one, hidden
         // and re-exported.
@@ -75,49 +78,38 @@ impl Generator<'_> {
             .models
             .iter()
             .partition(|&&i| path.is_empty() && self.has_deprecated(i));
-        let models = plain.iter().map(|&i| self.model(i));
-        let wrapper = (!wrapped.is_empty()).then(|| {
-            let items = wrapped.iter().map(|&i| self.model(i));
-            let names = wrapped
-                .iter()
-                .map(|&i| ident(&self.resolved.models[i].rust));
-            quote! {
-                #[doc(hidden)]
-                #[allow(deprecated)]
-                mod __token_models_deprecated {
-                    #[allow(unused_imports)]
-                    use super::*;
-                    #(#items)*
-                }
-                pub use __token_models_deprecated::{#(#names),*};
+        for &i in &plain {
+            self.model(out, i);
+        }
+        if !wrapped.is_empty() {
+            out.push_str(
+                "#[doc(hidden)] #[allow(deprecated)] mod __token_models_deprecated { \
+                 #[allow(unused_imports)] use super::*;",
+            );
+            for &i in &wrapped {
+                self.model(out, i);
             }
-        });
-        let children = node.children.iter().map(|(name, child)| {
+            out.push_str("} pub use __token_models_deprecated::{");
+            for (k, &i) in wrapped.iter().enumerate() {
+                let sep = if k == 0 { "" } else { ", " };
+                emit!(out, "{sep}{}", self.resolved.models[i].rust);
+            }
+            out.push_str("};");
+        }
+        for (name, child) in &node.children {
             let mut child_path = path.to_vec();
             child_path.push(name.name.clone());
-            let id = ident(name);
             let doc = format!(
                 " Models from the specs in `{}`.",
                 self.folder_display(&child_path)
             );
-            let allow = child
-                .models
-                .iter()
-                .any(|&i| self.has_deprecated(i))
-                .then(|| quote!(#[allow(deprecated)]));
-            let body = self.tree(child, &child_path);
-            quote! {
-                #[doc = #doc]
-                #allow
-                pub mod #id {
-                    #body
-                }
+            emit!(out, "#[doc = {doc:?}]");
+            if child.models.iter().any(|&i| self.has_deprecated(i)) {
+                out.push_str("#[allow(deprecated)]");
             }
-        });
-        quote! {
-            #(#models)*
-            #wrapper
-            #(#children)*
+            emit!(out, "pub mod {name} {{");
+            self.tree(out, child, &child_path);
+            out.push('}');
         }
     }
 
@@ -146,10 +138,10 @@ impl Generator<'_> {
             .unwrap_or_default()
     }
 
-    /// The items generated for one model.
-    pub fn model(&self, i: usize) -> TokenStream {
+    /// Appends the items generated for one model.
+    pub fn model(&self, out: &mut String, i: usize) {
         let m = &self.resolved.models[i];
-        let name = ident(&m.rust);
+        let name = &m.rust;
         let mut doc_lines = m.doc.clone();
         if !doc_lines.is_empty() {
             doc_lines.push(String::new());
@@ -162,182 +154,183 @@ impl Generator<'_> {
                 o.written, o.why
             ));
         }
-        let doc = docs(&doc_lines);
+        docs(out, &doc_lines);
         let Traits { eq, hash } = self.resolved.traits[i];
-        let serde = quote!(::token_models::__private::serde);
-        let mut derives = vec![quote!(::core::fmt::Debug), quote!(::core::clone::Clone)];
+        out.push_str("#[derive(::core::fmt::Debug, ::core::clone::Clone");
         if matches!(m.kind, ModelKind::Enum { open: false, .. }) {
-            derives.push(quote!(::core::marker::Copy));
+            out.push_str(", ::core::marker::Copy");
         }
-        derives.push(quote!(::core::cmp::PartialEq));
+        out.push_str(", ::core::cmp::PartialEq");
         if eq {
-            derives.push(quote!(::core::cmp::Eq));
+            out.push_str(", ::core::cmp::Eq");
         }
         if hash {
-            derives.push(quote!(::core::hash::Hash));
+            out.push_str(", ::core::hash::Hash");
         }
-        derives.push(quote!(#serde::Serialize));
-        derives.push(quote!(#serde::Deserialize));
-        let attrs = quote! {
-            #doc
-            #[derive(#(#derives),*)]
-            #[serde(crate = "::token_models::__private::serde")]
-        };
-        let json = quote!(::token_models::serde_json);
+        emit!(
+            out,
+            ", {SERDE}::Serialize, {SERDE}::Deserialize)] #[serde(crate = {SERDE:?})]"
+        );
         match &m.kind {
             ModelKind::Struct(fields) => {
-                let fields = fields.iter().map(|f| self.field(i, f));
-                quote! {
-                    #attrs
-                    pub struct #name {
-                        #(#fields)*
-                    }
+                emit!(out, "pub struct {name} {{");
+                for f in fields {
+                    self.field(out, i, f);
                 }
+                out.push('}');
             }
-            ModelKind::FreeForm => quote! {
-                #attrs
-                #[serde(transparent)]
-                pub struct #name(
-                    /// The object's properties, as the JSON has them.
-                    pub #json::Map<::std::string::String, #json::Value>,
-                );
-            },
-            ModelKind::Any => quote! {
-                #attrs
-                #[serde(transparent)]
-                pub struct #name(
-                    /// The value, as the JSON has it.
-                    pub #json::Value,
-                );
-            },
+            ModelKind::FreeForm => emit!(
+                out,
+                "#[serde(transparent)] pub struct {name}(\
+                 #[doc = \" The object's properties, as the JSON has them.\"] \
+                 pub {JSON}::Map<::std::string::String, {JSON}::Value>,);"
+            ),
+            ModelKind::Any => emit!(
+                out,
+                "#[serde(transparent)] pub struct {name}(\
+                 #[doc = \" The value, as the JSON has it.\"] pub {JSON}::Value,);"
+            ),
             ModelKind::Enum { variants, open } => {
                 if variants.iter().all(|v| matches!(v.value, Value::Str(_))) {
-                    string_enum(&attrs, &name, variants, *open)
+                    string_enum(out, name, variants, *open);
                 } else {
-                    value_enum(&attrs, &name, variants, *open)
+                    value_enum(out, name, variants, *open);
                 }
             }
             ModelKind::Union(alternatives) => {
-                let alternatives = alternatives.iter().map(|a| {
-                    let v = ident(&a.rust);
-                    let mut ty = self.ty(i, &a.ty);
+                emit!(out, "#[serde(untagged)] pub enum {name} {{");
+                for a in alternatives {
+                    emit!(
+                        out,
+                        "#[doc = {:?}] {}(",
+                        format!(" `{}`", a.written),
+                        a.rust
+                    );
                     if a.boxed {
-                        ty = quote!(::std::boxed::Box<#ty>);
+                        out.push_str("::std::boxed::Box<");
+                        self.ty(out, i, &a.ty);
+                        out.push('>');
+                    } else {
+                        self.ty(out, i, &a.ty);
                     }
-                    let doc = format!(" `{}`", a.written);
-                    quote! {
-                        #[doc = #doc]
-                        #v(#ty),
-                    }
-                });
-                quote! {
-                    #attrs
-                    #[serde(untagged)]
-                    pub enum #name {
-                        #(#alternatives)*
-                    }
+                    out.push_str("),");
+                }
+                out.push('}');
+            }
+        }
+    }
+
+    /// The items generated for one model, on their own.
+    #[cfg(test)]
+    pub fn model_source(&self, i: usize) -> String {
+        let mut out = String::new();
+        self.model(&mut out, i);
+        out
+    }
+
+    fn field(&self, out: &mut String, owner: usize, f: &Field) {
+        if f.doc.is_empty() {
+            docs(out, &[format!("`{}` in JSON.", f.wire)]);
+        } else {
+            docs(out, &f.doc);
+        }
+        if f.deprecated {
+            out.push_str("#[deprecated]");
+        }
+        let renamed = f.wire != f.rust.name;
+        let (optional, with) = match f.presence {
+            Presence::Required | Presence::Nullable => (false, false),
+            Presence::Optional => (true, false),
+            Presence::OptionalNullable => (true, true),
+        };
+        if renamed || optional {
+            out.push_str("#[serde(");
+            if renamed {
+                emit!(out, "rename = {:?}", f.wire);
+                if optional {
+                    out.push_str(", ");
                 }
             }
+            if optional {
+                out.push_str("default, skip_serializing_if = \"::core::option::Option::is_none\"");
+            }
+            if with {
+                out.push_str(", with = \"::token_models::__private::double_option\"");
+            }
+            out.push_str(")]");
         }
-    }
-
-    fn field(&self, owner: usize, f: &Field) -> TokenStream {
-        let name = ident(&f.rust);
-        let mut ty = self.ty(owner, &f.ty);
+        emit!(out, "pub {}: ", f.rust);
+        let options = match f.presence {
+            Presence::Required => 0,
+            Presence::Nullable | Presence::Optional => 1,
+            Presence::OptionalNullable => 2,
+        };
+        for _ in 0..options {
+            out.push_str("::core::option::Option<");
+        }
         if f.boxed {
-            ty = quote!(::std::boxed::Box<#ty>);
+            out.push_str("::std::boxed::Box<");
         }
-        let mut serde_args = Vec::new();
-        if f.wire != f.rust.name {
-            let wire = &f.wire;
-            serde_args.push(quote!(rename = #wire));
+        self.ty(out, owner, &f.ty);
+        if f.boxed {
+            out.push('>');
         }
-        let ty = match f.presence {
-            Presence::Required => ty,
-            Presence::Nullable => quote!(::core::option::Option<#ty>),
-            Presence::Optional => {
-                serde_args.push(quote!(default));
-                serde_args.push(quote!(
-                    skip_serializing_if = "::core::option::Option::is_none"
-                ));
-                quote!(::core::option::Option<#ty>)
-            }
-            Presence::OptionalNullable => {
-                serde_args.push(quote!(default));
-                serde_args.push(quote!(
-                    skip_serializing_if = "::core::option::Option::is_none"
-                ));
-                serde_args.push(quote!(with = "::token_models::__private::double_option"));
-                quote!(::core::option::Option<::core::option::Option<#ty>>)
-            }
-        };
-        let serde_attr = if serde_args.is_empty() {
-            quote!()
-        } else {
-            quote!(#[serde(#(#serde_args),*)])
-        };
-        let doc = if f.doc.is_empty() {
-            docs(&[format!("`{}` in JSON.", f.wire)])
-        } else {
-            docs(&f.doc)
-        };
-        let deprecated = if f.deprecated {
-            quote!(#[deprecated])
-        } else {
-            quote!()
-        };
-        quote! {
-            #doc
-            #deprecated
-            #serde_attr
-            pub #name: #ty,
+        for _ in 0..options {
+            out.push('>');
         }
+        out.push(',');
     }
 
-    /// A type as seen from inside the module of model `owner`.
-    fn ty(&self, owner: usize, ty: &Ty) -> TokenStream {
-        let json = quote!(::token_models::serde_json);
-        let chrono = quote!(::token_models::chrono);
+    /// Appends a type as seen from inside the module of model `owner`.
+    fn ty(&self, out: &mut String, owner: usize, ty: &Ty) {
         match ty {
-            Ty::Scalar(s) => match s {
-                Scalar::String => quote!(::std::string::String),
-                Scalar::Bool => quote!(bool),
-                Scalar::I32 => quote!(i32),
-                Scalar::I64 => quote!(i64),
-                Scalar::F32 => quote!(f32),
-                Scalar::F64 => quote!(f64),
-                Scalar::DateTime => quote!(#chrono::DateTime<#chrono::FixedOffset>),
-                Scalar::Date => quote!(#chrono::NaiveDate),
-                Scalar::Any => quote!(#json::Value),
-                Scalar::Object => quote!(#json::Map<::std::string::String, #json::Value>),
-            },
+            Ty::Scalar(s) => out.push_str(match s {
+                Scalar::String => "::std::string::String",
+                Scalar::Bool => "bool",
+                Scalar::I32 => "i32",
+                Scalar::I64 => "i64",
+                Scalar::F32 => "f32",
+                Scalar::F64 => "f64",
+                Scalar::DateTime => {
+                    "::token_models::chrono::DateTime<::token_models::chrono::FixedOffset>"
+                }
+                Scalar::Date => "::token_models::chrono::NaiveDate",
+                Scalar::Any => "::token_models::serde_json::Value",
+                Scalar::Object => {
+                    "::token_models::serde_json::Map<::std::string::String, \
+                     ::token_models::serde_json::Value>"
+                }
+            }),
             Ty::List(t) => {
-                let t = self.ty(owner, t);
-                quote!(::std::vec::Vec<#t>)
+                out.push_str("::std::vec::Vec<");
+                self.ty(out, owner, t);
+                out.push('>');
             }
             Ty::Map(t) => {
-                let t = self.ty(owner, t);
-                quote!(::std::collections::BTreeMap<::std::string::String, #t>)
+                out.push_str("::std::collections::BTreeMap<::std::string::String, ");
+                self.ty(out, owner, t);
+                out.push('>');
             }
             Ty::Nullable(t) => {
-                let t = self.ty(owner, t);
-                quote!(::core::option::Option<#t>)
+                out.push_str("::core::option::Option<");
+                self.ty(out, owner, t);
+                out.push('>');
             }
             // Unresolved after an error was reported: any JSON value.
             Ty::Named(_) | Ty::Local(_) | Ty::Union(_) | Ty::Null | Ty::Transport(_) => {
-                quote!(#json::Value)
+                emit!(out, "{JSON}::Value");
             }
             Ty::Model(target) => {
                 let from = &self.resolved.modules[owner];
                 let to = &self.resolved.modules[*target];
                 let common = from.iter().zip(to).take_while(|(a, b)| a == b).count();
-                let supers = (common..from.len()).map(|_| quote!(super::));
-                let downs = to[common..].iter().map(|m| {
-                    let m = ident(m);
-                    quote!(#m::)
-                });
-                let name = ident(&self.resolved.models[*target].rust);
-                quote!(#(#supers)* #(#downs)* #name)
+                for _ in common..from.len() {
+                    out.push_str("super::");
+                }
+                for m in &to[common..] {
+                    emit!(out, "{m}::");
+                }
+                emit!(out, "{}", self.resolved.models[*target].rust);
             }
         }
     }
@@ -390,25 +383,11 @@ impl Generator<'_> {
     }
 
     /// `pub static CATALOG`: every model of this invocation as data, in the
-    /// compact encoding `token_models::catalog::Catalog` decodes.
-    fn catalog(&self) -> TokenStream {
-        const MODEL: char = '\u{1e}';
-        const GROUP: char = '\u{1d}';
-        const ITEM: char = '\u{1c}';
-        const UNIT: char = '\u{1f}';
-        // Text holding a separator would corrupt the record.
-        let clean = |s: &str| -> String {
-            s.chars()
-                .map(|c| {
-                    if matches!(c, '\u{1c}'..='\u{1f}') {
-                        '\u{fffd}'
-                    } else {
-                        c
-                    }
-                })
-                .collect()
-        };
-        let mut out = String::new();
+    /// compact encoding `token_models::catalog::Catalog` decodes: per model a
+    /// head of units, then groups of items (fields, variants, omitted
+    /// fields), each written straight into one string.
+    fn catalog(&self, out: &mut String) {
+        let mut text = String::new();
         for (i, m) in self.resolved.models.iter().enumerate() {
             let kind = match &m.kind {
                 ModelKind::Struct(_) => "struct",
@@ -417,20 +396,19 @@ impl Generator<'_> {
                 ModelKind::Enum { .. } => "enum",
                 ModelKind::Union(_) => "union",
             };
-            let example = m
-                .example
-                .as_deref()
-                .map_or_else(|| "0".to_owned(), |e| format!("1{UNIT}{}", clean(e)));
-            let head = [
-                kind.to_owned(),
-                self.rust_path(i),
-                clean(&self.specs[m.spec].display),
-                m.pos.line.to_string(),
-                clean(&m.doc.join("\n")),
-                example,
-            ];
-            out.push_str(&head.join(&UNIT.to_string()));
-            out.push(GROUP);
+            emit!(text, "{kind}{UNIT}{}{UNIT}", self.rust_path(i));
+            clean_into(&mut text, &self.specs[m.spec].display);
+            emit!(text, "{UNIT}{}{UNIT}", m.pos.line);
+            lines_into(&mut text, &m.doc);
+            text.push(UNIT);
+            match &m.example {
+                None => text.push('0'),
+                Some(e) => {
+                    emit!(text, "1{UNIT}");
+                    clean_into(&mut text, e);
+                }
+            }
+            text.push(GROUP);
             if let ModelKind::Struct(fields) = &m.kind {
                 for f in fields {
                     let presence = match f.presence {
@@ -439,170 +417,180 @@ impl Generator<'_> {
                         Presence::Nullable => "nullable",
                         Presence::OptionalNullable => "optional-nullable",
                     };
-                    let units = [
-                        f.rust.source(),
-                        clean(&f.wire),
-                        self.field_type_text(f),
-                        presence.to_owned(),
-                        clean(&f.doc.join("\n")),
-                        f.pos.line.to_string(),
-                    ];
-                    out.push_str(&units.join(&UNIT.to_string()));
-                    out.push(ITEM);
+                    emit!(text, "{}{UNIT}", f.rust);
+                    clean_into(&mut text, &f.wire);
+                    emit!(
+                        text,
+                        "{UNIT}{}{UNIT}{presence}{UNIT}",
+                        self.field_type_text(f)
+                    );
+                    lines_into(&mut text, &f.doc);
+                    emit!(text, "{UNIT}{}{ITEM}", f.pos.line);
                 }
             }
-            out.push(GROUP);
-            let variants: Vec<(String, String)> = match &m.kind {
-                ModelKind::Enum { variants, .. } => variants
-                    .iter()
-                    .map(|v| (v.rust.source(), clean(&v.value.text())))
-                    .collect(),
-                ModelKind::Union(alternatives) => alternatives
-                    .iter()
-                    .map(|a| (a.rust.source(), self.ty_text(&a.ty)))
-                    .collect(),
-                _ => Vec::new(),
-            };
-            for (name, value) in variants {
-                out.push_str(&format!("{name}{UNIT}{value}{ITEM}"));
+            text.push(GROUP);
+            match &m.kind {
+                ModelKind::Enum { variants, .. } => {
+                    for v in variants {
+                        emit!(text, "{}{UNIT}", v.rust);
+                        clean_into(&mut text, &v.value.text());
+                        text.push(ITEM);
+                    }
+                }
+                ModelKind::Union(alternatives) => {
+                    for a in alternatives {
+                        emit!(text, "{}{UNIT}{}{ITEM}", a.rust, self.ty_text(&a.ty));
+                    }
+                }
+                _ => {}
             }
-            out.push(GROUP);
+            text.push(GROUP);
             for o in &m.omitted {
-                out.push_str(&format!("{}{UNIT}{}{ITEM}", clean(&o.written), o.why));
+                clean_into(&mut text, &o.written);
+                emit!(text, "{UNIT}{}{ITEM}", o.why);
             }
-            out.push(MODEL);
+            text.push(MODEL);
         }
-        quote! {
-            /// Every model generated by this `include_specs!`, as data: where
-            /// it comes from and what its fields are.
-            pub static CATALOG: ::token_models::catalog::Catalog = ::token_models::catalog::Catalog::__new(#out);
-        }
+        emit!(
+            out,
+            "#[doc = \" Every model generated by this `include_specs!`, as data: where\"] \
+             #[doc = \" it comes from and what its fields are.\"] \
+             pub static CATALOG: ::token_models::catalog::Catalog = \
+             ::token_models::catalog::Catalog::__new({text:?});"
+        );
     }
 }
 
-fn variant_doc(v: &Variant) -> TokenStream {
+// The catalog's separators (ASCII's record, group, file and unit
+// separators), which no text inside it may hold.
+const MODEL: char = '\u{1e}';
+const GROUP: char = '\u{1d}';
+const ITEM: char = '\u{1c}';
+const UNIT: char = '\u{1f}';
+
+/// Appends doc text to the catalog, a separator in it replaced so that it
+/// cannot corrupt the record.
+fn clean_into(text: &mut String, s: &str) {
+    let separator = |c: char| matches!(c, '\u{1c}'..='\u{1f}');
+    if s.contains(separator) {
+        text.extend(s.chars().map(|c| if separator(c) { '\u{fffd}' } else { c }));
+    } else {
+        text.push_str(s);
+    }
+}
+
+/// Appends lines to the catalog, joined by newlines.
+fn lines_into(text: &mut String, lines: &[String]) {
+    for (k, line) in lines.iter().enumerate() {
+        if k > 0 {
+            text.push('\n');
+        }
+        clean_into(text, line);
+    }
+}
+
+fn variant_doc(out: &mut String, v: &Variant) {
     if v.doc.is_empty() {
         let shown = match &v.value {
             Value::Str(s) => format!("{s:?}"),
             other => other.text(),
         };
-        docs(&[format!("`{shown}` in JSON.")])
+        docs(out, &[format!("`{shown}` in JSON.")]);
     } else {
-        docs(&v.doc)
+        docs(out, &v.doc);
     }
 }
 
 /// An enum of strings: unit variants renamed to their values, and for an
 /// open enum a last variant that keeps any other string.
-fn string_enum(attrs: &TokenStream, name: &Ident, variants: &[Variant], open: bool) -> TokenStream {
-    let units = variants.iter().map(|v| {
-        let id = ident(&v.rust);
+fn string_enum(out: &mut String, name: &RustIdent, variants: &[Variant], open: bool) {
+    emit!(out, "pub enum {name} {{");
+    for v in variants {
+        variant_doc(out, v);
         let wire = v.value.text();
-        let rename = if v.rust.name == wire {
-            quote!()
-        } else {
-            quote!(#[serde(rename = #wire)])
-        };
-        let doc = variant_doc(v);
-        quote! {
-            #doc
-            #rename
-            #id,
+        if v.rust.name != wire {
+            emit!(out, "#[serde(rename = {wire:?})]");
         }
-    });
-    let other = open.then(|| {
-        quote! {
-            /// A value the doc does not list, kept as it came.
-            #[serde(untagged)]
-            Unrecognized(::std::string::String),
-        }
-    });
-    quote! {
-        #attrs
-        pub enum #name {
-            #(#units)*
-            #other
-        }
+        emit!(out, "{},", v.rust);
     }
+    if open {
+        out.push_str(
+            "#[doc = \" A value the doc does not list, kept as it came.\"] \
+             #[serde(untagged)] Unrecognized(::std::string::String),",
+        );
+    }
+    out.push('}');
 }
 
 /// An enum with number or boolean values, which serde's renames cannot
 /// express: converted through `serde_json::Value`.
-fn value_enum(attrs: &TokenStream, name: &Ident, variants: &[Variant], open: bool) -> TokenStream {
-    let json = quote!(::token_models::serde_json);
-    let units = variants.iter().map(|v| {
-        let id = ident(&v.rust);
-        let doc = variant_doc(v);
-        quote! {
-            #doc
-            #id,
-        }
-    });
-    let to_json = variants.iter().map(|v| {
-        let id = ident(&v.rust);
-        let value = match &v.value {
-            Value::Str(s) => quote!(#json::Value::String(::std::string::String::from(#s))),
-            Value::Int(n) => quote!(#json::Value::from(#n)),
-            Value::Bool(b) => quote!(#json::Value::Bool(#b)),
-        };
-        quote!(#name::#id => #value,)
-    });
-    let from_json = variants.iter().map(|v| {
-        let id = ident(&v.rust);
-        let pattern = match &v.value {
-            Value::Str(s) => quote!(#json::Value::String(s) if s == #s),
-            Value::Int(n) => {
-                quote!(#json::Value::Number(n) if n.as_i64() == ::core::option::Option::Some(#n))
-            }
-            Value::Bool(b) => quote!(#json::Value::Bool(#b)),
-        };
-        quote!(#pattern => ::core::result::Result::Ok(#name::#id),)
-    });
-    let (other, other_to_json, other_from_json) = if open {
-        (
-            quote! {
-                /// A value the doc does not list, kept as it came.
-                Unrecognized(#json::Value),
-            },
-            quote!(#name::Unrecognized(value) => value,),
-            quote!(_ => ::core::result::Result::Ok(#name::Unrecognized(value)),),
-        )
-    } else {
-        let message = format!("{{}} is not a value of `{name}`");
-        (
-            quote!(),
-            quote!(),
-            quote!(_ => ::core::result::Result::Err(::std::format!(#message, value)),),
-        )
-    };
-    quote! {
-        #attrs
-        #[serde(try_from = "::token_models::serde_json::Value", into = "::token_models::serde_json::Value")]
-        pub enum #name {
-            #(#units)*
-            #other
-        }
-
-        impl ::core::convert::From<#name> for #json::Value {
-            fn from(value: #name) -> Self {
-                match value {
-                    #(#to_json)*
-                    #other_to_json
-                }
-            }
-        }
-
-        impl ::core::convert::TryFrom<#json::Value> for #name {
-            type Error = ::std::string::String;
-
-            fn try_from(value: #json::Value) -> ::core::result::Result<Self, Self::Error> {
-                match &value {
-                    #(#from_json)*
-                    #other_from_json
-                }
-            }
+fn value_enum(out: &mut String, name: &RustIdent, variants: &[Variant], open: bool) {
+    emit!(
+        out,
+        "#[serde(try_from = \"::token_models::serde_json::Value\", \
+         into = \"::token_models::serde_json::Value\")] pub enum {name} {{"
+    );
+    for v in variants {
+        variant_doc(out, v);
+        emit!(out, "{},", v.rust);
+    }
+    if open {
+        emit!(
+            out,
+            "#[doc = \" A value the doc does not list, kept as it came.\"] \
+             Unrecognized({JSON}::Value),"
+        );
+    }
+    emit!(
+        out,
+        "}} impl ::core::convert::From<{name}> for {JSON}::Value {{ \
+         fn from(value: {name}) -> Self {{ match value {{"
+    );
+    for v in variants {
+        emit!(out, "{name}::{} => ", v.rust);
+        match &v.value {
+            Value::Str(s) => emit!(
+                out,
+                "{JSON}::Value::String(::std::string::String::from({s:?})),"
+            ),
+            Value::Int(n) => emit!(out, "{JSON}::Value::from({n}i64),"),
+            Value::Bool(b) => emit!(out, "{JSON}::Value::Bool({b}),"),
         }
     }
+    if open {
+        emit!(out, "{name}::Unrecognized(value) => value,");
+    }
+    emit!(
+        out,
+        "}} }} }} impl ::core::convert::TryFrom<{JSON}::Value> for {name} {{ \
+         type Error = ::std::string::String; \
+         fn try_from(value: {JSON}::Value) -> ::core::result::Result<Self, Self::Error> {{ \
+         match &value {{"
+    );
+    for v in variants {
+        match &v.value {
+            Value::Str(s) => emit!(out, "{JSON}::Value::String(s) if s == {s:?}"),
+            Value::Int(n) => emit!(
+                out,
+                "{JSON}::Value::Number(n) if n.as_i64() == ::core::option::Option::Some({n}i64)"
+            ),
+            Value::Bool(b) => emit!(out, "{JSON}::Value::Bool({b})"),
+        }
+        emit!(out, " => ::core::result::Result::Ok({name}::{}),", v.rust);
+    }
+    if open {
+        emit!(
+            out,
+            "_ => ::core::result::Result::Ok({name}::Unrecognized(value)),"
+        );
+    } else {
+        let message = format!("{{}} is not a value of `{name}`");
+        emit!(
+            out,
+            "_ => ::core::result::Result::Err(::std::format!({message:?}, value)),"
+        );
+    }
+    out.push_str("} } }");
 }
 
 /// Models grouped into nested modules.

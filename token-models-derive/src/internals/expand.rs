@@ -35,22 +35,37 @@ impl Expansion {
     /// what failed), so that one bad spec does not cascade into errors about
     /// everything that uses its types.
     pub fn to_tokens(&self, span: Span) -> TokenStream {
-        let items = self.generator().all();
+        let mut source = String::new();
+        // Editing a spec rebuilds the invoking crate: rustc tracks the
+        // included files. (A new file is noticed through a build script's
+        // `rerun-if-changed`; see the README.)
+        source.push_str("const _: &[&[u8]] = &[");
+        for path in self.inputs.iter().filter_map(|p| p.to_str()) {
+            source.push_str("::core::include_bytes!(");
+            source.push_str(&format!("{path:?}"));
+            source.push_str("),");
+        }
+        source.push_str("];");
+        source.push_str(&self.generator().all());
+        let items = match source.parse::<TokenStream>() {
+            Ok(items) => items,
+            // Every doc's text is escaped into literals or sanitised into
+            // identifiers, so this is a bug in token-models, reported
+            // rather than panicking.
+            Err(e) => {
+                let msg = format!(
+                    "token-models: internal error: the generated code does not lex ({e}); \
+                     please report it with the specs that cause it"
+                );
+                quote::quote_spanned!(span=> ::core::compile_error!(#msg);)
+            }
+        };
         let errors = self.diagnostics.iter().map(|d| {
             let msg = d.to_string();
             quote::quote_spanned!(span=> ::core::compile_error!(#msg);)
         });
-        // Editing a spec rebuilds the invoking crate: rustc tracks the
-        // included files. (A new file is noticed through a build script's
-        // `rerun-if-changed`; see the README.)
-        let tracked = self
-            .inputs
-            .iter()
-            .filter_map(|p| p.to_str())
-            .map(|p| quote!(::core::include_bytes!(#p)));
         quote! {
             #(#errors)*
-            const _: &[&[u8]] = &[#(#tracked),*];
             #items
         }
     }

@@ -155,11 +155,17 @@ impl RustIdent {
 
     /// The identifier as written in Rust source (`r#type`).
     pub fn source(&self) -> String {
+        self.to_string()
+    }
+}
+
+/// The identifier as Rust source writes it: `r#type` for a raw one.
+impl std::fmt::Display for RustIdent {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         if self.raw {
-            format!("r#{}", self.name)
-        } else {
-            self.name.clone()
+            f.write_str("r#")?;
         }
+        f.write_str(&self.name)
     }
 }
 

@@ -679,14 +679,10 @@ pub fn dialect_scores<'a>(exprs: impl IntoIterator<Item = &'a Syntax>) -> Vec<us
     for e in exprs {
         e.names(&mut names);
     }
+    let keys: Vec<String> = names.iter().map(|p| Syntax::key(p)).collect();
     DIALECTS
         .iter()
-        .map(|d| {
-            names
-                .iter()
-                .filter(|p| d.lookup(&Syntax::key(p)).is_some())
-                .count()
-        })
+        .map(|d| keys.iter().filter(|k| d.lookup(k).is_some()).count())
         .collect()
 }
 
