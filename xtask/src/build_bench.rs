@@ -1,20 +1,28 @@
-//! Rebuild cost of generated code against the ideal hand-written Rust.
+//! Rebuild cost of generated code against the ideal hand-written Rust and
+//! against typify.
 //!
-//! Writes two crates under `DIR`: `generated` (only `include_specs!` over N
-//! synthetic specs, and the build script that notices new specs) and `ideal`
-//! (the same models written by hand). After one warm-up build of each, it
-//! touches one spec (or the hand-written file) and times the rebuild,
-//! alternating A B A B, ROUNDS times, for `cargo build` and `cargo check`;
-//! it reports the median wall time and the peak memory of each.
+//! Writes three crates under `DIR`: `generated` (only `include_specs!` over
+//! N synthetic specs, and the build script that notices new specs), `ideal`
+//! (the same models written by hand) and `typify` (`typify::import_types!`
+//! over the same models' JSON Schema). After one warm-up build of each, it
+//! touches one input (a spec, the hand-written file, the schema) and times
+//! the rebuild, alternating A B C A B C, ROUNDS times, for `cargo build` and
+//! `cargo check`; it reports the median wall time and the peak memory of
+//! each.
 
 use crate::generate;
+use crate::internals::diag::Diagnostics;
+use crate::internals::expand::expand_specs;
+use crate::internals::source::SpecFile;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant, SystemTime};
 
-pub struct Setup {
-    pub generated: PathBuf,
-    pub ideal: PathBuf,
+/// A crate under test and the file whose touch makes it rebuild.
+pub struct Crate {
+    pub name: &'static str,
+    pub dir: PathBuf,
+    pub touch: PathBuf,
 }
 
 fn write(path: &Path, text: &str) -> std::io::Result<()> {
@@ -24,15 +32,18 @@ fn write(path: &Path, text: &str) -> std::io::Result<()> {
     std::fs::write(path, text)
 }
 
-/// Writes both crates; `workspace` is this repository's root.
-pub fn setup(n: usize, dir: &Path, workspace: &Path) -> std::io::Result<Setup> {
+/// Writes the three crates (generated, ideal, typify); `workspace` is this
+/// repository's root.
+pub fn setup(n: usize, dir: &Path, workspace: &Path) -> std::io::Result<Vec<Crate>> {
     let generated = dir.join("generated");
     let ideal = dir.join("ideal");
+    let typify = dir.join("typify");
     let facade = workspace.join("token-models");
     let lock = std::fs::read_to_string(workspace.join("Cargo.lock"))?;
 
     generate::write(n, &generated)?;
     let _ = std::fs::remove_file(generated.join("ideal.rs"));
+    let _ = std::fs::remove_file(generated.join("schema.json"));
     write(
         &generated.join("Cargo.toml"),
         &format!(
@@ -50,14 +61,51 @@ pub fn setup(n: usize, dir: &Path, workspace: &Path) -> std::io::Result<Setup> {
     )?;
     write(&generated.join("Cargo.lock"), &lock)?;
 
-    let (_, ideal_rs, _) = generate::generate(n);
+    let models = generate::generate(n);
     write(
         &ideal.join("Cargo.toml"),
         "[package]\nname = \"bench-ideal\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n[dependencies]\nserde = { version = \"1\", features = [\"derive\"] }\nserde_json = \"1\"\nchrono = { version = \"0.4\", default-features = false, features = [\"std\", \"serde\"] }\n\n[workspace]\n",
     )?;
-    write(&ideal.join("src/lib.rs"), &ideal_rs)?;
+    write(&ideal.join("src/lib.rs"), &models.ideal)?;
     write(&ideal.join("Cargo.lock"), &lock)?;
-    Ok(Setup { generated, ideal })
+
+    // typify's own dependencies (syn 2 among them) are resolved here, in
+    // its crate's lock file, never in the workspace's.
+    write(
+        &typify.join("Cargo.toml"),
+        "[package]\nname = \"bench-typify\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n[dependencies]\ntypify = \"0.8\"\nserde = { version = \"1\", features = [\"derive\"] }\nserde_json = \"1\"\nchrono = { version = \"0.4\", default-features = false, features = [\"std\", \"serde\"] }\n\n[workspace]\n",
+    )?;
+    write(&typify.join("schema.json"), &models.schema)?;
+    write(
+        &typify.join("src/lib.rs"),
+        "//! typify on the same models.\n\ntypify::import_types!(schema = \"schema.json\");\n",
+    )?;
+    let fetched = Command::new("cargo")
+        .arg("fetch")
+        .current_dir(&typify)
+        .status()?;
+    if !fetched.success() {
+        return Err(std::io::Error::other(
+            "cargo fetch failed for the typify crate",
+        ));
+    }
+    Ok(vec![
+        Crate {
+            name: "generated (include_specs!)",
+            touch: generated.join("specs/models/model1.md"),
+            dir: generated,
+        },
+        Crate {
+            name: "ideal (hand-written)",
+            touch: ideal.join("src/lib.rs"),
+            dir: ideal,
+        },
+        Crate {
+            name: "typify (import_types!)",
+            touch: typify.join("schema.json"),
+            dir: typify,
+        },
+    ])
 }
 
 /// One timed cargo run: wall time and peak resident memory (KiB) of the
@@ -107,36 +155,192 @@ fn median(mut xs: Vec<Duration>) -> Duration {
 
 /// Runs the comparison and returns a report.
 pub fn run(n: usize, rounds: usize, dir: &Path, workspace: &Path) -> std::io::Result<String> {
-    let s = setup(n, dir, workspace)?;
-    let spec = s.generated.join("specs/models/model1.md");
-    let hand = s.ideal.join("src/lib.rs");
+    let crates = setup(n, dir, workspace)?;
+    compare(&crates, n, rounds, 1)
+}
+
+/// Where the generated crate's extra cost comes from: the same generated
+/// code compiled without the macro (its expansion written out as a file),
+/// then with one part removed at a time, against the ideal.
+pub fn run_parts(n: usize, rounds: usize, dir: &Path, workspace: &Path) -> std::io::Result<String> {
+    let all = setup(n, dir, workspace)?;
+    let mut crates: Vec<Crate> = all.into_iter().take(2).collect();
+    let lock = std::fs::read_to_string(workspace.join("Cargo.lock"))?;
+    let facade = workspace.join("token-models");
+    let models = generate::generate(n);
+    let specs = models
+        .specs
+        .iter()
+        .map(|(name, text)| SpecFile::in_memory(&format!("models/{name}"), text))
+        .collect();
+    let expansion = expand_specs(specs, Vec::new(), Diagnostics::new());
+    let source = expansion.generator().all();
+    let catalog_at = source
+        .find("#[doc = \" Every model generated by this")
+        .unwrap_or(source.len());
+    let no_build_script = dir.join("generated-no-build-script");
+    copy_crate(&crates[0].dir, &no_build_script)?;
+    std::fs::remove_file(no_build_script.join("build.rs"))?;
+    crates.push(Crate {
+        name: "generated, no build script",
+        touch: no_build_script.join("specs/models/model1.md"),
+        dir: no_build_script,
+    });
+    let variants: [(&'static str, &str, String); 3] = [
+        ("expanded", "expanded", source.clone()),
+        (
+            "expanded, no Eq/Hash",
+            "expanded-no-eq-hash",
+            source
+                .replace(", ::core::cmp::Eq", "")
+                .replace(", ::core::hash::Hash", ""),
+        ),
+        (
+            "expanded, no catalog",
+            "expanded-no-catalog",
+            source[..catalog_at].to_owned(),
+        ),
+    ];
+    for (name, folder, text) in variants {
+        let krate = dir.join(folder);
+        write(
+            &krate.join("Cargo.toml"),
+            &format!(
+                "[package]\nname = \"bench-{folder}\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n[dependencies]\ntoken-models = {{ path = {:?} }}\n\n[workspace]\n",
+                facade.display().to_string()
+            ),
+        )?;
+        write(&krate.join("src/lib.rs"), &text)?;
+        write(&krate.join("Cargo.lock"), &lock)?;
+        crates.push(Crate {
+            name,
+            touch: krate.join("src/lib.rs"),
+            dir: krate,
+        });
+    }
+    compare(&crates, n, rounds, 1)
+}
+
+/// Copies a crate's manifest, lock file, build script, sources and specs.
+fn copy_crate(from: &Path, to: &Path) -> std::io::Result<()> {
+    let mut stack = vec![PathBuf::new()];
+    while let Some(rel) = stack.pop() {
+        for e in std::fs::read_dir(from.join(&rel))? {
+            let e = e?;
+            let name = rel.join(e.file_name());
+            if e.file_type()?.is_dir() {
+                if name != Path::new("target") {
+                    stack.push(name);
+                }
+            } else {
+                write(&to.join(&name), &std::fs::read_to_string(e.path())?)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Times each crate's rebuild after touching its input, alternating
+/// between the crates, and reports medians relative to crate `base`.
+fn compare(crates: &[Crate], n: usize, rounds: usize, base: usize) -> std::io::Result<String> {
     let mut report = format!(
-        "N = {n}, {rounds} rounds, median wall time of the rebuild after touching one file\n\n"
+        "N = {n}, {rounds} rounds, median wall time of the rebuild after touching one input; \
+         ratio to the ideal; peak RSS\n\n| command |"
     );
-    report.push_str("| command | generated (include_specs!) | ideal (hand-written) | ratio | peak RSS generated / ideal |\n| --- | ---: | ---: | ---: | ---: |\n");
+    for c in crates {
+        report.push_str(&format!(" {} |", c.name));
+    }
+    report.push_str("\n| --- |");
+    report.push_str(&" ---: |".repeat(crates.len()));
+    report.push('\n');
     for sub in ["build", "check"] {
         // Warm up: dependencies and a first build.
-        cargo(&s.generated, sub)?;
-        cargo(&s.ideal, sub)?;
-        let (mut a, mut b, mut peak_a, mut peak_b) = (Vec::new(), Vec::new(), 0, 0);
-        for _ in 0..rounds {
-            touch(&spec)?;
-            let (t, m) = cargo(&s.generated, sub)?;
-            a.push(t);
-            peak_a = peak_a.max(m);
-            touch(&hand)?;
-            let (t, m) = cargo(&s.ideal, sub)?;
-            b.push(t);
-            peak_b = peak_b.max(m);
+        for c in crates {
+            cargo(&c.dir, sub)?;
         }
-        let (ma, mb) = (median(a), median(b));
+        let mut times = vec![Vec::new(); crates.len()];
+        let mut peaks = vec![0; crates.len()];
+        for _ in 0..rounds {
+            for (k, c) in crates.iter().enumerate() {
+                touch(&c.touch)?;
+                let (t, m) = cargo(&c.dir, sub)?;
+                times[k].push(t);
+                peaks[k] = peaks[k].max(m);
+            }
+        }
+        let medians: Vec<f64> = times.into_iter().map(|t| median(t).as_secs_f64()).collect();
+        let ideal = medians.get(base).copied().unwrap_or(1.0).max(f64::EPSILON);
+        report.push_str(&format!("| cargo {sub} |"));
+        for (m, peak) in medians.iter().zip(&peaks) {
+            report.push_str(&format!(
+                " {m:.2} s ({:.3}×, {} MiB) |",
+                m / ideal,
+                peak / 1024
+            ));
+        }
+        report.push('\n');
+    }
+    Ok(report)
+}
+
+/// token-models-derive's clean build (with its dependencies) against its
+/// unavoidable dependencies alone: syn 3 (full), quote, proc-macro2 and
+/// pulldown-cmark without default features. Each crate is built from an
+/// empty target directory, alternately, ROUNDS times.
+pub fn run_clean(rounds: usize, dir: &Path, workspace: &Path) -> std::io::Result<String> {
+    let lock = std::fs::read_to_string(workspace.join("Cargo.lock"))?;
+    let derive = dir.join("derive");
+    let deps = dir.join("deps");
+    write(
+        &derive.join("Cargo.toml"),
+        &format!(
+            "[package]\nname = \"clean-derive\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n[dependencies]\ntoken-models-derive = {{ path = {:?} }}\n\n[workspace]\n",
+            workspace.join("token-models-derive").display().to_string()
+        ),
+    )?;
+    write(
+        &deps.join("Cargo.toml"),
+        "[package]\nname = \"clean-deps\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n[dependencies]\nsyn = { version = \"3\", features = [\"full\"] }\nquote = \"1\"\nproc-macro2 = \"1\"\npulldown-cmark = { version = \"0.13\", default-features = false }\n\n[workspace]\n",
+    )?;
+    for krate in [&derive, &deps] {
+        write(
+            &krate.join("src/lib.rs"),
+            "//! Nothing: only the dependencies build.\n",
+        )?;
+        write(&krate.join("Cargo.lock"), &lock)?;
+    }
+    let mut report = format!(
+        "{rounds} rounds, median wall time of `cargo build` from an empty target directory\n\n\
+         | profile | token-models-derive and its dependencies | syn (full) + quote + proc-macro2 + pulldown-cmark | ratio |\n| --- | ---: | ---: | ---: |\n"
+    );
+    for (profile, args) in [("dev", &[][..]), ("release", &["--release"][..])] {
+        let mut times = [Vec::new(), Vec::new()];
+        for _ in 0..rounds {
+            for (k, krate) in [&derive, &deps].into_iter().enumerate() {
+                let target = krate.join("target");
+                if target.exists() {
+                    std::fs::remove_dir_all(&target)?;
+                }
+                let start = Instant::now();
+                let status = Command::new("cargo")
+                    .args(["build", "--offline", "--quiet"])
+                    .args(args)
+                    .current_dir(krate)
+                    .env("CARGO_TARGET_DIR", &target)
+                    .status()?;
+                if !status.success() {
+                    return Err(std::io::Error::other(format!(
+                        "cargo build in {} failed",
+                        krate.display()
+                    )));
+                }
+                times[k].push(start.elapsed());
+            }
+        }
+        let [a, b] = times.map(|t| median(t).as_secs_f64());
         report.push_str(&format!(
-            "| cargo {sub} | {:.2} s | {:.2} s | {:.3} | {} / {} MiB |\n",
-            ma.as_secs_f64(),
-            mb.as_secs_f64(),
-            ma.as_secs_f64() / mb.as_secs_f64().max(f64::EPSILON),
-            peak_a / 1024,
-            peak_b / 1024
+            "| {profile} | {a:.2} s | {b:.2} s | {:.3} |\n",
+            a / b.max(f64::EPSILON)
         ));
     }
     Ok(report)

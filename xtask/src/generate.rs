@@ -119,6 +119,38 @@ impl Leaf {
         }
     }
 
+    /// The same type in JSON Schema (draft 07), `null` allowed or not.
+    fn schema(&self, nullable: bool) -> String {
+        let null = |ty: &str| {
+            if nullable {
+                format!("[\"{ty}\", \"null\"]")
+            } else {
+                format!("\"{ty}\"")
+            }
+        };
+        match self {
+            Leaf::Str => format!("{{\"type\": {}}}", null("string")),
+            Leaf::Int => format!("{{\"type\": {}, \"format\": \"int64\"}}", null("integer")),
+            Leaf::Float => format!("{{\"type\": {}, \"format\": \"double\"}}", null("number")),
+            Leaf::Bool => format!("{{\"type\": {}}}", null("boolean")),
+            Leaf::DateTime => {
+                format!(
+                    "{{\"type\": {}, \"format\": \"date-time\"}}",
+                    null("string")
+                )
+            }
+            Leaf::StrList => "{\"type\": \"array\", \"items\": {\"type\": \"string\"}}".to_owned(),
+            Leaf::AnyMap => "{\"type\": \"object\", \"additionalProperties\": true}".to_owned(),
+            Leaf::Model(m) if nullable => format!(
+                "{{\"oneOf\": [{{\"$ref\": \"#/definitions/Model{m}\"}}, {{\"type\": \"null\"}}]}}"
+            ),
+            Leaf::Model(m) => format!("{{\"$ref\": \"#/definitions/Model{m}\"}}"),
+            Leaf::ModelList(m) => format!(
+                "{{\"type\": \"array\", \"items\": {{\"$ref\": \"#/definitions/Model{m}\"}}}}"
+            ),
+        }
+    }
+
     fn rust(&self) -> String {
         match self {
             Leaf::Str => "String".to_owned(),
@@ -160,10 +192,12 @@ impl fmt::Display for Stats {
     }
 }
 
-/// One model: its spec and its ideal Rust.
-fn model(i: usize, rng: &mut Rng, stats: &mut Stats) -> (String, String) {
+/// One model: its spec, its ideal Rust and its JSON Schema definition.
+fn model(i: usize, rng: &mut Rng, stats: &mut Stats) -> (String, String, String) {
     let mut md = format!("# Model{i}\n\nSynthetic model number {i}.\n\n");
     let mut rs = format!("    /// Synthetic model number {i}.\n");
+    let mut schema =
+        format!("    \"Model{i}\": {{\n      \"description\": \"Synthetic model number {i}.\",\n");
     match shape(i) {
         Shape::Enum => {
             md.push_str("## Values\n\n");
@@ -171,7 +205,14 @@ fn model(i: usize, rng: &mut Rng, stats: &mut Stats) -> (String, String) {
                 "    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]\n",
             );
             let _ = writeln!(rs, "    pub enum Model{i} {{");
-            for v in 0..3 + rng.below(6) {
+            let count = 3 + rng.below(6);
+            let values: Vec<String> = (0..count).map(|v| format!("\"value_{v}\"")).collect();
+            let _ = writeln!(
+                schema,
+                "      \"type\": \"string\",\n      \"enum\": [{}]",
+                values.join(", ")
+            );
+            for v in 0..count {
                 let _ = writeln!(md, "- `\"value_{v}\"`");
                 let _ = writeln!(
                     rs,
@@ -194,11 +235,17 @@ fn model(i: usize, rng: &mut Rng, stats: &mut Stats) -> (String, String) {
                 rs,
                 "        /// `models.Model{other}`\n        Model{other}(Model{other}),"
             );
+            let _ = writeln!(
+                schema,
+                "      \"anyOf\": [{{\"type\": \"string\"}}, {{\"$ref\": \"#/definitions/Model{other}\"}}]"
+            );
         }
         Shape::Struct => {
             md.push_str("## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n");
             rs.push_str("    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]\n");
             let _ = writeln!(rs, "    pub struct Model{i} {{");
+            let mut properties = Vec::new();
+            let mut required = Vec::new();
             for f in 0..4 + rng.below(27) {
                 stats.fields += 1;
                 let name = format!("f{f}_{}", WORDS[rng.below(WORDS.len())]);
@@ -223,6 +270,25 @@ fn model(i: usize, rng: &mut Rng, stats: &mut Stats) -> (String, String) {
                     "| `{name}` | {} | {marker} | Field {f} of model {i}. |",
                     leaf.spec(wrapper)
                 );
+                let nullable = matches!(presence, Presence::Nullable | Presence::OptionalNullable);
+                let property = leaf.schema(nullable);
+                // The description joins the type's keywords (a `$ref` stays
+                // alone, as draft 07 ignores its siblings).
+                let property = if property.contains("$ref")
+                    && !property.contains("oneOf")
+                    && !property.contains("array")
+                {
+                    property
+                } else {
+                    format!(
+                        "{}, \"description\": \"Field {f} of model {i}.\"}}",
+                        &property[..property.len() - 1]
+                    )
+                };
+                properties.push(format!("        \"{name}\": {property}"));
+                if matches!(presence, Presence::Required | Presence::Nullable) {
+                    required.push(format!("\"{name}\""));
+                }
                 let ty = leaf.rust();
                 let _ = writeln!(rs, "        /// Field {f} of model {i}.");
                 match presence {
@@ -246,10 +312,17 @@ fn model(i: usize, rng: &mut Rng, stats: &mut Stats) -> (String, String) {
                     }
                 }
             }
+            let _ = writeln!(
+                schema,
+                "      \"type\": \"object\",\n      \"properties\": {{\n{}\n      }},\n      \"required\": [{}]",
+                properties.join(",\n"),
+                required.join(", ")
+            );
         }
     }
     rs.push_str("    }\n\n");
-    (md, rs)
+    schema.push_str("    }");
+    (md, rs, schema)
 }
 
 const IDEAL_HEADER: &str = "//! The synthetic models, written by hand as a careful person would.
@@ -278,9 +351,19 @@ pub mod models {
 
 ";
 
-/// The specs and the ideal Rust for `n` models, in memory: `(file name,
-/// markdown)` pairs and the Rust source.
-pub fn generate(n: usize) -> (Vec<(String, String)>, String, Stats) {
+/// The same `n` models in every form.
+pub struct Generated {
+    /// `(file name, markdown)` pairs.
+    pub specs: Vec<(String, String)>,
+    /// The ideal hand-written Rust source.
+    pub ideal: String,
+    /// One JSON Schema document with every model under `definitions`.
+    pub schema: String,
+    pub stats: Stats,
+}
+
+/// The specs, the ideal Rust and the JSON Schema for `n` models, in memory.
+pub fn generate(n: usize) -> Generated {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ n as u64);
     let mut stats = Stats {
         specs: n,
@@ -289,19 +372,35 @@ pub fn generate(n: usize) -> (Vec<(String, String)>, String, Stats) {
     };
     let mut specs = Vec::with_capacity(n);
     let mut ideal = String::from(IDEAL_HEADER);
+    let mut definitions = Vec::with_capacity(n);
     for i in 0..n {
-        let (md, rs) = model(i, &mut rng, &mut stats);
+        let (md, rs, schema) = model(i, &mut rng, &mut stats);
         stats.bytes += md.len();
         specs.push((format!("model{i}.md"), md));
         ideal.push_str(&rs);
+        definitions.push(schema);
     }
     ideal.push_str("}\n");
-    (specs, ideal, stats)
+    let schema = format!(
+        "{{\n  \"$schema\": \"http://json-schema.org/draft-07/schema#\",\n  \"definitions\": {{\n{}\n  }}\n}}\n",
+        definitions.join(",\n")
+    );
+    Generated {
+        specs,
+        ideal,
+        schema,
+        stats,
+    }
 }
 
-/// Writes `dir/specs/models/*.md` and `dir/ideal.rs`.
+/// Writes `dir/specs/models/*.md`, `dir/ideal.rs` and `dir/schema.json`.
 pub fn write(n: usize, dir: &Path) -> std::io::Result<Stats> {
-    let (specs, ideal, stats) = generate(n);
+    let Generated {
+        specs,
+        ideal,
+        schema,
+        stats,
+    } = generate(n);
     let models = dir.join("specs").join("models");
     if models.exists() {
         std::fs::remove_dir_all(&models)?;
@@ -311,5 +410,6 @@ pub fn write(n: usize, dir: &Path) -> std::io::Result<Stats> {
         std::fs::write(models.join(name), md)?;
     }
     std::fs::write(dir.join("ideal.rs"), ideal)?;
+    std::fs::write(dir.join("schema.json"), schema)?;
     Ok(stats)
 }

@@ -58,7 +58,10 @@ impl Generator<'_> {
             }
             node.models.push(i);
         }
-        let mut out = String::new();
+        // The source is about three times the markdown: reserve it once
+        // rather than grow (and copy) a multi-megabyte string repeatedly.
+        let markdown: usize = self.specs.iter().map(|s| s.text.len()).sum();
+        let mut out = String::with_capacity(markdown.saturating_mul(3));
         self.tree(&mut out, &tree, &[]);
         self.catalog(&mut out);
         out

@@ -6,7 +6,8 @@
 //! 2. `markdown` turns markdown into blocks, and `read` and `types` turn
 //!    blocks and type expressions into the plain-data `ir`;
 //! 3. `resolve` places models in modules and resolves names and links;
-//! 4. `codegen` generates tokens.
+//! 4. `codegen` writes the Rust source, which `expand` lexes once into
+//!    tokens.
 //!
 //! Problems are collected in `diag::Diagnostics` and all reported at once;
 //! `expand` runs the stages in order.
