@@ -102,3 +102,75 @@ fn an_added_spec_yields_a_new_type() {
     std::fs::remove_file(probe.join("specs/shop/item.md")).expect("remove");
     assert_eq!(run(&probe), "shop::Order id\n");
 }
+
+/// One spec tree split across two crates (`only`, `from_crates`): the
+/// second crate's types use the first's, through a link in the specs.
+#[test]
+fn a_spec_tree_splits_across_crates() {
+    let ws = workspace();
+    let probe = ws.join("target").join("split-probe");
+    let _ = std::fs::remove_dir_all(probe.join("specs"));
+    let facade = ws.join("token-models");
+    write(
+        &probe.join("Cargo.toml"),
+        "[workspace]\nresolver = \"3\"\nmembers = [\"shared\", \"app\"]\n",
+    );
+    std::fs::copy(ws.join("Cargo.lock"), probe.join("Cargo.lock")).expect("copy Cargo.lock");
+    let manifest = |name: &str, extra: &str| {
+        format!(
+            "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
+             [dependencies]\ntoken-models = {{ path = {:?} }}\n{extra}",
+            facade.display().to_string()
+        )
+    };
+    write(
+        &probe.join("shared/Cargo.toml"),
+        &manifest("split-shared", ""),
+    );
+    write(
+        &probe.join("shared/src/lib.rs"),
+        "token_models::include_specs!(\"../specs\", only = \"shared\");\n",
+    );
+    write(
+        &probe.join("app/Cargo.toml"),
+        &manifest("split-app", "split-shared = { path = \"../shared\" }\n"),
+    );
+    write(
+        &probe.join("app/src/main.rs"),
+        "token_models::include_specs!(\"../specs\", only = \"orders\", from_crates = \"shared = split_shared\");\n\n\
+         fn main() {\n    \
+         let order: orders::Order = token_models::serde_json::from_str(r#\"{\"id\": \"o1\", \"ship_to\": {\"city\": \"Oslo\"}}\"#).expect(\"valid order\");\n    \
+         let city: &split_shared::shared::Address = &order.ship_to;\n    \
+         let paths: Vec<&str> = CATALOG.iter().map(|m| m.rust_path).collect();\n    \
+         println!(\"{} {} {}\", order.id, city.city, paths.join(\",\"));\n}\n",
+    );
+    write(
+        &probe.join("specs/shared/address.md"),
+        &format!("# Address\n\n{FIELDS}| `city` | *str* | :heavy_check_mark: | N/A |\n"),
+    );
+    write(
+        &probe.join("specs/orders/order.md"),
+        &format!(
+            "# Order\n\n{FIELDS}| `id` | *str* | :heavy_check_mark: | N/A |\n\
+             | `ship_to` | [models.Address](../shared/address.md) | :heavy_check_mark: | N/A |\n"
+        ),
+    );
+    // Shares the other probe's target folder: its dependencies are built.
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let out = Command::new(cargo)
+        .args(["run", "--quiet", "--offline", "-p", "split-app"])
+        .current_dir(&probe)
+        .env(
+            "CARGO_TARGET_DIR",
+            ws.join("target").join("rebuild-probe").join("target"),
+        )
+        .env_remove("RUSTFLAGS")
+        .output()
+        .expect("cargo runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "split probe failed:\n{stderr}");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "o1 Oslo orders::Order\n"
+    );
+}

@@ -25,14 +25,27 @@ use proc_macro::TokenStream;
 /// token_models::include_specs!("specs");
 /// token_models::include_specs!("vendor/docs", wire_names = "camelCase", dialect = "java");
 /// ```
+///
+/// A large spec tree can be split across crates, each generating some of
+/// its folders (`only`) and taking the models of others from the crates that
+/// generate them (`from_crates`); links across the split resolve as in one
+/// crate:
+///
+/// ```text
+/// // crate `models_shared`
+/// token_models::include_specs!("../specs", only = "shared");
+/// // crate `models_orders`, which depends on `models_shared`
+/// token_models::include_specs!("../specs", only = "orders", from_crates = "shared = models_shared");
+/// ```
 #[proc_macro]
 pub fn include_specs(input: TokenStream) -> TokenStream {
     let args = syn::parse_macro_input!(input as Args);
     let base = std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default();
-    internals::expand::expand(
+    internals::expand::expand_scoped(
         std::path::Path::new(&base),
         &args.dir.value(),
         args.settings,
+        args.scope,
     )
     .to_tokens(args.dir.span())
     .into()
@@ -42,12 +55,14 @@ pub fn include_specs(input: TokenStream) -> TokenStream {
 struct Args {
     dir: syn::LitStr,
     settings: internals::source::Settings,
+    scope: internals::source::Scope,
 }
 
 impl syn::parse::Parse for Args {
     fn parse(input: syn::parse::ParseStream<'_>) -> syn::Result<Self> {
         let dir: syn::LitStr = input.parse()?;
         let mut settings = internals::source::Settings::default();
+        let mut scope = internals::source::Scope::default();
         while !input.is_empty() {
             input.parse::<syn::Token![,]>()?;
             if input.is_empty() {
@@ -56,12 +71,34 @@ impl syn::parse::Parse for Args {
             let key: syn::Ident = input.parse()?;
             input.parse::<syn::Token![=]>()?;
             let value: syn::LitStr = input.parse()?;
+            let key_name = key.to_string();
+            if internals::source::Scope::KEYS.contains(&key_name.as_str()) {
+                scope
+                    .set(&key_name, &value.value())
+                    .map_err(|message| syn::Error::new(value.span(), message))?;
+                continue;
+            }
             settings
-                .set(&key.to_string(), Some(&value.value()))
+                .set(&key_name, Some(&value.value()))
                 .map_err(|e| {
-                    syn::Error::new(if e.bad_key { key.span() } else { value.span() }, e.message)
+                    if e.bad_key {
+                        let keys = internals::source::Settings::KEYS
+                            .iter()
+                            .chain(internals::source::Scope::KEYS);
+                        let message = format!(
+                            "found the unknown key `{key_name}`, expected `wire_names`, `dialect`, `only` or `from_crates`{}",
+                            internals::diag::did_you_mean(&key_name, keys.copied())
+                        );
+                        syn::Error::new(key.span(), message)
+                    } else {
+                        syn::Error::new(value.span(), e.message)
+                    }
                 })?;
         }
-        Ok(Args { dir, settings })
+        Ok(Args {
+            dir,
+            settings,
+            scope,
+        })
     }
 }

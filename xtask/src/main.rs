@@ -15,6 +15,8 @@
 //! - `cargo run -p xtask --release -- clean-build ROUNDS DIR` times the
 //!   clean build of token-models-derive against its unavoidable
 //!   dependencies alone.
+//! - `cargo run -p xtask --release -- split-bench N PARTS DIR` builds N
+//!   specs split across PARTS crates of one workspace.
 //! - `cargo run -p xtask -- size N` counts the lines of code generated for
 //!   N specs against the ideal, both formatted by prettyplease.
 
@@ -99,6 +101,24 @@ fn main() -> ExitCode {
             }
             Err(_) => usage(),
         },
+        [cmd, n, parts, dir] if cmd == "split-bench" => {
+            match (n.parse::<usize>(), parts.parse::<usize>()) {
+                (Ok(n), Ok(parts)) => {
+                    let workspace = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+                    match build_bench::run_split(n, parts, &PathBuf::from(dir), &workspace) {
+                        Ok(report) => {
+                            println!("{report}");
+                            ExitCode::SUCCESS
+                        }
+                        Err(e) => {
+                            eprintln!("split-bench: {e}");
+                            ExitCode::FAILURE
+                        }
+                    }
+                }
+                _ => usage(),
+            }
+        }
         [cmd, n] if cmd == "size" => match n.parse::<usize>().map(size::run) {
             Ok(Ok(report)) => {
                 println!("{report}");
@@ -119,6 +139,7 @@ fn usage() -> ExitCode {
     eprintln!("       cargo run -p xtask -- build-bench N ROUNDS DIR");
     eprintln!("       cargo run -p xtask --release -- build-parts N ROUNDS DIR");
     eprintln!("       cargo run -p xtask --release -- clean-build ROUNDS DIR");
+    eprintln!("       cargo run -p xtask --release -- split-bench N PARTS DIR");
     eprintln!("       cargo run -p xtask -- size N");
     ExitCode::FAILURE
 }

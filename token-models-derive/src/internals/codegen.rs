@@ -16,7 +16,7 @@
 use super::ir::{Field, ModelKind, Presence, Scalar, Ty, Value, Variant};
 use super::naming::RustIdent;
 use super::resolve::{Resolved, Traits};
-use super::source::SpecFile;
+use super::source::{Place, Scope, SpecFile};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
@@ -45,6 +45,8 @@ const JSON: &str = "::token_models::serde_json";
 pub struct Generator<'a> {
     pub specs: &'a [SpecFile],
     pub resolved: &'a Resolved,
+    /// Which models are generated here, which come from other crates.
+    pub scope: &'a Scope,
 }
 
 impl Generator<'_> {
@@ -52,6 +54,9 @@ impl Generator<'_> {
     pub fn all(&self) -> String {
         let mut tree = Tree::default();
         for (i, module) in self.resolved.modules.iter().enumerate() {
+            if self.place(i) != Place::Here {
+                continue;
+            }
             let mut node = &mut tree;
             for part in module {
                 node = node.children.entry(part.clone()).or_default();
@@ -65,6 +70,11 @@ impl Generator<'_> {
         self.tree(&mut out, &tree, &[]);
         self.catalog(&mut out);
         out
+    }
+
+    fn place(&self, model: usize) -> Place<'_> {
+        self.scope
+            .place(&self.specs[self.resolved.models[model].spec].rel)
     }
 
     /// Whether a model has a `#[deprecated]` field, which serde's derives
@@ -323,6 +333,17 @@ impl Generator<'_> {
             Ty::Named(_) | Ty::Local(_) | Ty::Union(_) | Ty::Null | Ty::Transport(_) => {
                 emit!(out, "{JSON}::Value");
             }
+            Ty::Model(target) if self.place(*target) != Place::Here => match self.place(*target) {
+                Place::Crate(krate) => {
+                    emit!(out, "::{krate}::");
+                    for m in &self.resolved.modules[*target] {
+                        emit!(out, "{m}::");
+                    }
+                    emit!(out, "{}", self.resolved.models[*target].rust);
+                }
+                // Reported by the scope check: any JSON value.
+                Place::Here | Place::Outside => emit!(out, "{JSON}::Value"),
+            },
             Ty::Model(target) => {
                 let from = &self.resolved.modules[owner];
                 let to = &self.resolved.modules[*target];
@@ -360,7 +381,10 @@ impl Generator<'_> {
             Ty::Named(_) | Ty::Local(_) | Ty::Union(_) | Ty::Null | Ty::Transport(_) => {
                 "serde_json::Value".to_owned()
             }
-            Ty::Model(m) => self.rust_path(*m),
+            Ty::Model(m) => match self.place(*m) {
+                Place::Crate(krate) => format!("{krate}::{}", self.rust_path(*m)),
+                Place::Here | Place::Outside => self.rust_path(*m),
+            },
         }
     }
 
@@ -392,6 +416,9 @@ impl Generator<'_> {
     fn catalog(&self, out: &mut String) {
         let mut text = String::new();
         for (i, m) in self.resolved.models.iter().enumerate() {
+            if self.place(i) != Place::Here {
+                continue;
+            }
             let kind = match &m.kind {
                 ModelKind::Struct(_) => "struct",
                 ModelKind::FreeForm => "free-form",

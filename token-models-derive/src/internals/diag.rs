@@ -100,6 +100,11 @@ impl Diagnostics {
         self.list.is_empty()
     }
 
+    /// Keeps only the diagnostics `keep` accepts.
+    pub fn retain(&mut self, keep: impl FnMut(&Diagnostic) -> bool) {
+        self.list.retain(keep);
+    }
+
     /// All diagnostics, sorted by file and position.
     pub fn into_sorted(mut self) -> Vec<Diagnostic> {
         self.list

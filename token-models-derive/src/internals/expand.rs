@@ -5,8 +5,8 @@ use super::codegen::Generator;
 use super::diag::{Diagnostic, Diagnostics};
 use super::markdown;
 use super::read::{TypeCells, read_spec};
-use super::resolve::{Resolved, resolve};
-use super::source::{self, Settings, SpecFile};
+use super::resolve::{Resolved, check_scope, resolve};
+use super::source::{self, Scope, Settings, SpecFile};
 use super::types::{self, DIALECTS};
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
@@ -17,6 +17,8 @@ use std::path::{Path, PathBuf};
 pub struct Expansion {
     pub specs: Vec<SpecFile>,
     pub resolved: Resolved,
+    /// Which of the models this invocation generates.
+    pub scope: Scope,
     /// Every file read, for rebuild tracking.
     pub inputs: Vec<PathBuf>,
     pub diagnostics: Vec<Diagnostic>,
@@ -27,6 +29,7 @@ impl Expansion {
         Generator {
             specs: &self.specs,
             resolved: &self.resolved,
+            scope: &self.scope,
         }
     }
 
@@ -73,17 +76,31 @@ impl Expansion {
 
 /// Reads `dir` (relative to `base`, the invoking crate's manifest folder)
 /// with `settings` at its root.
+#[allow(dead_code)] // the macro calls `expand_scoped`; tests and benchmarks this
 pub fn expand(base: &Path, dir: &str, settings: Settings) -> Expansion {
+    expand_scoped(base, dir, settings, Scope::default())
+}
+
+/// [`expand`], generating only the models `scope` says are this
+/// invocation's.
+pub fn expand_scoped(base: &Path, dir: &str, settings: Settings, scope: Scope) -> Expansion {
     let mut diags = Diagnostics::new();
     let set = source::load(base, dir, settings, &mut diags);
-    expand_specs(set.files, set.inputs, diags)
+    expand_specs_in(set.files, set.inputs, diags, scope)
 }
 
 /// Reads, resolves and checks specs already in memory, adding to `diags`.
-pub fn expand_specs(
+#[allow(dead_code)] // for tests, benchmarks and the fuzz target
+pub fn expand_specs(specs: Vec<SpecFile>, inputs: Vec<PathBuf>, diags: Diagnostics) -> Expansion {
+    expand_specs_in(specs, inputs, diags, Scope::default())
+}
+
+/// [`expand_specs`] under a scope.
+pub fn expand_specs_in(
     specs: Vec<SpecFile>,
     inputs: Vec<PathBuf>,
     mut diags: Diagnostics,
+    scope: Scope,
 ) -> Expansion {
     let docs: Vec<markdown::Doc> = specs.iter().map(|s| markdown::parse(&s.text)).collect();
     let cells: Vec<TypeCells> = docs.iter().map(TypeCells::of).collect();
@@ -109,9 +126,13 @@ pub fn expand_specs(
         models.extend(read_spec(i, spec, doc, c, fallback, &mut diags));
     }
     let resolved = resolve(&specs, models, &mut diags);
+    if scope != Scope::default() {
+        check_scope(&specs, &resolved, &scope, &mut diags);
+    }
     Expansion {
         specs,
         resolved,
+        scope,
         inputs,
         diagnostics: diags.into_sorted(),
     }

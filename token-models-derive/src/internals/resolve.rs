@@ -9,9 +9,9 @@
 use super::diag::{Diagnostics, Pos, did_you_mean};
 use super::ir::{Model, ModelKind, NamedRef, Scalar, Ty, Value};
 use super::naming::RustIdent;
-use super::source::SpecFile;
+use super::source::{Place, Scope, SpecFile};
 use super::types::DIALECTS;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// What can be derived for one model beyond `Debug`, `Clone`, `PartialEq`
 /// and serde's traits.
@@ -363,6 +363,73 @@ fn check_field_names(specs: &[SpecFile], models: &mut [Model], diags: &mut Diagn
                 f.wire = format!("{}_duplicate_{i}", f.wire);
             }
             wire.insert(f.wire.clone(), f.written.clone());
+        }
+    }
+}
+
+/// For a spec tree split across crates: problems in specs another crate
+/// generates are that crate's to report, so they are dropped here; a folder
+/// in `only` must hold specs; and a generated type may refer only to models
+/// generated here or by a crate in `from_crates`.
+pub fn check_scope(
+    specs: &[SpecFile],
+    resolved: &Resolved,
+    scope: &Scope,
+    diags: &mut Diagnostics,
+) {
+    let elsewhere: HashSet<&str> = specs
+        .iter()
+        .filter(|s| scope.place(&s.rel) != Place::Here)
+        .map(|s| s.display.as_str())
+        .collect();
+    diags.retain(|d| !elsewhere.contains(d.path.as_str()));
+    for folder in &scope.only {
+        if !specs
+            .iter()
+            .any(|s| s.rel.len() > folder.len() && s.rel.starts_with(folder))
+        {
+            diags.error_in(
+                "",
+                format!(
+                    "found no specs under the folder `{}` named by `only`, expected a folder of the specs directory",
+                    folder.join("/")
+                ),
+            );
+        }
+    }
+    let place = |i: usize| scope.place(&specs[resolved.models[i].spec].rel);
+    for (i, m) in resolved.models.iter().enumerate() {
+        if place(i) != Place::Here {
+            continue;
+        }
+        let positions: Vec<(&str, Pos)> = match &m.kind {
+            ModelKind::Struct(fields) => {
+                fields.iter().map(|f| (f.written.as_str(), f.pos)).collect()
+            }
+            ModelKind::Union(alternatives) => alternatives
+                .iter()
+                .map(|a| (a.written.as_str(), m.pos))
+                .collect(),
+            _ => Vec::new(),
+        };
+        for (ty, (written, pos)) in m.kind.types().into_iter().zip(positions) {
+            ty.walk(&mut |t| {
+                if let Ty::Model(target) = t {
+                    if place(*target) == Place::Outside {
+                        let target_spec = &specs[resolved.models[*target].spec];
+                        diags.error_at(
+                            &specs[m.spec].display,
+                            pos,
+                            format!(
+                                "in the type of `{written}`: found `{}` from {}, which this invocation neither generates nor takes from a crate; expected its folder in `only` or in `from_crates = \"{} = crate_name\"`",
+                                resolved.models[*target].rust.name,
+                                target_spec.display,
+                                target_spec.folders().join("/")
+                            ),
+                        );
+                    }
+                }
+            });
         }
     }
 }

@@ -27,3 +27,62 @@ fn generated_code_per_spec() {
         });
     }
 }
+
+/// A spec tree split across crates: this invocation generates `orders`
+/// and refers to `shared`'s models in the crate that generates them.
+#[test]
+fn generated_code_of_a_split_tree() {
+    use crate::internals::diag::Diagnostics;
+    use crate::internals::expand::expand_specs_in;
+    use crate::internals::source::{Scope, SpecFile};
+
+    const FIELDS: &str =
+        "## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n";
+    let specs = || {
+        vec![
+            SpecFile::in_memory(
+                "shared/address.md",
+                &format!(
+                    "# Address\n\n{FIELDS}| `city` | *str* | :heavy_check_mark: | The city. |\n"
+                ),
+            ),
+            SpecFile::in_memory(
+                "orders/order.md",
+                &format!(
+                    "# Order\n\n{FIELDS}| `id` | *str* | :heavy_check_mark: | The id. |\n\
+                     | `ship_to` | [models.Address](../shared/address.md) | :heavy_check_mark: | Where. |\n\
+                     | `bill_to` | Optional[[models.Address](../shared/address.md)] | :heavy_minus_sign: | Who pays. |\n"
+                ),
+            ),
+        ]
+    };
+    let mut scope = Scope::default();
+    scope.set("only", "orders").expect("valid");
+    let unlinked = expand_specs_in(specs(), Vec::new(), Diagnostics::new(), scope.clone());
+    let messages: Vec<String> = unlinked
+        .diagnostics
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(messages.len(), 2, "{messages:?}");
+    assert!(
+        messages[0].starts_with("specs/orders/order.md:8:3: in the type of `ship_to`: found `Address` from specs/shared/address.md, which this invocation neither generates nor takes from a crate"),
+        "{messages:?}"
+    );
+
+    scope
+        .set("from_crates", "shared = models_shared")
+        .expect("valid");
+    let expansion = expand_specs_in(specs(), Vec::new(), Diagnostics::new(), scope);
+    assert!(
+        expansion.diagnostics.is_empty(),
+        "{:?}",
+        expansion.diagnostics
+    );
+    let source = expansion.generator().all();
+    assert!(!source.contains("pub struct Address"), "{source}");
+    let file: syn::File = syn::parse_str(&source).expect("generated code parses");
+    insta::with_settings!({ prepend_module_to_snapshot => false }, {
+        insta::assert_snapshot!("split__orders", prettyplease::unparse(&file));
+    });
+}
