@@ -45,6 +45,21 @@ pub use chrono;
 pub mod __private {
     pub use serde;
 
+    // What generated modules name through their `__tm` alias of this module:
+    // short paths that a model named `Option` or `String` cannot shadow.
+    pub use ::chrono::{DateTime, FixedOffset, NaiveDate};
+    pub use ::core::clone::Clone;
+    pub use ::core::cmp::{Eq, PartialEq};
+    pub use ::core::fmt::Debug;
+    pub use ::core::hash::Hash;
+    pub use ::core::marker::Copy;
+    pub use ::core::option::Option;
+    pub use ::serde_json::{Map, Value};
+    pub use ::std::boxed::Box;
+    pub use ::std::collections::BTreeMap;
+    pub use ::std::string::String;
+    pub use ::std::vec::Vec;
+
     /// `#[serde(with)]` for `Option<Option<T>>` fields: `None` is absent
     /// (with `default` and `skip_serializing_if`), `Some(None)` is `null`.
     pub mod double_option {

@@ -41,6 +41,45 @@ fn docs(out: &mut String, lines: &[String]) {
 const SERDE: &str = "::token_models::__private::serde";
 const JSON: &str = "::token_models::serde_json";
 
+/// A path the generated code names: fully qualified, and through the
+/// `__tm` alias of `::token_models::__private` that every generated module
+/// imports. Both cannot be shadowed by a model's name; the short one is
+/// less for rustc and serde's derives to read (BENCHMARKS.md, section 4).
+#[derive(Clone, Copy)]
+struct Std {
+    full: &'static str,
+    short: &'static str,
+}
+
+const fn std_path(full: &'static str, short: &'static str) -> Std {
+    Std { full, short }
+}
+
+const OPTION: Std = std_path("::core::option::Option", "__tm::Option");
+const STRING: Std = std_path("::std::string::String", "__tm::String");
+const VEC: Std = std_path("::std::vec::Vec", "__tm::Vec");
+const BOX: Std = std_path("::std::boxed::Box", "__tm::Box");
+const BTREE_MAP: Std = std_path("::std::collections::BTreeMap", "__tm::BTreeMap");
+const DATE_TIME: Std = std_path("::token_models::chrono::DateTime", "__tm::DateTime");
+const FIXED_OFFSET: Std = std_path("::token_models::chrono::FixedOffset", "__tm::FixedOffset");
+const NAIVE_DATE: Std = std_path("::token_models::chrono::NaiveDate", "__tm::NaiveDate");
+const VALUE: Std = std_path("::token_models::serde_json::Value", "__tm::Value");
+const MAP: Std = std_path("::token_models::serde_json::Map", "__tm::Map");
+const DEBUG: Std = std_path("::core::fmt::Debug", "__tm::Debug");
+const CLONE: Std = std_path("::core::clone::Clone", "__tm::Clone");
+const COPY: Std = std_path("::core::marker::Copy", "__tm::Copy");
+const PARTIAL_EQ: Std = std_path("::core::cmp::PartialEq", "__tm::PartialEq");
+const EQ: Std = std_path("::core::cmp::Eq", "__tm::Eq");
+const HASH: Std = std_path("::core::hash::Hash", "__tm::Hash");
+const SERIALIZE: Std = std_path(
+    "::token_models::__private::serde::Serialize",
+    "__tm::serde::Serialize",
+);
+const DESERIALIZE: Std = std_path(
+    "::token_models::__private::serde::Deserialize",
+    "__tm::serde::Deserialize",
+);
+
 /// The generated code of one invocation.
 pub struct Generator<'a> {
     pub specs: &'a [SpecFile],
@@ -70,6 +109,16 @@ impl Generator<'_> {
         self.tree(&mut out, &tree, &[]);
         self.catalog(&mut out);
         out
+    }
+
+    /// `path` as model `owner`'s module names it: through the `__tm`
+    /// alias inside a generated module, in full at the invocation's root.
+    fn path(&self, owner: usize, path: Std) -> &'static str {
+        if self.resolved.modules[owner].is_empty() {
+            path.full
+        } else {
+            path.short
+        }
     }
 
     fn place(&self, model: usize) -> Place<'_> {
@@ -120,7 +169,10 @@ impl Generator<'_> {
             if child.models.iter().any(|&i| self.has_deprecated(i)) {
                 out.push_str("#[allow(deprecated)]");
             }
-            emit!(out, "pub mod {name} {{");
+            emit!(
+                out,
+                "pub mod {name} {{ #[allow(unused_imports)] use ::token_models::__private as __tm;"
+            );
             self.tree(out, child, &child_path);
             out.push('}');
         }
@@ -169,21 +221,25 @@ impl Generator<'_> {
         }
         docs(out, &doc_lines);
         let Traits { eq, hash } = self.resolved.traits[i];
-        out.push_str("#[derive(::core::fmt::Debug, ::core::clone::Clone");
-        if matches!(m.kind, ModelKind::Enum { open: false, .. }) {
-            out.push_str(", ::core::marker::Copy");
+        let copy = matches!(m.kind, ModelKind::Enum { open: false, .. });
+        let derives = [
+            (DEBUG, true),
+            (CLONE, true),
+            (COPY, copy),
+            (PARTIAL_EQ, true),
+            (EQ, eq),
+            (HASH, hash),
+            (SERIALIZE, true),
+            (DESERIALIZE, true),
+        ];
+        out.push_str("#[derive(");
+        for (k, (path, _)) in derives.iter().filter(|(_, on)| *on).enumerate() {
+            if k > 0 {
+                out.push_str(", ");
+            }
+            out.push_str(self.path(i, *path));
         }
-        out.push_str(", ::core::cmp::PartialEq");
-        if eq {
-            out.push_str(", ::core::cmp::Eq");
-        }
-        if hash {
-            out.push_str(", ::core::hash::Hash");
-        }
-        emit!(
-            out,
-            ", {SERDE}::Serialize, {SERDE}::Deserialize)] #[serde(crate = {SERDE:?})]"
-        );
+        emit!(out, ")] #[serde(crate = {SERDE:?})]");
         match &m.kind {
             ModelKind::Struct(fields) => {
                 emit!(out, "pub struct {name} {{");
@@ -220,7 +276,8 @@ impl Generator<'_> {
                         a.rust
                     );
                     if a.boxed {
-                        out.push_str("::std::boxed::Box<");
+                        out.push_str(self.path(i, BOX));
+                        out.push('<');
                         self.ty(out, i, &a.ty);
                         out.push('>');
                     } else {
@@ -279,10 +336,12 @@ impl Generator<'_> {
             Presence::OptionalNullable => 2,
         };
         for _ in 0..options {
-            out.push_str("::core::option::Option<");
+            out.push_str(self.path(owner, OPTION));
+            out.push('<');
         }
         if f.boxed {
-            out.push_str("::std::boxed::Box<");
+            out.push_str(self.path(owner, BOX));
+            out.push('<');
         }
         self.ty(out, owner, &f.ty);
         if f.boxed {
@@ -296,42 +355,42 @@ impl Generator<'_> {
 
     /// Appends a type as seen from inside the module of model `owner`.
     fn ty(&self, out: &mut String, owner: usize, ty: &Ty) {
+        let path = |p: Std| self.path(owner, p);
         match ty {
-            Ty::Scalar(s) => out.push_str(match s {
-                Scalar::String => "::std::string::String",
-                Scalar::Bool => "bool",
-                Scalar::I32 => "i32",
-                Scalar::I64 => "i64",
-                Scalar::F32 => "f32",
-                Scalar::F64 => "f64",
+            Ty::Scalar(s) => match s {
+                Scalar::String => out.push_str(path(STRING)),
+                Scalar::Bool => out.push_str("bool"),
+                Scalar::I32 => out.push_str("i32"),
+                Scalar::I64 => out.push_str("i64"),
+                Scalar::F32 => out.push_str("f32"),
+                Scalar::F64 => out.push_str("f64"),
                 Scalar::DateTime => {
-                    "::token_models::chrono::DateTime<::token_models::chrono::FixedOffset>"
+                    emit!(out, "{}<{}>", path(DATE_TIME), path(FIXED_OFFSET));
                 }
-                Scalar::Date => "::token_models::chrono::NaiveDate",
-                Scalar::Any => "::token_models::serde_json::Value",
+                Scalar::Date => out.push_str(path(NAIVE_DATE)),
+                Scalar::Any => out.push_str(path(VALUE)),
                 Scalar::Object => {
-                    "::token_models::serde_json::Map<::std::string::String, \
-                     ::token_models::serde_json::Value>"
+                    emit!(out, "{}<{}, {}>", path(MAP), path(STRING), path(VALUE));
                 }
-            }),
+            },
             Ty::List(t) => {
-                out.push_str("::std::vec::Vec<");
+                emit!(out, "{}<", path(VEC));
                 self.ty(out, owner, t);
                 out.push('>');
             }
             Ty::Map(t) => {
-                out.push_str("::std::collections::BTreeMap<::std::string::String, ");
+                emit!(out, "{}<{}, ", path(BTREE_MAP), path(STRING));
                 self.ty(out, owner, t);
                 out.push('>');
             }
             Ty::Nullable(t) => {
-                out.push_str("::core::option::Option<");
+                emit!(out, "{}<", path(OPTION));
                 self.ty(out, owner, t);
                 out.push('>');
             }
             // Unresolved after an error was reported: any JSON value.
             Ty::Named(_) | Ty::Local(_) | Ty::Union(_) | Ty::Null | Ty::Transport(_) => {
-                emit!(out, "{JSON}::Value");
+                out.push_str(path(VALUE));
             }
             Ty::Model(target) if self.place(*target) != Place::Here => match self.place(*target) {
                 Place::Crate(krate) => {
@@ -342,7 +401,7 @@ impl Generator<'_> {
                     emit!(out, "{}", self.resolved.models[*target].rust);
                 }
                 // Reported by the scope check: any JSON value.
-                Place::Here | Place::Outside => emit!(out, "{JSON}::Value"),
+                Place::Here | Place::Outside => out.push_str(path(VALUE)),
             },
             Ty::Model(target) => {
                 let from = &self.resolved.modules[owner];
