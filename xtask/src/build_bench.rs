@@ -293,7 +293,9 @@ fn compare(
 
 /// token-models-derive's clean build (with its dependencies) against its
 /// unavoidable dependencies alone: syn 3 (full), quote, proc-macro2 and
-/// pulldown-cmark without default features. Each crate is built from an
+/// pulldown-cmark without default features, under an empty proc-macro crate
+/// (so that both build with the same profile settings: cargo builds a proc
+/// macro's dependencies with `build-override`). Each crate is built from an
 /// empty target directory, alternately, ROUNDS times.
 pub fn run_clean(rounds: usize, dir: &Path, workspace: &Path) -> std::io::Result<String> {
     let lock = std::fs::read_to_string(workspace.join("Cargo.lock"))?;
@@ -308,7 +310,7 @@ pub fn run_clean(rounds: usize, dir: &Path, workspace: &Path) -> std::io::Result
     )?;
     write(
         &deps.join("Cargo.toml"),
-        "[package]\nname = \"clean-deps\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n[dependencies]\nsyn = { version = \"3\", features = [\"full\"] }\nquote = \"1\"\nproc-macro2 = \"1\"\npulldown-cmark = { version = \"0.13\", default-features = false }\n\n[workspace]\n",
+        "[package]\nname = \"clean-deps\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n[lib]\nproc-macro = true\n\n[dependencies]\nsyn = { version = \"3\", features = [\"full\"] }\nquote = \"1\"\nproc-macro2 = \"1\"\npulldown-cmark = { version = \"0.13\", default-features = false }\n\n[workspace]\n",
     )?;
     for krate in [&derive, &deps] {
         write(
