@@ -30,116 +30,67 @@ mod size;
 #[path = "../../token-models-derive/src/internals/mod.rs"]
 mod internals;
 
-use std::path::PathBuf;
+use std::fmt::Display;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+const USAGE: &str = "usage: cargo run -p xtask -- gen-specs N DIR
+       cargo run -p xtask --release -- build-bench N ROUNDS DIR
+       cargo run -p xtask --release -- build-parts N ROUNDS DIR
+       cargo run -p xtask --release -- clean-build ROUNDS DIR
+       cargo run -p xtask --release -- split-bench N PARTS DIR
+       cargo run -p xtask -- size N";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.as_slice() {
-        [cmd, n, dir] if cmd == "gen-specs" => match n.parse::<usize>() {
-            Ok(n) => match generate::write(n, &PathBuf::from(dir)) {
-                Ok(stats) => {
-                    println!("{stats}");
-                    ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    eprintln!("gen-specs: {e}");
-                    ExitCode::FAILURE
-                }
-            },
-            Err(_) => usage(),
-        },
-        [cmd, n, rounds, dir] if cmd == "build-bench" => {
-            match (n.parse::<usize>(), rounds.parse::<usize>()) {
-                (Ok(n), Ok(rounds)) => {
-                    let workspace = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
-                    match build_bench::run(n, rounds, &PathBuf::from(dir), &workspace) {
-                        Ok(report) => {
-                            println!("{report}");
-                            ExitCode::SUCCESS
-                        }
-                        Err(e) => {
-                            eprintln!("build-bench: {e}");
-                            ExitCode::FAILURE
-                        }
-                    }
-                }
-                _ => usage(),
-            }
+    let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let numbers = |texts: &[&String]| -> Option<Vec<usize>> {
+        texts.iter().map(|t| t.parse().ok()).collect()
+    };
+    let Some((cmd, rest)) = args.split_first() else {
+        return usage();
+    };
+    let (dir, counts) = match rest {
+        [a, dir] => (PathBuf::from(dir), numbers(&[a])),
+        [a, b, dir] => (PathBuf::from(dir), numbers(&[a, b])),
+        [a] => (PathBuf::new(), numbers(&[a])),
+        _ => return usage(),
+    };
+    let Some(counts) = counts else {
+        return usage();
+    };
+    match (cmd.as_str(), counts.as_slice()) {
+        ("gen-specs", &[n]) if rest.len() == 2 => finish(cmd, generate::write(n, &dir)),
+        ("build-bench", &[n, rounds]) => finish(cmd, build_bench::run(n, rounds, &dir, &workspace)),
+        ("build-parts", &[n, rounds]) => {
+            finish(cmd, build_bench::run_parts(n, rounds, &dir, &workspace))
         }
-        [cmd, n, rounds, dir] if cmd == "build-parts" => {
-            match (n.parse::<usize>(), rounds.parse::<usize>()) {
-                (Ok(n), Ok(rounds)) => {
-                    let workspace = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
-                    match build_bench::run_parts(n, rounds, &PathBuf::from(dir), &workspace) {
-                        Ok(report) => {
-                            println!("{report}");
-                            ExitCode::SUCCESS
-                        }
-                        Err(e) => {
-                            eprintln!("build-parts: {e}");
-                            ExitCode::FAILURE
-                        }
-                    }
-                }
-                _ => usage(),
-            }
+        ("clean-build", &[rounds]) if rest.len() == 2 => {
+            finish(cmd, build_bench::run_clean(rounds, &dir, &workspace))
         }
-        [cmd, rounds, dir] if cmd == "clean-build" => match rounds.parse::<usize>() {
-            Ok(rounds) => {
-                let workspace = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
-                match build_bench::run_clean(rounds, &PathBuf::from(dir), &workspace) {
-                    Ok(report) => {
-                        println!("{report}");
-                        ExitCode::SUCCESS
-                    }
-                    Err(e) => {
-                        eprintln!("clean-build: {e}");
-                        ExitCode::FAILURE
-                    }
-                }
-            }
-            Err(_) => usage(),
-        },
-        [cmd, n, parts, dir] if cmd == "split-bench" => {
-            match (n.parse::<usize>(), parts.parse::<usize>()) {
-                (Ok(n), Ok(parts)) => {
-                    let workspace = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
-                    match build_bench::run_split(n, parts, &PathBuf::from(dir), &workspace) {
-                        Ok(report) => {
-                            println!("{report}");
-                            ExitCode::SUCCESS
-                        }
-                        Err(e) => {
-                            eprintln!("split-bench: {e}");
-                            ExitCode::FAILURE
-                        }
-                    }
-                }
-                _ => usage(),
-            }
+        ("split-bench", &[n, parts]) => {
+            finish(cmd, build_bench::run_split(n, parts, &dir, &workspace))
         }
-        [cmd, n] if cmd == "size" => match n.parse::<usize>().map(size::run) {
-            Ok(Ok(report)) => {
-                println!("{report}");
-                ExitCode::SUCCESS
-            }
-            Ok(Err(e)) => {
-                eprintln!("size: {e}");
-                ExitCode::FAILURE
-            }
-            Err(_) => usage(),
-        },
+        ("size", &[n]) if rest.len() == 1 => finish(cmd, size::run(n)),
         _ => usage(),
     }
 }
 
+/// Prints a command's report, or its error.
+fn finish(cmd: &str, result: Result<impl Display, impl Display>) -> ExitCode {
+    match result {
+        Ok(report) => {
+            println!("{report}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{cmd}: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 fn usage() -> ExitCode {
-    eprintln!("usage: cargo run -p xtask -- gen-specs N DIR");
-    eprintln!("       cargo run -p xtask -- build-bench N ROUNDS DIR");
-    eprintln!("       cargo run -p xtask --release -- build-parts N ROUNDS DIR");
-    eprintln!("       cargo run -p xtask --release -- clean-build ROUNDS DIR");
-    eprintln!("       cargo run -p xtask --release -- split-bench N PARTS DIR");
-    eprintln!("       cargo run -p xtask -- size N");
+    eprintln!("{USAGE}");
     ExitCode::FAILURE
 }
