@@ -76,17 +76,13 @@ pub fn resolve(specs: &[SpecFile], mut models: Vec<Model>, diags: &mut Diagnosti
     let mut resolved_types = Vec::new();
     for (i, m) in models.iter().enumerate() {
         let first_of_spec = index.first[&m.spec];
-        let positions: Vec<(String, Pos)> = match &m.kind {
-            ModelKind::Struct(fields) => {
-                fields.iter().map(|f| (f.written.clone(), f.pos)).collect()
-            }
-            ModelKind::Union(alternatives) => alternatives
-                .iter()
-                .map(|a| (a.written.clone(), m.pos))
-                .collect(),
-            _ => Vec::new(),
-        };
-        for (j, (ty, (written, pos))) in m.kind.types().into_iter().zip(positions).enumerate() {
+        for (j, (ty, (written, pos))) in m
+            .kind
+            .types()
+            .into_iter()
+            .zip(type_positions(m))
+            .enumerate()
+        {
             let mut ty = ty.clone();
             let mut problem = None;
             ty.walk_mut(&mut |t| match t {
@@ -367,6 +363,19 @@ fn check_field_names(specs: &[SpecFile], models: &mut [Model], diags: &mut Diagn
     }
 }
 
+/// Beside each of [`ModelKind::types`], what a diagnostic about it names: a
+/// field (at its row), or a union's alternative (at the union).
+fn type_positions(m: &Model) -> Vec<(&str, Pos)> {
+    match &m.kind {
+        ModelKind::Struct(fields) => fields.iter().map(|f| (f.written.as_str(), f.pos)).collect(),
+        ModelKind::Union(alternatives) => alternatives
+            .iter()
+            .map(|a| (a.written.as_str(), m.pos))
+            .collect(),
+        ModelKind::FreeForm | ModelKind::Any | ModelKind::Enum { .. } => Vec::new(),
+    }
+}
+
 /// For a spec tree split across crates: problems in specs another crate
 /// generates are that crate's to report, so they are dropped here; a folder
 /// in `only` must hold specs; and a generated type may refer only to models
@@ -402,17 +411,7 @@ pub fn check_scope(
         if place(i) != Place::Here {
             continue;
         }
-        let positions: Vec<(&str, Pos)> = match &m.kind {
-            ModelKind::Struct(fields) => {
-                fields.iter().map(|f| (f.written.as_str(), f.pos)).collect()
-            }
-            ModelKind::Union(alternatives) => alternatives
-                .iter()
-                .map(|a| (a.written.as_str(), m.pos))
-                .collect(),
-            _ => Vec::new(),
-        };
-        for (ty, (written, pos)) in m.kind.types().into_iter().zip(positions) {
+        for (ty, (written, pos)) in m.kind.types().into_iter().zip(type_positions(m)) {
             ty.walk(&mut |t| {
                 if let Ty::Model(target) = t {
                     if place(*target) == Place::Outside {
