@@ -20,11 +20,18 @@ fn write(path: &Path, text: &str) {
 
 /// Builds and runs the probe; its output lists the catalog.
 fn run(probe: &Path) -> String {
+    run_in(probe, &probe.join("target"), &[])
+}
+
+/// `cargo run` in `dir` with `target` as the target folder, then the
+/// program's output.
+fn run_in(dir: &Path, target: &Path, args: &[&str]) -> String {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let out = Command::new(cargo)
         .args(["run", "--quiet", "--offline"])
-        .current_dir(probe)
-        .env("CARGO_TARGET_DIR", probe.join("target"))
+        .args(args)
+        .current_dir(dir)
+        .env("CARGO_TARGET_DIR", target)
         .env_remove("RUSTFLAGS")
         .output()
         .expect("cargo runs");
@@ -156,21 +163,9 @@ fn a_spec_tree_splits_across_crates() {
         ),
     );
     // Shares the other probe's target folder: its dependencies are built.
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let out = Command::new(cargo)
-        .args(["run", "--quiet", "--offline", "-p", "split-app"])
-        .current_dir(&probe)
-        .env(
-            "CARGO_TARGET_DIR",
-            ws.join("target").join("rebuild-probe").join("target"),
-        )
-        .env_remove("RUSTFLAGS")
-        .output()
-        .expect("cargo runs");
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "split probe failed:\n{stderr}");
+    let target = ws.join("target").join("rebuild-probe").join("target");
     assert_eq!(
-        String::from_utf8_lossy(&out.stdout),
+        run_in(&probe, &target, &["-p", "split-app"]),
         "o1 Oslo orders::Order\n"
     );
 }

@@ -7,7 +7,7 @@
 //! dependency of its own.
 //!
 //! The code is written as text and lexed once into tokens, rather than built
-//! token by token with `quote!`: for 1,000 specs that is 8 times less work
+//! token by token with `quote!`: for 1,000 specs that is 7 times less work
 //! (BENCHMARKS.md, section 1), and inside rustc a single call to its lexer.
 //! Text from a doc reaches the output only as a string literal (written with
 //! `{:?}`, which escapes anything) or as a [`RustIdent`] (sanitised by
