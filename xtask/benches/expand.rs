@@ -6,7 +6,11 @@
 //! ```text
 //! cargo bench -p xtask --bench expand                 # optimised
 //! cargo bench -p xtask --bench expand --profile dev   # unoptimised, as proc macros build by default
+//! TOKEN_MODELS_THREADS=1 cargo bench -p xtask --bench expand   # the macro on one core
 //! ```
+//!
+//! The macro reads specs on all cores (`internals::par`), so the floor is
+//! measured both on one core and on all of them.
 
 #[allow(dead_code, unused_imports)]
 #[path = "../../token-models-derive/src/internals/mod.rs"]
@@ -19,10 +23,11 @@ use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_m
 use pulldown_cmark::{Event, Options, Parser, Tag};
 use std::path::{Path, PathBuf};
 
-/// Every `*.md` under `dir`, read and parsed, counting headings and table
-/// cells: what any reader of these docs must do at least.
-fn floor(dir: &Path) -> usize {
-    let mut count = 0;
+/// Every `*.md` under `dir`, read and parsed on up to `threads` threads,
+/// counting headings and table cells: what any reader of these docs must do
+/// at least.
+fn floor(dir: &Path, threads: usize) -> usize {
+    let mut files = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
         let Ok(entries) = std::fs::read_dir(&d) else {
@@ -33,17 +38,23 @@ fn floor(dir: &Path) -> usize {
             if p.is_dir() {
                 stack.push(p);
             } else if p.extension().is_some_and(|x| x == "md") {
-                let text = std::fs::read_to_string(&p).unwrap_or_default();
-                let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
-                for event in Parser::new_ext(&text, options) {
-                    if matches!(event, Event::Start(Tag::Heading { .. } | Tag::TableCell)) {
-                        count += 1;
-                    }
-                }
+                files.push(p);
             }
         }
     }
-    count
+    let counts = internals::par::map(files, threads, |_, p| {
+        let text = std::fs::read_to_string(&p).unwrap_or_default();
+        let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+        Parser::new_ext(&text, options)
+            .filter(|event| matches!(event, Event::Start(Tag::Heading { .. } | Tag::TableCell)))
+            .count()
+    });
+    counts.iter().sum()
+}
+
+/// The threads the macro would use here (`TOKEN_MODELS_THREADS=1` for one).
+fn threads() -> usize {
+    internals::par::threads()
 }
 
 /// Everything the macro does but hand tokens to the compiler.
@@ -80,7 +91,12 @@ fn synthetic(c: &mut Criterion) {
         group.bench_with_input(
             BenchmarkId::new("pulldown-cmark floor", n),
             &dir,
-            |b, dir| b.iter(|| floor(&dir.join("specs"))),
+            |b, dir| b.iter(|| floor(&dir.join("specs"), 1)),
+        );
+        group.bench_with_input(
+            BenchmarkId::new("pulldown-cmark floor, all cores", n),
+            &dir,
+            |b, dir| b.iter(|| floor(&dir.join("specs"), threads())),
         );
         group.bench_with_input(BenchmarkId::new("expand", n), &dir, |b, dir| {
             b.iter(|| expand(dir, "specs"))
@@ -113,7 +129,15 @@ fn corpus(c: &mut Criterion) {
         TREES.iter().map(|t| bytes(&base.join(t))).sum(),
     ));
     group.bench_function("pulldown-cmark floor", |b| {
-        b.iter(|| TREES.iter().map(|t| floor(&base.join(t))).sum::<usize>())
+        b.iter(|| TREES.iter().map(|t| floor(&base.join(t), 1)).sum::<usize>())
+    });
+    group.bench_function("pulldown-cmark floor, all cores", |b| {
+        b.iter(|| {
+            TREES
+                .iter()
+                .map(|t| floor(&base.join(t), threads()))
+                .sum::<usize>()
+        })
     });
     group.bench_function("expand", |b| {
         b.iter(|| TREES.iter().map(|t| expand(&base, t)).sum::<usize>())

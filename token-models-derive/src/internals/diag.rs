@@ -100,6 +100,11 @@ impl Diagnostics {
         self.list.is_empty()
     }
 
+    /// Adds `other`'s diagnostics (found on another thread) to these.
+    pub fn append(&mut self, mut other: Diagnostics) {
+        self.list.append(&mut other.list);
+    }
+
     /// Keeps only the diagnostics `keep` accepts.
     pub fn retain(&mut self, keep: impl FnMut(&Diagnostic) -> bool) {
         self.list.retain(keep);

@@ -4,6 +4,7 @@
 use super::codegen::Generator;
 use super::diag::{Diagnostic, Diagnostics};
 use super::markdown;
+use super::par;
 use super::read::{TypeCells, read_spec};
 use super::resolve::{Resolved, check_scope, resolve};
 use super::source::{self, Scope, Settings, SpecFile};
@@ -21,6 +22,8 @@ pub struct Expansion {
     pub scope: Scope,
     /// Every file read, for rebuild tracking.
     pub inputs: Vec<PathBuf>,
+    /// How many threads the per-spec and per-model stages use.
+    pub threads: usize,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -30,6 +33,7 @@ impl Expansion {
             specs: &self.specs,
             resolved: &self.resolved,
             scope: &self.scope,
+            threads: self.threads,
         }
     }
 
@@ -85,45 +89,69 @@ pub fn expand(base: &Path, dir: &str, settings: Settings) -> Expansion {
 /// invocation's.
 pub fn expand_scoped(base: &Path, dir: &str, settings: Settings, scope: Scope) -> Expansion {
     let mut diags = Diagnostics::new();
-    let set = source::load(base, dir, settings, &mut diags);
-    expand_specs_in(set.files, set.inputs, diags, scope)
+    let threads = par::threads();
+    let set = source::load(base, dir, settings, threads, &mut diags);
+    expand_specs_in(set.files, set.inputs, diags, scope, threads)
+}
+
+/// The first folder under the specs root that `spec` is in, or `""`.
+fn top_folder(spec: &SpecFile) -> &str {
+    spec.folders().first().map_or("", String::as_str)
 }
 
 /// Reads, resolves and checks specs already in memory, adding to `diags`.
 #[allow(dead_code)] // for tests, benchmarks and the fuzz target
 pub fn expand_specs(specs: Vec<SpecFile>, inputs: Vec<PathBuf>, diags: Diagnostics) -> Expansion {
-    expand_specs_in(specs, inputs, diags, Scope::default())
+    expand_specs_in(specs, inputs, diags, Scope::default(), par::threads())
 }
 
-/// [`expand_specs`] under a scope.
+/// [`expand_specs`] under a scope, on up to `threads` threads (the result
+/// is the same for any number).
 pub fn expand_specs_in(
     specs: Vec<SpecFile>,
     inputs: Vec<PathBuf>,
     mut diags: Diagnostics,
     scope: Scope,
+    threads: usize,
 ) -> Expansion {
-    let docs: Vec<markdown::Doc> = specs.iter().map(|s| markdown::parse(&s.text)).collect();
-    let cells: Vec<TypeCells> = docs.iter().map(TypeCells::of).collect();
+    // Each spec is parsed and its Type cells read on their own, on all
+    // cores; only the folder vote and resolving need them all.
+    let parsed = par::map(&specs, threads, |_, spec| {
+        let doc = markdown::parse(&spec.text);
+        let cells = TypeCells::of(&doc);
+        let scores = cells.scores();
+        (doc, cells, scores)
+    });
     // A doc whose own type names do not tell its language (a few fields,
     // all linked) takes the one its top folder's docs use most.
     let mut by_folder: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (spec, c) in specs.iter().zip(&cells) {
-        let folder = spec.folders().first().map_or("", String::as_str);
+    for (spec, (_, _, scores)) in specs.iter().zip(&parsed) {
         let total = by_folder
-            .entry(folder)
+            .entry(top_folder(spec))
             .or_insert_with(|| vec![0; DIALECTS.len()]);
-        for (t, s) in total.iter_mut().zip(c.scores()) {
+        for (t, s) in total.iter_mut().zip(scores) {
             *t += s;
         }
     }
-    let mut models = Vec::new();
-    for (i, ((spec, doc), c)) in specs.iter().zip(&docs).zip(cells).enumerate() {
-        let folder = spec.folders().first().map_or("", String::as_str);
-        let fallback = by_folder
-            .get(folder)
+    let fallback = |spec: &SpecFile| {
+        by_folder
+            .get(top_folder(spec))
             .and_then(|s| types::best_dialect(s))
-            .unwrap_or(&DIALECTS[0]);
-        models.extend(read_spec(i, spec, doc, c, fallback, &mut diags));
+            .unwrap_or(&DIALECTS[0])
+    };
+    let read = par::map(
+        specs.iter().zip(parsed),
+        threads,
+        |i, (spec, (doc, cells, _))| {
+            let mut d = Diagnostics::new();
+            let models = read_spec(i, spec, &doc, cells, fallback(spec), &mut d);
+            (models, d)
+        },
+    );
+    let mut models = Vec::new();
+    for (m, d) in read {
+        models.extend(m);
+        diags.append(d);
     }
     let resolved = resolve(&specs, models, &mut diags);
     if scope != Scope::default() {
@@ -134,6 +162,7 @@ pub fn expand_specs_in(
         resolved,
         scope,
         inputs,
+        threads,
         diagnostics: diags.into_sorted(),
     }
 }

@@ -23,6 +23,7 @@ pub mod expand;
 pub mod ir;
 pub mod markdown;
 pub mod naming;
+pub mod par;
 pub mod read;
 pub mod resolve;
 pub mod source;

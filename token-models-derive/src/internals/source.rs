@@ -3,6 +3,7 @@
 
 use super::diag::{Diagnostics, LineIndex, Pos, did_you_mean};
 use super::naming::Case;
+use super::par;
 use super::types::{DIALECTS, Dialect};
 use std::path::{Path, PathBuf};
 
@@ -235,8 +236,15 @@ pub struct SpecSet {
     pub inputs: Vec<PathBuf>,
 }
 
-/// Reads every `*.md` file under `base/dir`, in a stable order.
-pub fn load(base: &Path, dir: &str, settings: Settings, diags: &mut Diagnostics) -> SpecSet {
+/// Reads every `*.md` file under `base/dir`, in a stable order, on up to
+/// `threads` threads.
+pub fn load(
+    base: &Path,
+    dir: &str,
+    settings: Settings,
+    threads: usize,
+    diags: &mut Diagnostics,
+) -> SpecSet {
     let root = base.join(dir);
     let mut set = SpecSet::default();
     if !root.is_dir() {
@@ -258,6 +266,19 @@ pub fn load(base: &Path, dir: &str, settings: Settings, diags: &mut Diagnostics)
         &mut set,
         diags,
     );
+    // The folders are walked in order; the files, found, are read on all
+    // cores.
+    let read = par::map(&set.files, threads, |_, spec| {
+        let path: PathBuf = spec.rel.iter().collect();
+        let mut d = Diagnostics::new();
+        let text = read_spec(&root.join(path), &spec.display, &mut d);
+        (text, d)
+    });
+    for (spec, (text, d)) in set.files.iter_mut().zip(read) {
+        spec.readable = text.is_some();
+        spec.text = text.unwrap_or_default();
+        diags.append(d);
+    }
     set
 }
 
@@ -304,12 +325,12 @@ fn walk(
         if path.is_dir() {
             walk(&path, display, rel, settings, set, diags);
         } else if name.ends_with(".md") {
-            let text = read_spec(&path, &join(display, rel), diags);
+            // Read by `load` once every file is found.
             set.files.push(SpecFile {
                 display: join(display, rel),
                 rel: rel.clone(),
-                readable: text.is_some(),
-                text: text.unwrap_or_default(),
+                readable: false,
+                text: String::new(),
                 settings,
             });
             set.inputs.push(path);
@@ -447,7 +468,7 @@ mod tests {
     fn loads_the_repository_specs() {
         let mut d = Diagnostics::new();
         let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-        let set = load(&base, "specs", Settings::default(), &mut d);
+        let set = load(&base, "specs", Settings::default(), 2, &mut d);
         assert!(d.is_empty(), "{d:?}");
         let shown: Vec<&str> = set.files.iter().map(|f| f.display.as_str()).collect();
         assert!(
@@ -506,6 +527,7 @@ mod tests {
             Path::new(env!("CARGO_MANIFEST_DIR")),
             "no-such-specs",
             Settings::default(),
+            2,
             &mut d,
         );
         assert!(set.files.is_empty());

@@ -5,3 +5,4 @@
 mod corpus;
 mod proptests;
 mod snapshots;
+mod threads;

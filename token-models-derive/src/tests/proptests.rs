@@ -7,6 +7,7 @@
 //! duplicated and garbled. `PROPTEST_CASES` sets how many inputs (256 by
 //! default).
 
+use crate::internals::codegen::Lit;
 use crate::internals::diag::Diagnostics;
 use crate::internals::expand::expand_specs;
 use crate::internals::naming::RustIdent;
@@ -213,6 +214,11 @@ proptest! {
     #[test]
     fn damaged_docs_end_in_types_or_diagnostics(docs in proptest::collection::vec(doc(), 1..5)) {
         run(&docs);
+    }
+
+    #[test]
+    fn doc_text_becomes_the_literal_debug_would_write(text in any::<String>()) {
+        prop_assert_eq!(Lit(&text).to_string(), format!("{text:?}"));
     }
 
     #[test]

@@ -58,7 +58,7 @@ fn generated_code_of_a_split_tree() {
     };
     let mut scope = Scope::default();
     scope.set("only", "orders").expect("valid");
-    let unlinked = expand_specs_in(specs(), Vec::new(), Diagnostics::new(), scope.clone());
+    let unlinked = expand_specs_in(specs(), Vec::new(), Diagnostics::new(), scope.clone(), 1);
     let messages: Vec<String> = unlinked
         .diagnostics
         .iter()
@@ -73,7 +73,7 @@ fn generated_code_of_a_split_tree() {
     scope
         .set("from_crates", "shared = models_shared")
         .expect("valid");
-    let expansion = expand_specs_in(specs(), Vec::new(), Diagnostics::new(), scope);
+    let expansion = expand_specs_in(specs(), Vec::new(), Diagnostics::new(), scope, 1);
     assert!(
         expansion.diagnostics.is_empty(),
         "{:?}",
