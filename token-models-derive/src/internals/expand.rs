@@ -153,7 +153,7 @@ pub fn expand_specs_in(
         models.extend(m);
         diags.append(d);
     }
-    let resolved = resolve(&specs, models, &mut diags);
+    let resolved = resolve(&specs, models, threads, &mut diags);
     if scope != Scope::default() {
         check_scope(&specs, &resolved, &scope, &mut diags);
     }

@@ -9,9 +9,10 @@
 use super::diag::{Diagnostics, Pos, did_you_mean};
 use super::ir::{Model, ModelKind, NamedRef, Scalar, Ty, Value};
 use super::naming::RustIdent;
+use super::par;
 use super::source::{Place, Scope, SpecFile};
 use super::types::DIALECTS;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 /// What can be derived for one model beyond `Debug`, `Clone`, `PartialEq`
 /// and serde's traits.
@@ -32,7 +33,13 @@ pub struct Resolved {
     pub traits: Vec<Traits>,
 }
 
-pub fn resolve(specs: &[SpecFile], mut models: Vec<Model>, diags: &mut Diagnostics) -> Resolved {
+/// Resolves `models` (read from `specs`), on up to `threads` threads.
+pub fn resolve(
+    specs: &[SpecFile],
+    mut models: Vec<Model>,
+    threads: usize,
+    diags: &mut Diagnostics,
+) -> Resolved {
     let modules: Vec<Vec<RustIdent>> = models
         .iter()
         .map(|m| {
@@ -72,49 +79,58 @@ pub fn resolve(specs: &[SpecFile], mut models: Vec<Model>, diags: &mut Diagnosti
         seen.insert((modules[i].as_slice(), m.rust.name.clone()), m.spec);
     }
 
+    // Each model's references are looked up on its own, on all cores.
     let index = Index::new(specs, &models, &modules);
-    let mut resolved_types = Vec::new();
-    for (i, m) in models.iter().enumerate() {
+    let looked_up = par::map(models.iter().enumerate(), threads, |_, (i, m)| {
+        let mut d = Diagnostics::new();
         let first_of_spec = index.first[&m.spec];
-        for (j, (ty, (written, pos))) in m
+        let types: Vec<Ty> = m
             .kind
             .types()
             .into_iter()
             .zip(type_positions(m))
-            .enumerate()
-        {
-            let mut ty = ty.clone();
-            let mut problem = None;
-            ty.walk_mut(&mut |t| match t {
-                Ty::Named(named) => {
-                    *t = match index.lookup(i, named) {
-                        Ok(target) => Ty::Model(target),
-                        Err(message) => {
-                            problem = Some(message);
-                            Ty::Scalar(Scalar::Any)
-                        }
-                    };
+            .map(|(ty, (written, pos))| {
+                let mut ty = ty.clone();
+                let mut problem = None;
+                ty.walk_mut(&mut |t| match t {
+                    Ty::Named(named) => {
+                        *t = match index.lookup(i, named) {
+                            Ok(target) => Ty::Model(target),
+                            Err(message) => {
+                                problem = Some(message);
+                                Ty::Scalar(Scalar::Any)
+                            }
+                        };
+                    }
+                    Ty::Local(k) => *t = Ty::Model(first_of_spec + *k),
+                    _ => {}
+                });
+                if let Some(message) = problem {
+                    d.error_at(
+                        &specs[m.spec].display,
+                        pos,
+                        format!("in the type of `{written}`: {message}"),
+                    );
                 }
-                Ty::Local(k) => *t = Ty::Model(first_of_spec + *k),
-                _ => {}
-            });
-            if let Some(message) = problem {
-                diags.error_at(
-                    &specs[m.spec].display,
-                    pos,
-                    format!("in the type of `{written}`: {message}"),
-                );
-            }
-            resolved_types.push((i, j, ty));
-        }
-    }
-    for (i, j, ty) in resolved_types {
-        if let Some(slot) = models[i].kind.types_mut().into_iter().nth(j) {
+                ty
+            })
+            .collect();
+        (types, d)
+    });
+    for (m, (types, d)) in models.iter_mut().zip(looked_up) {
+        for (slot, ty) in m.kind.types_mut().into_iter().zip(types) {
             *slot = ty;
         }
+        diags.append(d);
     }
 
-    check_field_names(specs, &mut models, diags);
+    for d in par::map(models.iter_mut(), threads, |_, m| {
+        let mut d = Diagnostics::new();
+        check_field_names(&specs[m.spec].display, m, &mut d);
+        d
+    }) {
+        diags.append(d);
+    }
     mark_boxes(&mut models);
     let traits = derive_traits(&models);
     Resolved {
@@ -326,40 +342,47 @@ fn is_external(dest: &str) -> bool {
 
 /// Two fields with one Rust name, or one JSON key, are an error; the later
 /// field gets a placeholder name so that the struct still compiles.
-fn check_field_names(specs: &[SpecFile], models: &mut [Model], diags: &mut Diagnostics) {
-    for m in models {
-        let ModelKind::Struct(fields) = &mut m.kind else {
-            continue;
-        };
-        let mut rust: BTreeMap<String, String> = BTreeMap::new();
-        let mut wire: BTreeMap<String, String> = BTreeMap::new();
-        for (i, f) in fields.iter_mut().enumerate() {
-            if let Some(first) = rust.get(&f.rust.name) {
-                diags.error_at(
-                    &specs[m.spec].display,
-                    f.pos,
-                    format!(
-                        "the fields `{first}` and `{}` both become the Rust field `{}`, expected distinct names",
-                        f.written,
-                        f.rust.source()
-                    ),
-                );
-                f.rust = RustIdent::field(&format!("{}_duplicate_{i}", f.rust.name));
-            }
-            rust.insert(f.rust.name.clone(), f.written.clone());
-            if let Some(first) = wire.get(&f.wire) {
-                diags.error_at(
-                    &specs[m.spec].display,
-                    f.pos,
-                    format!(
-                        "the fields `{first}` and `{}` both have the JSON key `{}`, expected distinct keys",
-                        f.written, f.wire
-                    ),
-                );
-                f.wire = format!("{}_duplicate_{i}", f.wire);
-            }
-            wire.insert(f.wire.clone(), f.written.clone());
+fn check_field_names(path: &str, m: &mut Model, diags: &mut Diagnostics) {
+    let ModelKind::Struct(fields) = &mut m.kind else {
+        return;
+    };
+    // The usual case, no clash, without copying a name.
+    let mut rust_seen = HashSet::with_capacity(fields.len());
+    let mut wire_seen = HashSet::with_capacity(fields.len());
+    if fields
+        .iter()
+        .all(|f| rust_seen.insert(f.rust.name.as_str()) && wire_seen.insert(f.wire.as_str()))
+    {
+        return;
+    }
+    let mut rust: HashMap<String, String> = HashMap::with_capacity(fields.len());
+    let mut wire: HashMap<String, String> = HashMap::with_capacity(fields.len());
+    for (i, f) in fields.iter_mut().enumerate() {
+        if let Some(first) = rust.get(&f.rust.name) {
+            diags.error_at(
+                path,
+                f.pos,
+                format!(
+                    "the fields `{first}` and `{}` both become the Rust field `{}`, expected distinct names",
+                    f.written,
+                    f.rust.source()
+                ),
+            );
+            f.rust = RustIdent::field(&format!("{}_duplicate_{i}", f.rust.name));
         }
+        rust.insert(f.rust.name.clone(), f.written.clone());
+        if let Some(first) = wire.get(&f.wire) {
+            diags.error_at(
+                path,
+                f.pos,
+                format!(
+                    "the fields `{first}` and `{}` both have the JSON key `{}`, expected distinct keys",
+                    f.written, f.wire
+                ),
+            );
+            f.wire = format!("{}_duplicate_{i}", f.wire);
+        }
+        wire.insert(f.wire.clone(), f.written.clone());
     }
 }
 
@@ -531,56 +554,67 @@ fn strongly_connected(edges: &[Vec<usize>]) -> Vec<usize> {
 }
 
 /// `Eq` where no float is inside, `Hash` where in addition no free-form JSON
-/// is: a fixed point over the model graph, starting from "everything can".
+/// is: each model's own fields decide first, then a model that loses a
+/// trait takes it from every model that holds it, until none changes (a
+/// worklist, so each reference is followed at most once per trait lost).
 fn derive_traits(models: &[Model]) -> Vec<Traits> {
     let all = Traits {
         eq: true,
         hash: true,
     };
-    let mut traits = vec![all; models.len()];
-    loop {
-        let mut changed = false;
-        for (i, m) in models.iter().enumerate() {
-            let mut t = match &m.kind {
-                ModelKind::FreeForm | ModelKind::Any => Traits {
-                    eq: true,
-                    hash: false,
-                },
-                // An open enum of numbers keeps unknown values as JSON.
-                ModelKind::Enum {
-                    variants,
-                    open: true,
-                } if variants.iter().any(|v| !matches!(v.value, Value::Str(_))) => Traits {
-                    eq: true,
-                    hash: false,
-                },
-                ModelKind::Struct(_) | ModelKind::Union(_) | ModelKind::Enum { .. } => all,
+    let mut traits = Vec::with_capacity(models.len());
+    // `holders[r]`: the models with a field (or alternative) of model `r`.
+    let mut holders: Vec<Vec<usize>> = vec![Vec::new(); models.len()];
+    for (i, m) in models.iter().enumerate() {
+        let mut t = match &m.kind {
+            ModelKind::FreeForm | ModelKind::Any => Traits {
+                eq: true,
+                hash: false,
+            },
+            // An open enum of numbers keeps unknown values as JSON.
+            ModelKind::Enum {
+                variants,
+                open: true,
+            } if variants.iter().any(|v| !matches!(v.value, Value::Str(_))) => Traits {
+                eq: true,
+                hash: false,
+            },
+            ModelKind::Struct(_) | ModelKind::Union(_) | ModelKind::Enum { .. } => all,
+        };
+        for ty in m.kind.types() {
+            ty.walk(&mut |ty| match ty {
+                Ty::Scalar(Scalar::F32 | Scalar::F64) => {
+                    t = Traits {
+                        eq: false,
+                        hash: false,
+                    }
+                }
+                Ty::Scalar(Scalar::Any | Scalar::Object) => t.hash = false,
+                Ty::Model(r) => {
+                    if let Some(h) = holders.get_mut(*r) {
+                        h.push(i);
+                    }
+                }
+                _ => {}
+            });
+        }
+        traits.push(t);
+    }
+    let mut work: Vec<usize> = (0..models.len()).filter(|&i| traits[i] != all).collect();
+    while let Some(r) = work.pop() {
+        let lost = traits[r];
+        for &i in &holders[r] {
+            let t = Traits {
+                eq: traits[i].eq && lost.eq,
+                hash: traits[i].hash && lost.hash,
             };
-            for ty in m.kind.types() {
-                ty.walk(&mut |ty| match ty {
-                    Ty::Scalar(Scalar::F32 | Scalar::F64) => {
-                        t = Traits {
-                            eq: false,
-                            hash: false,
-                        }
-                    }
-                    Ty::Scalar(Scalar::Any | Scalar::Object) => t.hash = false,
-                    Ty::Model(r) => {
-                        t.eq &= traits[*r].eq;
-                        t.hash &= traits[*r].hash;
-                    }
-                    _ => {}
-                });
-            }
             if t != traits[i] {
                 traits[i] = t;
-                changed = true;
+                work.push(i);
             }
         }
-        if !changed {
-            return traits;
-        }
     }
+    traits
 }
 
 #[cfg(test)]
@@ -607,7 +641,7 @@ mod tests {
                 read_spec(i, s, &doc, TypeCells::of(&doc), &DIALECTS[0], &mut d)
             })
             .collect();
-        let r = resolve(&specs, models, &mut d);
+        let r = resolve(&specs, models, 2, &mut d);
         (r, d.into_sorted().iter().map(ToString::to_string).collect())
     }
 
@@ -711,6 +745,38 @@ mod tests {
                 hash: false
             }
         );
+    }
+
+    #[test]
+    fn traits_follow_a_long_chain_of_references() {
+        // m0 -> m1 -> ... -> m299; the end holds free-form JSON (no Hash),
+        // and m150 also holds a float (no Eq from there back to m0).
+        let n = 300;
+        let docs: Vec<(String, String)> = (0..n)
+            .map(|k| {
+                let mut rows = vec![("own", if k == 150 { "*::Float*" } else { "*::String*" })];
+                let next = format!("[M{}](m{}.md)", k + 1, k + 1);
+                if k + 1 < n {
+                    rows.push(("next", next.as_str()));
+                } else {
+                    rows.push(("data", "T::Hash[Symbol, ::Object]"));
+                }
+                (format!("m{k}.md"), format!("# M{k}\n{}", table(&rows)))
+            })
+            .collect();
+        let files: Vec<(&str, &str)> = docs.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
+        let (r, errors) = run(&files);
+        assert!(errors.is_empty(), "{errors:?}");
+        for (k, t) in r.traits.iter().enumerate() {
+            assert_eq!(
+                *t,
+                Traits {
+                    eq: k > 150,
+                    hash: false
+                },
+                "M{k}"
+            );
+        }
     }
 
     #[test]

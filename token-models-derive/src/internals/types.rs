@@ -7,6 +7,7 @@
 //! generator's vocabulary is a new table, not a new parser.
 
 use super::ir::{NamedRef, Scalar, Ty};
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// A literal in a type expression (`Literal["x"]`, `"x"`, `100`, `true`).
@@ -679,10 +680,20 @@ pub fn dialect_scores<'a>(exprs: impl IntoIterator<Item = &'a Syntax>) -> Vec<us
     for e in exprs {
         e.names(&mut names);
     }
-    let keys: Vec<String> = names.iter().map(|p| Syntax::key(p)).collect();
+    // A doc names a few types many times: look each up once.
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for p in names {
+        *counts.entry(Syntax::key(p)).or_default() += 1;
+    }
     DIALECTS
         .iter()
-        .map(|d| keys.iter().filter(|k| d.lookup(k).is_some()).count())
+        .map(|d| {
+            counts
+                .iter()
+                .filter(|(k, _)| d.lookup(k).is_some())
+                .map(|(_, n)| n)
+                .sum()
+        })
         .collect()
 }
 
