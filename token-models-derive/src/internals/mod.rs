@@ -10,7 +10,9 @@
 //!    tokens.
 //!
 //! Problems are collected in `diag::Diagnostics` and all reported at once;
-//! `expand` runs the stages in order.
+//! `expand` runs the stages in order. Within a stage, the work of each spec
+//! or model runs on all cores through `par`, in an order-keeping map, so
+//! the output does not depend on the number of threads.
 //!
 //! Modules refer to each other through `super::` only, so that benchmarks
 //! and fuzz targets (which cannot link to a proc-macro crate) can include
