@@ -454,9 +454,14 @@ impl Generator<'_> {
     }
 
     /// A type as a reader would write it, for the catalog.
-    fn ty_text(&self, ty: &Ty) -> String {
+    fn ty_text(&self, out: &mut String, ty: &Ty) {
+        let wrap = |out: &mut String, open: &str, inner: &Ty| {
+            out.push_str(open);
+            self.ty_text(out, inner);
+            out.push('>');
+        };
         match ty {
-            Ty::Scalar(s) => match s {
+            Ty::Scalar(s) => out.push_str(match s {
                 Scalar::String => "String",
                 Scalar::Bool => "bool",
                 Scalar::I32 => "i32",
@@ -467,40 +472,46 @@ impl Generator<'_> {
                 Scalar::Date => "chrono::NaiveDate",
                 Scalar::Any => "serde_json::Value",
                 Scalar::Object => "serde_json::Map<String, serde_json::Value>",
-            }
-            .to_owned(),
-            Ty::List(t) => format!("Vec<{}>", self.ty_text(t)),
-            Ty::Map(t) => format!("BTreeMap<String, {}>", self.ty_text(t)),
-            Ty::Nullable(t) => format!("Option<{}>", self.ty_text(t)),
+            }),
+            Ty::List(t) => wrap(out, "Vec<", t),
+            Ty::Map(t) => wrap(out, "BTreeMap<String, ", t),
+            Ty::Nullable(t) => wrap(out, "Option<", t),
             Ty::Named(_) | Ty::Local(_) | Ty::Union(_) | Ty::Null | Ty::Transport(_) => {
-                "serde_json::Value".to_owned()
+                out.push_str("serde_json::Value")
             }
-            Ty::Model(m) => match self.place(*m) {
-                Place::Crate(krate) => format!("{krate}::{}", self.rust_path(*m)),
-                Place::Here | Place::Outside => self.rust_path(*m),
-            },
+            Ty::Model(m) => {
+                if let Place::Crate(krate) = self.place(*m) {
+                    emit!(out, "{krate}::");
+                }
+                self.rust_path(out, *m);
+            }
         }
     }
 
-    fn rust_path(&self, m: usize) -> String {
-        let mut parts: Vec<String> = self.resolved.modules[m]
-            .iter()
-            .map(RustIdent::source)
-            .collect();
-        parts.push(self.resolved.models[m].rust.source());
-        parts.join("::")
+    /// Model `m`'s path from the invocation's root (`shared::AccessToken`).
+    fn rust_path(&self, out: &mut String, m: usize) {
+        for part in &self.resolved.modules[m] {
+            emit!(out, "{part}::");
+        }
+        emit!(out, "{}", self.resolved.models[m].rust);
     }
 
-    fn field_type_text(&self, f: &Field) -> String {
-        let mut t = self.ty_text(&f.ty);
+    /// A field's type as a reader would write it, for the catalog.
+    fn field_type_text(&self, out: &mut String, f: &Field) {
+        let wrappers = match f.presence {
+            Presence::Required => 0,
+            Presence::Optional | Presence::Nullable => 1,
+            Presence::OptionalNullable => 2,
+        };
+        for _ in 0..wrappers {
+            out.push_str("Option<");
+        }
         if f.boxed {
-            t = format!("Box<{t}>");
+            out.push_str("Box<");
         }
-        match f.presence {
-            Presence::Required => t,
-            Presence::Optional | Presence::Nullable => format!("Option<{t}>"),
-            Presence::OptionalNullable => format!("Option<Option<{t}>>"),
-        }
+        self.ty_text(out, &f.ty);
+        let closing = wrappers + usize::from(f.boxed);
+        out.extend(std::iter::repeat_n('>', closing));
     }
 
     /// Model `i`'s entry in `pub static CATALOG`, in the compact encoding
@@ -515,7 +526,9 @@ impl Generator<'_> {
             ModelKind::Enum { .. } => "enum",
             ModelKind::Union(_) => "union",
         };
-        emit!(text, "{kind}{UNIT}{}{UNIT}", self.rust_path(i));
+        emit!(text, "{kind}{UNIT}");
+        self.rust_path(text, i);
+        text.push(UNIT);
         clean_into(text, &self.specs[m.spec].display);
         emit!(text, "{UNIT}{}{UNIT}", m.pos.line);
         lines_into(text, &m.doc);
@@ -538,11 +551,9 @@ impl Generator<'_> {
                 };
                 emit!(text, "{}{UNIT}", f.rust);
                 clean_into(text, &f.wire);
-                emit!(
-                    text,
-                    "{UNIT}{}{UNIT}{presence}{UNIT}",
-                    self.field_type_text(f)
-                );
+                text.push(UNIT);
+                self.field_type_text(text, f);
+                emit!(text, "{UNIT}{presence}{UNIT}");
                 lines_into(text, &f.doc);
                 emit!(text, "{UNIT}{}{ITEM}", f.pos.line);
             }
@@ -558,7 +569,9 @@ impl Generator<'_> {
             }
             ModelKind::Union(alternatives) => {
                 for a in alternatives {
-                    emit!(text, "{}{UNIT}{}{ITEM}", a.rust, self.ty_text(&a.ty));
+                    emit!(text, "{}{UNIT}", a.rust);
+                    self.ty_text(text, &a.ty);
+                    text.push(ITEM);
                 }
             }
             _ => {}
@@ -595,10 +608,12 @@ impl fmt::Display for Lit<'_> {
 
 /// The inside of a string literal of `text` (see [`Lit`]).
 fn write_escaped(out: &mut impl fmt::Write, text: &str) -> fmt::Result {
-    let plain = |c: char| matches!(c, ' '..='~') && c != '"' && c != '\\';
+    // Printable ASCII but `"` and `\\` is copied as is; any other byte
+    // starts a character that `escape_debug` decides on.
+    let plain = |b: &u8| matches!(b, b' '..=b'~') && *b != b'"' && *b != b'\\';
     let mut rest = text;
     while !rest.is_empty() {
-        let run = rest.find(|c| !plain(c)).unwrap_or(rest.len());
+        let run = rest.bytes().position(|b| !plain(&b)).unwrap_or(rest.len());
         out.write_str(&rest[..run])?;
         rest = &rest[run..];
         let mut chars = rest.chars();

@@ -375,19 +375,22 @@ pub fn parse(text: &str) -> Doc {
 /// less the optional leading and trailing ones, plus one.
 pub fn written_cells(row: &str) -> usize {
     let line = row.lines().next().unwrap_or("").trim();
-    let mut pipes = Vec::new();
+    // `|` and `\\` are ASCII, so bytes are enough (no UTF-8 sequence holds them).
+    let (mut pipes, mut first, mut last) = (0, None, None);
     let mut prev_backslash = false;
-    for (i, c) in line.char_indices() {
-        if c == '|' && !prev_backslash {
-            pipes.push(i);
+    for (i, b) in line.bytes().enumerate() {
+        if b == b'|' && !prev_backslash {
+            pipes += 1;
+            first.get_or_insert(i);
+            last = Some(i);
         }
-        prev_backslash = c == '\\' && !prev_backslash;
+        prev_backslash = b == b'\\' && !prev_backslash;
     }
-    let mut n = pipes.len() + 1;
-    if pipes.first() == Some(&0) {
+    let mut n = pipes + 1;
+    if first == Some(0) {
         n -= 1;
     }
-    if line.len() > 1 && pipes.last() == Some(&(line.len() - 1)) {
+    if line.len() > 1 && last == Some(line.len() - 1) {
         n -= 1;
     }
     n

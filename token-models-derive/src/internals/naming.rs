@@ -37,40 +37,57 @@ impl Case {
 
     /// `name` converted to this casing.
     pub fn apply(self, name: &str) -> String {
-        let words = split_words(name);
-        match self {
-            Case::AsWritten => name.to_owned(),
-            Case::Snake => join(&words, "_", str::to_lowercase),
-            Case::Kebab => join(&words, "-", str::to_lowercase),
-            Case::ScreamingSnake => join(&words, "_", str::to_uppercase),
-            Case::Pascal => join(&words, "", capitalize),
-            Case::Camel => {
-                let mut out = String::new();
-                for (i, w) in words.iter().enumerate() {
-                    if i == 0 {
-                        out.push_str(&w.to_lowercase());
-                    } else {
-                        out.push_str(&capitalize(w));
-                    }
-                }
-                out
+        let mut out = String::with_capacity(name.len() + 4);
+        let (sep, first, rest) = match self {
+            Case::AsWritten => return name.to_owned(),
+            Case::Snake => ("_", Word::Lower, Word::Lower),
+            Case::Kebab => ("-", Word::Lower, Word::Lower),
+            Case::ScreamingSnake => ("_", Word::Upper, Word::Upper),
+            Case::Pascal => ("", Word::Capital, Word::Capital),
+            Case::Camel => ("", Word::Lower, Word::Capital),
+        };
+        let mut k = 0;
+        for_each_word(name, |w| {
+            if k > 0 {
+                out.push_str(sep);
             }
-        }
+            if k == 0 { first } else { rest }.write(w, &mut out);
+            k += 1;
+        });
+        out
     }
 }
 
-fn join(words: &[&str], sep: &str, f: impl Fn(&str) -> String) -> String {
-    words.iter().map(|w| f(w)).collect::<Vec<_>>().join(sep)
+/// How one word is written.
+#[derive(Clone, Copy)]
+enum Word {
+    Lower,
+    Upper,
+    /// The first character upper case, the rest lower case.
+    Capital,
 }
 
-fn capitalize(word: &str) -> String {
-    let mut chars = word.chars();
-    match chars.next() {
-        Some(first) => first
-            .to_uppercase()
-            .chain(chars.flat_map(char::to_lowercase))
-            .collect(),
-        None => String::new(),
+impl Word {
+    /// Appends `w` to `out`: ASCII in place, anything else through std's
+    /// Unicode case mapping (which knows, say, a final sigma).
+    fn write(self, w: &str, out: &mut String) {
+        match self {
+            Word::Lower if w.is_ascii() => {
+                out.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())))
+            }
+            Word::Lower => out.push_str(&w.to_lowercase()),
+            Word::Upper if w.is_ascii() => {
+                out.extend(w.bytes().map(|b| char::from(b.to_ascii_uppercase())))
+            }
+            Word::Upper => out.push_str(&w.to_uppercase()),
+            Word::Capital => {
+                let mut chars = w.chars();
+                if let Some(first) = chars.next() {
+                    out.extend(first.to_uppercase());
+                    out.extend(chars.flat_map(char::to_lowercase));
+                }
+            }
+        }
     }
 }
 
@@ -78,29 +95,39 @@ fn capitalize(word: &str) -> String {
 /// before an upper-case letter that follows a lower-case letter or a digit,
 /// and before the last capital of an acronym run that a lower-case letter
 /// follows (`HTTPSUrl` is `HTTPS`, `Url`).
-pub fn split_words(name: &str) -> Vec<&str> {
+#[cfg(test)]
+pub(crate) fn split_words(name: &str) -> Vec<&str> {
     let mut words = Vec::new();
+    for_each_word(name, |w| words.push(w));
+    words
+}
+
+/// Calls `f` on each word of `name` in order (see [`split_words`]), without
+/// allocating.
+fn for_each_word<'a>(name: &'a str, mut f: impl FnMut(&'a str)) {
     for part in name.split(|c: char| !c.is_alphanumeric()) {
-        let chars: Vec<(usize, char)> = part.char_indices().collect();
+        let mut chars = part.char_indices();
+        let Some((_, mut prev)) = chars.next() else {
+            continue;
+        };
         let mut start = 0;
-        for i in 1..chars.len() {
-            let (at, c) = chars[i];
-            let prev = chars[i - 1].1;
-            let next_lower = chars.get(i + 1).is_some_and(|&(_, n)| n.is_lowercase());
+        let mut cur = chars.next();
+        while let Some((at, c)) = cur {
+            let next = chars.next();
+            let next_lower = next.is_some_and(|(_, n)| n.is_lowercase());
             let boundary = c.is_uppercase()
                 && (prev.is_lowercase()
                     || prev.is_numeric()
                     || (prev.is_uppercase() && next_lower));
             if boundary {
-                words.push(&part[start..at]);
+                f(&part[start..at]);
                 start = at;
             }
+            prev = c;
+            cur = next;
         }
-        if start < part.len() {
-            words.push(&part[start..]);
-        }
+        f(&part[start..]);
     }
-    words
 }
 
 /// Rust keywords that can be used as raw identifiers (`r#type`).
@@ -140,17 +167,17 @@ impl RustIdent {
 
     /// A field name: snake_case, ASCII only.
     pub fn field(written: &str) -> RustIdent {
-        Self::sanitize(ascii(&Case::Snake.apply(written)), "field", "_")
+        Self::sanitize(ascii(Case::Snake.apply(written)), "field", "_")
     }
 
     /// A type or variant name: PascalCase, ASCII only.
     pub fn type_name(written: &str) -> RustIdent {
-        Self::sanitize(ascii(&Case::Pascal.apply(written)), "Model", "V")
+        Self::sanitize(ascii(Case::Pascal.apply(written)), "Model", "V")
     }
 
     /// A module name: snake_case, ASCII only.
     pub fn module(written: &str) -> RustIdent {
-        Self::sanitize(ascii(&Case::Snake.apply(written)), "module", "_")
+        Self::sanitize(ascii(Case::Snake.apply(written)), "module", "_")
     }
 
     /// The identifier as written in Rust source (`r#type`).
@@ -171,10 +198,9 @@ impl std::fmt::Display for RustIdent {
 
 /// Keeps ASCII letters, digits and underscores; other characters are dropped
 /// (identifiers with non-ASCII letters are legal but lint-unfriendly).
-fn ascii(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
-        .collect()
+fn ascii(mut s: String) -> String {
+    s.retain(|c| c.is_ascii_alphanumeric() || c == '_');
+    s
 }
 
 #[cfg(test)]

@@ -927,11 +927,17 @@ pub fn doc_text(src: &str) -> Vec<String> {
     if text.is_empty() || text == "N/A" {
         return Vec::new();
     }
-    let text = text
-        .replace("<br/>", "\n")
-        .replace("<br />", "\n")
-        .replace("<br>", "\n")
-        .replace("\\|", "|");
+    let replaced;
+    let text = if text.contains(['<', '\\']) {
+        replaced = text
+            .replace("<br/>", "\n")
+            .replace("<br />", "\n")
+            .replace("<br>", "\n")
+            .replace("\\|", "|");
+        replaced.as_str()
+    } else {
+        text
+    };
     let mut lines: Vec<String> = text.lines().map(|l| l.trim().to_owned()).collect();
     while lines.last().is_some_and(String::is_empty) {
         lines.pop();
@@ -974,6 +980,11 @@ mod tests {
         assert!(doc_text(" N/A ").is_empty());
         assert_eq!(doc_text("One.<br/>Two.<br/>"), ["One.", "Two."]);
         assert_eq!(doc_text("a \\| b"), ["a | b"]);
+        assert_eq!(
+            doc_text("  plain\n  two lines \n\n"),
+            ["plain", "two lines"]
+        );
+        assert_eq!(doc_text("a <b>bold</b> <br>c"), ["a <b>bold</b>", "c"]);
     }
 
     #[test]

@@ -84,15 +84,16 @@ pub struct TypeError {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-enum Tok {
-    Ident(String),
+enum Tok<'a> {
+    /// A name, borrowed from the cell's text.
+    Ident(&'a str),
     /// `::`, `.` or `\` between path segments.
     Sep,
     Lit(Lit),
     Punct(char),
 }
 
-fn tokenize(text: &str) -> Result<Vec<(Tok, usize)>, TypeError> {
+fn tokenize(text: &str) -> Result<Vec<(Tok<'_>, usize)>, TypeError> {
     let mut out = Vec::new();
     let mut chars = text.char_indices().peekable();
     while let Some(&(at, c)) = chars.peek() {
@@ -119,13 +120,13 @@ fn tokenize(text: &str) -> Result<Vec<(Tok, usize)>, TypeError> {
             };
             out.push((Tok::Lit(lit), at));
         } else if c.is_alphanumeric() || c == '_' || c == '$' {
-            let mut s = String::new();
-            while let Some((_, c)) =
-                chars.next_if(|&(_, c)| c.is_alphanumeric() || matches!(c, '_' | '$' | '-'))
-            {
-                s.push(c);
-            }
-            let tok = match s.as_str() {
+            while chars
+                .next_if(|&(_, c)| c.is_alphanumeric() || matches!(c, '_' | '$' | '-'))
+                .is_some()
+            {}
+            let end = chars.peek().map_or(text.len(), |&(i, _)| i);
+            let s = &text[at..end];
+            let tok = match s {
                 "true" => Tok::Lit(Lit::Bool(true)),
                 "false" => Tok::Lit(Lit::Bool(false)),
                 _ => Tok::Ident(s),
@@ -178,17 +179,17 @@ fn tokenize(text: &str) -> Result<Vec<(Tok, usize)>, TypeError> {
 }
 
 struct Parser<'t> {
-    toks: &'t [(Tok, usize)],
+    toks: &'t [(Tok<'t>, usize)],
     at: usize,
     end: usize,
 }
 
 impl Parser<'_> {
-    fn peek(&self) -> Option<&Tok> {
+    fn peek(&self) -> Option<&Tok<'_>> {
         self.peek_at(0)
     }
 
-    fn peek_at(&self, n: usize) -> Option<&Tok> {
+    fn peek_at(&self, n: usize) -> Option<&Tok<'_>> {
         self.toks.get(self.at + n).map(|(t, _)| t)
     }
 
@@ -206,7 +207,7 @@ impl Parser<'_> {
     }
 
     fn eat_ident(&mut self, word: &str) -> bool {
-        if matches!(self.peek(), Some(Tok::Ident(s)) if s == word) {
+        if matches!(self.peek(), Some(Tok::Ident(s)) if *s == word) {
             self.at += 1;
             true
         } else {
@@ -321,7 +322,7 @@ impl Parser<'_> {
         loop {
             match self.peek() {
                 Some(Tok::Ident(s)) => {
-                    path.push(s.clone());
+                    path.push((*s).to_owned());
                     self.at += 1;
                 }
                 _ => return self.error("a type name"),
@@ -676,25 +677,50 @@ pub const DIALECTS: &[Dialect] = &[
 /// How many of the names in `exprs` each dialect knows, in [`DIALECTS`]
 /// order.
 pub fn dialect_scores<'a>(exprs: impl IntoIterator<Item = &'a Syntax>) -> Vec<usize> {
+    let known = known_words();
+    let mut scores = vec![0; DIALECTS.len()];
     let mut names = Vec::new();
+    let mut joined = String::new();
     for e in exprs {
         e.names(&mut names);
     }
-    // A doc names a few types many times: look each up once.
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    for p in names {
-        *counts.entry(Syntax::key(p)).or_default() += 1;
+    for path in names {
+        let key = match path {
+            [one] => one.as_str(),
+            _ => {
+                joined.clear();
+                for (k, segment) in path.iter().enumerate() {
+                    if k > 0 {
+                        joined.push('.');
+                    }
+                    joined.push_str(segment);
+                }
+                joined.as_str()
+            }
+        };
+        let mut mask = known.get(key).copied().unwrap_or(0);
+        while mask != 0 {
+            scores[mask.trailing_zeros() as usize] += 1;
+            mask &= mask - 1;
+        }
     }
-    DIALECTS
-        .iter()
-        .map(|d| {
-            counts
-                .iter()
-                .filter(|(k, _)| d.lookup(k).is_some())
-                .map(|(_, n)| n)
-                .sum()
-        })
-        .collect()
+    scores
+}
+
+/// Every vocabulary word, with the dialects that know it as a bit set (bit
+/// `i` is `DIALECTS[i]`), built once per process.
+fn known_words() -> &'static HashMap<&'static str, u32> {
+    static KNOWN: std::sync::OnceLock<HashMap<&'static str, u32>> = std::sync::OnceLock::new();
+    KNOWN.get_or_init(|| {
+        const _: () = assert!(DIALECTS.len() <= 32, "a dialect set is a u32");
+        let mut known = HashMap::new();
+        for (i, d) in DIALECTS.iter().enumerate() {
+            for &(word, _) in d.words {
+                *known.entry(word).or_insert(0) |= 1 << i;
+            }
+        }
+        known
+    })
 }
 
 /// The dialect that knows the most names, if exactly one does.

@@ -10,7 +10,7 @@
 use crate::internals::codegen::Lit;
 use crate::internals::diag::Diagnostics;
 use crate::internals::expand::expand_specs;
-use crate::internals::naming::RustIdent;
+use crate::internals::naming::{Case, RustIdent, split_words};
 use crate::internals::source::SpecFile;
 use proptest::prelude::*;
 use std::path::Path;
@@ -222,10 +222,55 @@ proptest! {
     }
 
     #[test]
+    fn case_conversion_is_the_word_by_word_definition(name in "[a-zA-Z0-9_ .$-]{0,12}|\\PC{0,8}|[a-zA-ZΣσςÉé_]{0,8}") {
+        for (case, want) in reference_cases(&name) {
+            prop_assert_eq!(case.apply(&name), want, "{:?} as {:?}", name, case);
+        }
+    }
+
+    #[test]
     fn any_name_becomes_a_valid_identifier(name in any::<String>()) {
         for id in [RustIdent::field(&name), RustIdent::type_name(&name), RustIdent::module(&name)] {
             let parsed = syn::parse_str::<syn::Ident>(&id.source());
             prop_assert!(parsed.is_ok(), "{name:?} became {:?}", id.source());
         }
     }
+}
+
+/// Each casing of `name` as its definition says: split into words, each
+/// word cased with std's string functions, joined. (`Case::apply` writes the
+/// same without a string per word.)
+fn reference_cases(name: &str) -> Vec<(Case, String)> {
+    let words = split_words(name);
+    let capitalize = |w: &str| {
+        let mut chars = w.chars();
+        chars.next().map_or_else(String::new, |first| {
+            first
+                .to_uppercase()
+                .chain(chars.flat_map(char::to_lowercase))
+                .collect()
+        })
+    };
+    let join = |sep: &str, f: &dyn Fn(&str) -> String| {
+        words.iter().map(|w| f(w)).collect::<Vec<_>>().join(sep)
+    };
+    let camel = words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            if i == 0 {
+                w.to_lowercase()
+            } else {
+                capitalize(w)
+            }
+        })
+        .collect();
+    vec![
+        (Case::AsWritten, name.to_owned()),
+        (Case::Snake, join("_", &str::to_lowercase)),
+        (Case::Kebab, join("-", &str::to_lowercase)),
+        (Case::ScreamingSnake, join("_", &str::to_uppercase)),
+        (Case::Pascal, join("", &capitalize)),
+        (Case::Camel, camel),
+    ]
 }
