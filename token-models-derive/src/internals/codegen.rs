@@ -118,10 +118,8 @@ impl Generator<'_> {
         let written = par::map(here, self.threads, |_, i| {
             let mut items = String::new();
             self.model(&mut items, i);
-            let mut entry = String::new();
-            self.catalog_entry(&mut entry, i);
-            let mut literal = String::with_capacity(entry.len() + entry.len() / 4);
-            let _ = write_escaped(&mut literal, &entry);
+            let mut literal = String::new();
+            let _ = self.catalog_entry(&mut Record(&mut literal), i);
             (i, items, literal)
         });
         let mut items = vec![String::new(); self.resolved.models.len()];
@@ -454,70 +452,73 @@ impl Generator<'_> {
     }
 
     /// A type as a reader would write it, for the catalog.
-    fn ty_text(&self, out: &mut String, ty: &Ty) {
-        let wrap = |out: &mut String, open: &str, inner: &Ty| {
-            out.push_str(open);
-            self.ty_text(out, inner);
-            out.push('>');
-        };
-        match ty {
-            Ty::Scalar(s) => out.push_str(match s {
-                Scalar::String => "String",
-                Scalar::Bool => "bool",
-                Scalar::I32 => "i32",
-                Scalar::I64 => "i64",
-                Scalar::F32 => "f32",
-                Scalar::F64 => "f64",
-                Scalar::DateTime => "chrono::DateTime<chrono::FixedOffset>",
-                Scalar::Date => "chrono::NaiveDate",
-                Scalar::Any => "serde_json::Value",
-                Scalar::Object => "serde_json::Map<String, serde_json::Value>",
-            }),
-            Ty::List(t) => wrap(out, "Vec<", t),
-            Ty::Map(t) => wrap(out, "BTreeMap<String, ", t),
-            Ty::Nullable(t) => wrap(out, "Option<", t),
+    fn ty_text(&self, out: &mut impl fmt::Write, ty: &Ty) -> fmt::Result {
+        let (open, inner) = match ty {
+            Ty::Scalar(s) => {
+                return out.write_str(match s {
+                    Scalar::String => "String",
+                    Scalar::Bool => "bool",
+                    Scalar::I32 => "i32",
+                    Scalar::I64 => "i64",
+                    Scalar::F32 => "f32",
+                    Scalar::F64 => "f64",
+                    Scalar::DateTime => "chrono::DateTime<chrono::FixedOffset>",
+                    Scalar::Date => "chrono::NaiveDate",
+                    Scalar::Any => "serde_json::Value",
+                    Scalar::Object => "serde_json::Map<String, serde_json::Value>",
+                });
+            }
+            Ty::List(t) => ("Vec<", t),
+            Ty::Map(t) => ("BTreeMap<String, ", t),
+            Ty::Nullable(t) => ("Option<", t),
             Ty::Named(_) | Ty::Local(_) | Ty::Union(_) | Ty::Null | Ty::Transport(_) => {
-                out.push_str("serde_json::Value")
+                return out.write_str("serde_json::Value");
             }
             Ty::Model(m) => {
                 if let Place::Crate(krate) = self.place(*m) {
-                    emit!(out, "{krate}::");
+                    write!(out, "{krate}::")?;
                 }
-                self.rust_path(out, *m);
+                return self.rust_path(out, *m);
             }
-        }
+        };
+        out.write_str(open)?;
+        self.ty_text(out, inner)?;
+        out.write_char('>')
     }
 
     /// Model `m`'s path from the invocation's root (`shared::AccessToken`).
-    fn rust_path(&self, out: &mut String, m: usize) {
+    fn rust_path(&self, out: &mut impl fmt::Write, m: usize) -> fmt::Result {
         for part in &self.resolved.modules[m] {
-            emit!(out, "{part}::");
+            write!(out, "{part}::")?;
         }
-        emit!(out, "{}", self.resolved.models[m].rust);
+        write!(out, "{}", self.resolved.models[m].rust)
     }
 
     /// A field's type as a reader would write it, for the catalog.
-    fn field_type_text(&self, out: &mut String, f: &Field) {
+    fn field_type_text(&self, out: &mut impl fmt::Write, f: &Field) -> fmt::Result {
         let wrappers = match f.presence {
             Presence::Required => 0,
             Presence::Optional | Presence::Nullable => 1,
             Presence::OptionalNullable => 2,
         };
         for _ in 0..wrappers {
-            out.push_str("Option<");
+            out.write_str("Option<")?;
         }
         if f.boxed {
-            out.push_str("Box<");
+            out.write_str("Box<")?;
         }
-        self.ty_text(out, &f.ty);
-        let closing = wrappers + usize::from(f.boxed);
-        out.extend(std::iter::repeat_n('>', closing));
+        self.ty_text(out, &f.ty)?;
+        for _ in 0..wrappers + usize::from(f.boxed) {
+            out.write_char('>')?;
+        }
+        Ok(())
     }
 
     /// Model `i`'s entry in `pub static CATALOG`, in the compact encoding
     /// `token_models::catalog::Catalog` decodes: a head of units, then
-    /// groups of items (fields, variants, omitted fields).
-    fn catalog_entry(&self, text: &mut String, i: usize) {
+    /// groups of items (fields, variants, omitted fields). Written straight
+    /// into the string literal (see [`Record`]).
+    fn catalog_entry(&self, out: &mut Record<'_>, i: usize) -> fmt::Result {
         let m = &self.resolved.models[i];
         let kind = match &m.kind {
             ModelKind::Struct(_) => "struct",
@@ -526,21 +527,25 @@ impl Generator<'_> {
             ModelKind::Enum { .. } => "enum",
             ModelKind::Union(_) => "union",
         };
-        emit!(text, "{kind}{UNIT}");
-        self.rust_path(text, i);
-        text.push(UNIT);
-        clean_into(text, &self.specs[m.spec].display);
-        emit!(text, "{UNIT}{}{UNIT}", m.pos.line);
-        lines_into(text, &m.doc);
-        text.push(UNIT);
+        out.write_str(kind)?;
+        out.end(UNIT);
+        self.rust_path(out, i)?;
+        out.end(UNIT);
+        out.write_str(&self.specs[m.spec].display)?;
+        out.end(UNIT);
+        write!(out, "{}", m.pos.line)?;
+        out.end(UNIT);
+        out.lines(&m.doc)?;
+        out.end(UNIT);
         match &m.example {
-            None => text.push('0'),
+            None => out.write_str("0")?,
             Some(e) => {
-                emit!(text, "1{UNIT}");
-                clean_into(text, e);
+                out.write_str("1")?;
+                out.end(UNIT);
+                out.write_str(e)?;
             }
         }
-        text.push(GROUP);
+        out.end(GROUP);
         if let ModelKind::Struct(fields) = &m.kind {
             for f in fields {
                 let presence = match f.presence {
@@ -549,48 +554,119 @@ impl Generator<'_> {
                     Presence::Nullable => "nullable",
                     Presence::OptionalNullable => "optional-nullable",
                 };
-                emit!(text, "{}{UNIT}", f.rust);
-                clean_into(text, &f.wire);
-                text.push(UNIT);
-                self.field_type_text(text, f);
-                emit!(text, "{UNIT}{presence}{UNIT}");
-                lines_into(text, &f.doc);
-                emit!(text, "{UNIT}{}{ITEM}", f.pos.line);
+                write!(out, "{}", f.rust)?;
+                out.end(UNIT);
+                out.write_str(&f.wire)?;
+                out.end(UNIT);
+                self.field_type_text(out, f)?;
+                out.end(UNIT);
+                out.write_str(presence)?;
+                out.end(UNIT);
+                out.lines(&f.doc)?;
+                out.end(UNIT);
+                write!(out, "{}", f.pos.line)?;
+                out.end(ITEM);
             }
         }
-        text.push(GROUP);
+        out.end(GROUP);
         match &m.kind {
             ModelKind::Enum { variants, .. } => {
                 for v in variants {
-                    emit!(text, "{}{UNIT}", v.rust);
-                    clean_into(text, &v.value.text());
-                    text.push(ITEM);
+                    write!(out, "{}", v.rust)?;
+                    out.end(UNIT);
+                    out.write_str(&v.value.text())?;
+                    out.end(ITEM);
                 }
             }
             ModelKind::Union(alternatives) => {
                 for a in alternatives {
-                    emit!(text, "{}{UNIT}", a.rust);
-                    self.ty_text(text, &a.ty);
-                    text.push(ITEM);
+                    write!(out, "{}", a.rust)?;
+                    out.end(UNIT);
+                    self.ty_text(out, &a.ty)?;
+                    out.end(ITEM);
                 }
             }
             _ => {}
         }
-        text.push(GROUP);
+        out.end(GROUP);
         for o in &m.omitted {
-            clean_into(text, &o.written);
-            emit!(text, "{UNIT}{}{ITEM}", o.why);
+            out.write_str(&o.written)?;
+            out.end(UNIT);
+            out.write_str(o.why)?;
+            out.end(ITEM);
         }
-        text.push(MODEL);
+        out.end(MODEL);
+        Ok(())
     }
 }
 
-// The catalog's separators (ASCII's record, group, file and unit
-// separators), which no text inside it may hold.
-const MODEL: char = '\u{1e}';
-const GROUP: char = '\u{1d}';
-const ITEM: char = '\u{1c}';
-const UNIT: char = '\u{1f}';
+/// What a catalog separator ends: ASCII's unit, file, group and record
+/// separators (`\u{1f}`, `\u{1c}`, `\u{1d}`, `\u{1e}`), which no text inside
+/// the catalog may hold. `token_models::catalog` decodes them.
+#[derive(Debug, Clone, Copy)]
+enum End {
+    Unit,
+    Item,
+    Group,
+    Model,
+}
+
+impl End {
+    #[cfg(test)]
+    const ALL: [End; 4] = [End::Unit, End::Item, End::Group, End::Model];
+
+    #[cfg(test)]
+    fn char(self) -> char {
+        match self {
+            End::Unit => '\u{1f}',
+            End::Item => '\u{1c}',
+            End::Group => '\u{1d}',
+            End::Model => '\u{1e}',
+        }
+    }
+
+    /// The separator as `{:?}` writes it inside a literal.
+    fn escaped(self) -> &'static str {
+        match self {
+            End::Unit => "\\u{1f}",
+            End::Item => "\\u{1c}",
+            End::Group => "\\u{1d}",
+            End::Model => "\\u{1e}",
+        }
+    }
+}
+
+use End::{Group as GROUP, Item as ITEM, Model as MODEL, Unit as UNIT};
+
+/// The inside of the catalog's string literal, as it is written: text goes
+/// in escaped as [`Lit`] escapes it, a separator character in it replaced
+/// (so that no text can corrupt the record); [`Record::end`] writes a
+/// separator itself, escaped.
+struct Record<'a>(&'a mut String);
+
+impl Record<'_> {
+    /// Ends a unit, item, group or model.
+    fn end(&mut self, end: End) {
+        self.0.push_str(end.escaped());
+    }
+
+    /// Lines joined by newlines.
+    fn lines(&mut self, lines: &[String]) -> fmt::Result {
+        for (k, line) in lines.iter().enumerate() {
+            if k > 0 {
+                self.0.push_str("\\n");
+            }
+            self.write_str(line)?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Write for Record<'_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        escape_into(self.0, s, true)
+    }
+}
 
 /// A string literal of `text`, written as `{:?}` writes it (every
 /// character that is not printable escaped, so that no doc text can
@@ -608,45 +684,49 @@ impl fmt::Display for Lit<'_> {
 
 /// The inside of a string literal of `text` (see [`Lit`]).
 fn write_escaped(out: &mut impl fmt::Write, text: &str) -> fmt::Result {
-    // Printable ASCII but `"` and `\\` is copied as is; any other byte
-    // starts a character that `escape_debug` decides on.
-    let plain = |b: &u8| matches!(b, b' '..=b'~') && *b != b'"' && *b != b'\\';
-    let mut rest = text;
-    while !rest.is_empty() {
-        let run = rest.bytes().position(|b| !plain(&b)).unwrap_or(rest.len());
-        out.write_str(&rest[..run])?;
-        rest = &rest[run..];
-        let mut chars = rest.chars();
-        if let Some(c) = chars.next() {
-            for e in c.escape_debug() {
-                out.write_char(e)?;
-            }
-            rest = chars.as_str();
-        }
-    }
-    Ok(())
+    escape_into(out, text, false)
 }
 
-/// Appends doc text to the catalog, a separator in it replaced so that it
-/// cannot corrupt the record.
-fn clean_into(text: &mut String, s: &str) {
-    let separator = |c: char| matches!(c, '\u{1c}'..='\u{1f}');
-    if s.contains(separator) {
-        text.extend(s.chars().map(|c| if separator(c) { '\u{fffd}' } else { c }));
-    } else {
-        text.push_str(s);
+/// [`write_escaped`], and with `clean` a catalog separator in `text`
+/// (`\u{1c}` to `\u{1f}`) written as `\u{fffd}` instead.
+fn escape_into(out: &mut impl fmt::Write, text: &str, clean: bool) -> fmt::Result {
+    let bytes = text.as_bytes();
+    // `text[run..at]` is plain and not yet written.
+    let (mut run, mut at) = (0, 0);
+    while at < bytes.len() {
+        if PLAIN[usize::from(bytes[at])] {
+            at += 1;
+            continue;
+        }
+        out.write_str(&text[run..at])?;
+        // Not plain: the start of a character (`"`, `\\`, a control
+        // character, or any non-ASCII one) that `escape_debug` decides on.
+        let c = text[at..].chars().next().unwrap_or_default();
+        at += c.len_utf8();
+        run = at;
+        let shown = if clean && matches!(c, '\u{1c}'..='\u{1f}') {
+            '\u{fffd}'
+        } else {
+            c
+        };
+        for e in shown.escape_debug() {
+            out.write_char(e)?;
+        }
     }
+    out.write_str(&text[run..])
 }
 
-/// Appends lines to the catalog, joined by newlines.
-fn lines_into(text: &mut String, lines: &[String]) {
-    for (k, line) in lines.iter().enumerate() {
-        if k > 0 {
-            text.push('\n');
-        }
-        clean_into(text, line);
+/// The bytes a string literal holds as they are: printable ASCII but `"`
+/// and `\\`.
+const PLAIN: [bool; 256] = {
+    let mut plain = [false; 256];
+    let mut b = b' ';
+    while b <= b'~' {
+        plain[b as usize] = b != b'"' && b != b'\\';
+        b += 1;
     }
-}
+    plain
+};
 
 fn variant_doc(out: &mut String, v: &Variant) {
     if v.doc.is_empty() {
@@ -763,7 +843,8 @@ struct Tree {
 
 #[cfg(test)]
 mod tests {
-    use super::Lit;
+    use super::{End, Lit, Record};
+    use std::fmt::Write;
 
     #[test]
     fn literals_escape_as_debug_does() {
@@ -776,6 +857,22 @@ mod tests {
             "e\u{301} combining, 日本語, emoji 🦀",
         ] {
             assert_eq!(Lit(text).to_string(), format!("{text:?}"));
+        }
+    }
+
+    #[test]
+    fn catalog_separators_are_written_as_debug_escapes_them() {
+        for end in End::ALL {
+            let c = end.char();
+            assert_eq!(
+                format!("{c:?}").trim_matches('\''),
+                end.escaped(),
+                "{end:?}"
+            );
+            // Text holding a separator cannot end anything: it is replaced.
+            let mut literal = String::new();
+            let _ = Record(&mut literal).write_str(&format!("a{c}b"));
+            assert_eq!(literal, "a\u{fffd}b");
         }
     }
 }

@@ -375,16 +375,15 @@ pub fn parse(text: &str) -> Doc {
 /// less the optional leading and trailing ones, plus one.
 pub fn written_cells(row: &str) -> usize {
     let line = row.lines().next().unwrap_or("").trim();
-    // `|` and `\\` are ASCII, so bytes are enough (no UTF-8 sequence holds them).
     let (mut pipes, mut first, mut last) = (0, None, None);
-    let mut prev_backslash = false;
-    for (i, b) in line.bytes().enumerate() {
-        if b == b'|' && !prev_backslash {
+    for (i, _) in line.match_indices('|') {
+        // A pipe after an odd number of backslashes is escaped.
+        let backslashes = line[..i].bytes().rev().take_while(|&b| b == b'\\').count();
+        if backslashes % 2 == 0 {
             pipes += 1;
             first.get_or_insert(i);
             last = Some(i);
         }
-        prev_backslash = b == b'\\' && !prev_backslash;
     }
     let mut n = pipes + 1;
     if first == Some(0) {
@@ -455,6 +454,9 @@ mod tests {
         assert_eq!(written_cells("| a | b |"), 2);
         assert_eq!(written_cells("a | b"), 2);
         assert_eq!(written_cells("| a \\| b | c |"), 2);
+        // An escaped backslash does not escape the pipe after it.
+        assert_eq!(written_cells("| a \\\\| b |"), 2);
+        assert_eq!(written_cells("| a \\\\\\| b |"), 1);
         assert_eq!(written_cells("| a | b | c"), 3);
         assert_eq!(written_cells("|"), 1);
         let doc = parse("| a | b |\n| - | - |\n| 1 |\n| 1 | 2 | 3 |\n");

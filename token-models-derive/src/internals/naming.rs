@@ -71,14 +71,20 @@ impl Word {
     /// Appends `w` to `out`: ASCII in place, anything else through std's
     /// Unicode case mapping (which knows, say, a final sigma).
     fn write(self, w: &str, out: &mut String) {
+        let at = out.len();
         match self {
-            Word::Lower if w.is_ascii() => {
-                out.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())))
+            // ASCII is cased in place (the macro usually runs unoptimised).
+            _ if w.is_ascii() => {
+                out.push_str(w);
+                match self {
+                    Word::Upper => out[at..].make_ascii_uppercase(),
+                    _ => out[at..].make_ascii_lowercase(),
+                }
+                if let (Word::Capital, Some(first)) = (self, out.get_mut(at..at + 1)) {
+                    first.make_ascii_uppercase();
+                }
             }
             Word::Lower => out.push_str(&w.to_lowercase()),
-            Word::Upper if w.is_ascii() => {
-                out.extend(w.bytes().map(|b| char::from(b.to_ascii_uppercase())))
-            }
             Word::Upper => out.push_str(&w.to_uppercase()),
             Word::Capital => {
                 let mut chars = w.chars();
@@ -104,7 +110,16 @@ pub(crate) fn split_words(name: &str) -> Vec<&str> {
 
 /// Calls `f` on each word of `name` in order (see [`split_words`]), without
 /// allocating.
-fn for_each_word<'a>(name: &'a str, mut f: impl FnMut(&'a str)) {
+fn for_each_word<'a>(name: &'a str, f: impl FnMut(&'a str)) {
+    if name.is_ascii() {
+        ascii_words(name, f)
+    } else {
+        unicode_words(name, f)
+    }
+}
+
+/// [`for_each_word`] on any text.
+fn unicode_words<'a>(name: &'a str, mut f: impl FnMut(&'a str)) {
     for part in name.split(|c: char| !c.is_alphanumeric()) {
         let mut chars = part.char_indices();
         let Some((_, mut prev)) = chars.next() else {
@@ -130,7 +145,45 @@ fn for_each_word<'a>(name: &'a str, mut f: impl FnMut(&'a str)) {
     }
 }
 
-/// Rust keywords that can be used as raw identifiers (`r#type`).
+/// [`unicode_words`] for ASCII text, on bytes (names are nearly always
+/// ASCII, and the macro usually runs unoptimised).
+fn ascii_words<'a>(name: &'a str, mut f: impl FnMut(&'a str)) {
+    let b = name.as_bytes();
+    let mut at = 0;
+    while at < b.len() {
+        if !b[at].is_ascii_alphanumeric() {
+            at += 1;
+            continue;
+        }
+        let mut start = at;
+        at += 1;
+        while at < b.len() && b[at].is_ascii_alphanumeric() {
+            let (prev, c) = (b[at - 1], b[at]);
+            // A separator after `c` is not lower case either.
+            let next_lower = at + 1 < b.len() && b[at + 1].is_ascii_lowercase();
+            let boundary = c.is_ascii_uppercase()
+                && (prev.is_ascii_lowercase()
+                    || prev.is_ascii_digit()
+                    || (prev.is_ascii_uppercase() && next_lower));
+            if boundary {
+                f(&name[start..at]);
+                start = at;
+            }
+            at += 1;
+        }
+        f(&name[start..at]);
+    }
+}
+
+/// [`split_words`] by the definition for any text, never the ASCII path.
+#[cfg(test)]
+pub(crate) fn split_words_unicode(name: &str) -> Vec<&str> {
+    let mut words = Vec::new();
+    unicode_words(name, |w| words.push(w));
+    words
+}
+
+/// Rust keywords that can be used as raw identifiers (`r#type`), sorted.
 const RAW_KEYWORDS: &[&str] = &[
     "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn",
     "else", "enum", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let", "loop",
@@ -161,7 +214,7 @@ impl RustIdent {
         if RESERVED.contains(&name.as_str()) {
             name.push('_');
         }
-        let raw = RAW_KEYWORDS.contains(&name.as_str());
+        let raw = RAW_KEYWORDS.binary_search(&name.as_str()).is_ok();
         RustIdent { name, raw }
     }
 
@@ -291,6 +344,14 @@ mod tests {
             }
         }
         assert_eq!(Case::AsWritten.apply("weird_Name"), "weird_Name");
+    }
+
+    #[test]
+    fn keywords_are_sorted_for_binary_search() {
+        assert!(RAW_KEYWORDS.windows(2).all(|w| w[0] < w[1]));
+        for k in RAW_KEYWORDS {
+            assert!(RustIdent::field(k).raw, "{k}");
+        }
     }
 
     #[test]

@@ -15,7 +15,6 @@ use super::markdown::{self, Block, Cell, Style};
 use super::naming::{Case, RustIdent};
 use super::source::SpecFile;
 use super::types::{self, Dialect, Lit, Syntax, TypeError};
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// Reads one spec into its models: the doc's own type first, then the types
@@ -43,21 +42,25 @@ pub fn read_spec(
 }
 
 /// Every Type cell of a doc's tables, parsed once: first to vote on the
-/// doc's language, then to be read.
-pub struct TypeCells(HashMap<usize, Result<Syntax, TypeError>>);
+/// doc's language, then to be read. Keyed by the cell's offset in the spec,
+/// in document order (so sorted); a cell taken is `None`.
+pub struct TypeCells(Vec<(usize, Option<Result<Syntax, TypeError>>)>);
 
 impl TypeCells {
     pub fn of(doc: &markdown::Doc) -> TypeCells {
-        let mut parsed = HashMap::new();
+        let mut parsed = Vec::new();
         for block in &doc.blocks {
             if let Block::Table { header, rows, .. } = block {
                 if let Some(col) = header.iter().position(|c| c.rich.text.trim() == "Type") {
                     for c in rows.iter().filter_map(|r| r.get(col)) {
-                        parsed.insert(c.src.start, types::parse(&type_text(&c.rich)));
+                        let syntax = types::parse(&c.rich.text[type_text(&c.rich)]);
+                        parsed.push((c.src.start, Some(syntax)));
                     }
                 }
             }
         }
+        // Already in order (blocks are); sorting a sorted list is one pass.
+        parsed.sort_by_key(|&(at, _)| at);
         TypeCells(parsed)
     }
 
@@ -65,14 +68,20 @@ impl TypeCells {
     /// summed over a folder, they pick the language of docs too short to
     /// tell.
     pub fn scores(&self) -> Vec<usize> {
-        types::dialect_scores(self.0.values().filter_map(|r| r.as_ref().ok()))
+        types::dialect_scores(
+            self.0
+                .iter()
+                .filter_map(|(_, r)| r.as_ref().and_then(|r| r.as_ref().ok())),
+        )
     }
 
     /// The parsed cell, taken out of the set (parsed now if it was not in it).
     fn take(&mut self, cell: &Cell) -> Result<Syntax, TypeError> {
         self.0
-            .remove(&cell.src.start)
-            .unwrap_or_else(|| types::parse(&type_text(&cell.rich)))
+            .binary_search_by_key(&cell.src.start, |&(at, _)| at)
+            .ok()
+            .and_then(|k| self.0[k].1.take())
+            .unwrap_or_else(|| types::parse(&cell.rich.text[type_text(&cell.rich)]))
     }
 }
 
@@ -423,8 +432,7 @@ impl Reader<'_> {
                 .unwrap_or_default();
             let typed = match (syntax, row.get(type_col)) {
                 (Some(s), Some(type_cell)) => {
-                    let text = type_text(&type_cell.rich);
-                    let shift = type_cell.rich.text.find(text.as_str()).unwrap_or(0);
+                    let shift = type_text(&type_cell.rich).start;
                     let links: Vec<(Range<usize>, &str)> = type_cell
                         .rich
                         .links()
@@ -763,16 +771,19 @@ impl Reader<'_> {
     }
 }
 
-/// A Type cell's text as a type expression: emphasis written inside a code
-/// span (`` `*str*` ``) is markup, not a Go pointer.
-fn type_text(rich: &markdown::Rich) -> String {
-    let text = rich.text.trim();
-    if rich.all(|s| *s == Style::Code) {
-        if let Some(inner) = text.strip_prefix('*').and_then(|t| t.strip_suffix('*')) {
-            return inner.to_owned();
-        }
+/// Where a Type cell's type expression is in its text: trimmed, and
+/// emphasis written inside a code span (`` `*str*` ``) is markup, not a Go
+/// pointer.
+fn type_text(rich: &markdown::Rich) -> Range<usize> {
+    let text = rich.text.trim_start();
+    let start = rich.text.len() - text.len();
+    let text = text.trim_end();
+    let end = start + text.len();
+    let starred = text.len() >= 2 && text.starts_with('*') && text.ends_with('*');
+    if starred && rich.all(|s| *s == Style::Code) {
+        return start + 1..end - 1;
     }
-    text.to_owned()
+    start..end
 }
 
 /// `"stop"`, `100`, `true` (a list item of a Python enum) as a value.
@@ -928,7 +939,7 @@ pub fn doc_text(src: &str) -> Vec<String> {
         return Vec::new();
     }
     let replaced;
-    let text = if text.contains(['<', '\\']) {
+    let text = if text.contains('<') || text.contains('\\') {
         replaced = text
             .replace("<br/>", "\n")
             .replace("<br />", "\n")

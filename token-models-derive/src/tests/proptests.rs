@@ -10,7 +10,7 @@
 use crate::internals::codegen::Lit;
 use crate::internals::diag::Diagnostics;
 use crate::internals::expand::expand_specs;
-use crate::internals::naming::{Case, RustIdent, split_words};
+use crate::internals::naming::{Case, RustIdent, split_words, split_words_unicode};
 use crate::internals::source::SpecFile;
 use proptest::prelude::*;
 use std::path::Path;
@@ -226,6 +226,11 @@ proptest! {
         for (case, want) in reference_cases(&name) {
             prop_assert_eq!(case.apply(&name), want, "{:?} as {:?}", name, case);
         }
+    }
+
+    #[test]
+    fn ascii_names_split_as_any_name_does(name in "[a-zA-Z0-9_ .$-]{0,16}|[ -~]{0,16}") {
+        prop_assert_eq!(split_words(&name), split_words_unicode(&name));
     }
 
     #[test]
