@@ -3,6 +3,7 @@
 
 use super::codegen::Generator;
 use super::diag::{Diagnostic, Diagnostics};
+use super::hash::Map;
 use super::markdown;
 use super::par;
 use super::read::{TypeCells, read_spec};
@@ -11,7 +12,6 @@ use super::source::{self, Scope, Settings, SpecFile};
 use super::types::{self, DIALECTS};
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// The result of reading, resolving and generating one specs directory.
@@ -124,7 +124,7 @@ pub fn expand_specs_in(
     });
     // A doc whose own type names do not tell its language (a few fields,
     // all linked) takes the one its top folder's docs use most.
-    let mut by_folder: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_folder: Map<&str, Vec<usize>> = Map::default();
     for (spec, (_, _, scores)) in specs.iter().zip(&parsed) {
         let total = by_folder
             .entry(top_folder(spec))

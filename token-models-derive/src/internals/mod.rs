@@ -22,6 +22,7 @@
 pub mod codegen;
 pub mod diag;
 pub mod expand;
+pub mod hash;
 pub mod ir;
 pub mod markdown;
 pub mod naming;

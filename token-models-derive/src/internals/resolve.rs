@@ -7,12 +7,12 @@
 //! `Box` because a type contains itself.
 
 use super::diag::{Diagnostics, Pos, did_you_mean};
+use super::hash::{Map, Set, map_with_capacity, set_with_capacity};
 use super::ir::{Model, ModelKind, NamedRef, Scalar, Ty, Value};
 use super::naming::RustIdent;
 use super::par;
 use super::source::{Place, Scope, SpecFile};
 use super::types::DIALECTS;
-use std::collections::{HashMap, HashSet};
 
 /// What can be derived for one model beyond `Debug`, `Clone`, `PartialEq`
 /// and serde's traits.
@@ -54,7 +54,7 @@ pub fn resolve(
     // Two types with one name in one module: the later one is an error and
     // gets a placeholder name so that nothing else fails because of it. A
     // type defined inline (whose name is ours) gives way quietly.
-    let mut seen: HashMap<(&[RustIdent], String), usize> = HashMap::new();
+    let mut seen: Map<(&[RustIdent], String), usize> = Map::default();
     for (i, m) in models.iter_mut().enumerate() {
         let key = (modules[i].as_slice(), m.rust.name.clone());
         if let Some(&first) = seen.get(&key) {
@@ -146,11 +146,11 @@ struct Index<'a> {
     models: &'a [Model],
     modules: &'a [Vec<RustIdent>],
     /// Spec path (relative to the root, `/`-joined) to spec index.
-    by_path: HashMap<String, usize>,
+    by_path: Map<String, usize>,
     /// Spec index to the first model it defines (its own type).
-    first: HashMap<usize, usize>,
+    first: Map<usize, usize>,
     /// Type name to every model of that name.
-    by_name: HashMap<&'a str, Vec<usize>>,
+    by_name: Map<&'a str, Vec<usize>>,
 }
 
 impl<'a> Index<'a> {
@@ -160,8 +160,8 @@ impl<'a> Index<'a> {
             .enumerate()
             .map(|(i, s)| (s.rel.join("/"), i))
             .collect();
-        let mut first = HashMap::new();
-        let mut by_name: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut first = Map::default();
+        let mut by_name: Map<&str, Vec<usize>> = Map::default();
         for (i, m) in models.iter().enumerate() {
             first.entry(m.spec).or_insert(i);
             by_name.entry(m.rust.name.as_str()).or_default().push(i);
@@ -347,16 +347,16 @@ fn check_field_names(path: &str, m: &mut Model, diags: &mut Diagnostics) {
         return;
     };
     // The usual case, no clash, without copying a name.
-    let mut rust_seen = HashSet::with_capacity(fields.len());
-    let mut wire_seen = HashSet::with_capacity(fields.len());
+    let mut rust_seen = set_with_capacity(fields.len());
+    let mut wire_seen = set_with_capacity(fields.len());
     if fields
         .iter()
         .all(|f| rust_seen.insert(f.rust.name.as_str()) && wire_seen.insert(f.wire.as_str()))
     {
         return;
     }
-    let mut rust: HashMap<String, String> = HashMap::with_capacity(fields.len());
-    let mut wire: HashMap<String, String> = HashMap::with_capacity(fields.len());
+    let mut rust: Map<String, String> = map_with_capacity(fields.len());
+    let mut wire: Map<String, String> = map_with_capacity(fields.len());
     for (i, f) in fields.iter_mut().enumerate() {
         if let Some(first) = rust.get(&f.rust.name) {
             diags.error_at(
@@ -409,7 +409,7 @@ pub fn check_scope(
     scope: &Scope,
     diags: &mut Diagnostics,
 ) {
-    let elsewhere: HashSet<&str> = specs
+    let elsewhere: Set<&str> = specs
         .iter()
         .filter(|s| scope.place(&s.rel) != Place::Here)
         .map(|s| s.display.as_str())

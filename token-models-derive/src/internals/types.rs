@@ -6,8 +6,8 @@
 //! *means* comes from a per-language vocabulary table ([`DIALECTS`]). A new
 //! generator's vocabulary is a new table, not a new parser.
 
+use super::hash;
 use super::ir::{NamedRef, Scalar, Ty};
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// A literal in a type expression (`Literal["x"]`, `"x"`, `100`, `true`).
@@ -709,11 +709,11 @@ pub fn dialect_scores<'a>(exprs: impl IntoIterator<Item = &'a Syntax>) -> Vec<us
 
 /// Every vocabulary word, with the dialects that know it as a bit set (bit
 /// `i` is `DIALECTS[i]`), built once per process.
-fn known_words() -> &'static HashMap<&'static str, u32> {
-    static KNOWN: std::sync::OnceLock<HashMap<&'static str, u32>> = std::sync::OnceLock::new();
+fn known_words() -> &'static hash::Map<&'static str, u32> {
+    static KNOWN: std::sync::OnceLock<hash::Map<&'static str, u32>> = std::sync::OnceLock::new();
     KNOWN.get_or_init(|| {
         const _: () = assert!(DIALECTS.len() <= 32, "a dialect set is a u32");
-        let mut known = HashMap::new();
+        let mut known = hash::Map::default();
         for (i, d) in DIALECTS.iter().enumerate() {
             for &(word, _) in d.words {
                 *known.entry(word).or_insert(0) |= 1 << i;
