@@ -19,8 +19,13 @@
 //!   specs split across PARTS crates of one workspace.
 //! - `cargo run -p xtask -- size N` counts the lines of code generated for
 //!   N specs against the ideal, both formatted by prettyplease.
+//! - `xtask expand-once DIR SUBDIR` and `xtask floor-once DIR SUBDIR` run
+//!   the macro's expansion of `DIR/SUBDIR` once (on `TOKEN_MODELS_THREADS`
+//!   threads), or its floor once on one thread, for counting instructions
+//!   with `valgrind --tool=callgrind`.
 
 mod build_bench;
+mod floor;
 mod generate;
 mod size;
 
@@ -39,7 +44,9 @@ const USAGE: &str = "usage: cargo run -p xtask -- gen-specs N DIR
        cargo run -p xtask --release -- build-parts N ROUNDS DIR
        cargo run -p xtask --release -- clean-build ROUNDS DIR
        cargo run -p xtask --release -- split-bench N PARTS DIR
-       cargo run -p xtask -- size N";
+       cargo run -p xtask -- size N
+       xtask expand-once DIR SUBDIR
+       xtask floor-once DIR SUBDIR";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -50,6 +57,16 @@ fn main() -> ExitCode {
     let Some((cmd, rest)) = args.split_first() else {
         return usage();
     };
+    if let [dir, sub] = rest {
+        match cmd.as_str() {
+            "expand-once" => return finish(cmd, expand_once(Path::new(dir), sub)),
+            "floor-once" => {
+                let n = floor::floor(&Path::new(dir).join(sub), 1);
+                return finish(cmd, Ok::<_, String>(format!("{n} headings and cells")));
+            }
+            _ => {}
+        }
+    }
     let (dir, counts) = match rest {
         [a, dir] => (PathBuf::from(dir), numbers(&[a])),
         [a, b, dir] => (PathBuf::from(dir), numbers(&[a, b])),
@@ -74,6 +91,20 @@ fn main() -> ExitCode {
         ("size", &[n]) if rest.len() == 1 => finish(cmd, size::run(n)),
         _ => usage(),
     }
+}
+
+/// One expansion of `dir/sub`, as the macro does it (the source written,
+/// not lexed).
+fn expand_once(dir: &Path, sub: &str) -> Result<String, String> {
+    let e = internals::expand::expand(dir, sub, internals::source::Settings::default());
+    if let Some(d) = e.diagnostics.first() {
+        return Err(format!(
+            "{} diagnostics, the first: {d}",
+            e.diagnostics.len()
+        ));
+    }
+    let source = e.generator().all();
+    Ok(format!("{} bytes of Rust source", source.len()))
 }
 
 /// Prints a command's report, or its error.

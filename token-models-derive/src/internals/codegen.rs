@@ -861,6 +861,16 @@ mod tests {
     }
 
     #[test]
+    fn doc_lines_are_escaped_inside_their_literal() {
+        let mut out = String::new();
+        super::docs(
+            &mut out,
+            &["say \"hi\" \\ \u{1f}".to_owned(), String::new()],
+        );
+        assert_eq!(out, r#"#[doc = " say \"hi\" \\ \u{1f}"]#[doc = ""]"#);
+    }
+
+    #[test]
     fn catalog_separators_are_written_as_debug_escapes_them() {
         for end in End::ALL {
             let c = end.char();
