@@ -325,7 +325,10 @@ fn compare(
 /// pulldown-cmark without default features, under an empty proc-macro crate
 /// (so that both build with the same profile settings: cargo builds a proc
 /// macro's dependencies with `build-override`). Each crate is built from an
-/// empty target directory, alternately, ROUNDS times.
+/// empty target directory, alternately, ROUNDS times, without incremental
+/// compilation: token-models-derive is a path dependency here, which cargo
+/// would build incrementally, while a user gets it from crates.io, built
+/// once and not incrementally (like syn and the rest on both sides).
 pub fn run_clean(rounds: usize, dir: &Path, workspace: &Path) -> std::io::Result<String> {
     let lock = std::fs::read_to_string(workspace.join("Cargo.lock"))?;
     let derive = dir.join("derive");
@@ -372,6 +375,7 @@ pub fn run_clean(rounds: usize, dir: &Path, workspace: &Path) -> std::io::Result
                     .args(args)
                     .current_dir(krate)
                     .env("CARGO_TARGET_DIR", &target)
+                    .env("CARGO_INCREMENTAL", "0")
                     .status()?;
                 if !status.success() {
                     return Err(std::io::Error::other(format!(

@@ -52,53 +52,66 @@ pub fn map<T: Send, R: Send>(
 ) -> Vec<R> {
     let mut items: Vec<T> = items.into_iter().collect();
     let threads = threads.min(items.len() / MIN_PER_THREAD).max(1);
-    let run = |start: usize, chunk: Vec<T>| -> Vec<R> {
-        chunk
+    if threads == 1 {
+        return items
             .into_iter()
             .enumerate()
-            .map(|(k, item)| f(start + k, item))
-            .collect()
-    };
-    if threads == 1 {
-        return run(0, items);
+            .map(|(k, item)| f(k, item))
+            .collect();
     }
     let size = items.len().div_ceil(threads);
-    // Contiguous chunks, each in a slot that its thread empties; the
-    // calling thread runs the first, and any whose thread did not start.
+    // Contiguous chunks, each in a slot: whichever thread runs chunk `k`
+    // takes its items out and puts its results in.
     let mut slots = Vec::with_capacity(threads);
     while items.len() > size {
         let rest = items.split_off(size);
-        slots.push(Mutex::new(Some(std::mem::replace(&mut items, rest))));
+        slots.push(Mutex::new((
+            std::mem::replace(&mut items, rest),
+            Vec::new(),
+        )));
     }
-    slots.push(Mutex::new(Some(items)));
-    let take = |k: usize| {
-        slots[k]
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .take()
-            .unwrap_or_default()
+    slots.push(Mutex::new((items, Vec::new())));
+    let lock = |k: usize| slots[k].lock().unwrap_or_else(PoisonError::into_inner);
+    let work = |k: usize| {
+        let chunk = std::mem::take(&mut lock(k).0);
+        let out: Vec<R> = chunk
+            .into_iter()
+            .enumerate()
+            .map(|(j, item)| f(k * size + j, item))
+            .collect();
+        lock(k).1 = out;
     };
+    run_chunks(slots.len(), &work);
+    slots
+        .into_iter()
+        .flat_map(|slot| slot.into_inner().unwrap_or_else(PoisonError::into_inner).1)
+        .collect()
+}
+
+/// Runs `work(k)` for every `k < chunks`: chunk 0 on the calling thread,
+/// each other on a thread of its own, or on the calling thread when that
+/// thread cannot start. Not generic, so that the threading code is compiled
+/// once rather than once per caller.
+fn run_chunks(chunks: usize, work: &(dyn Fn(usize) + Sync)) {
     std::thread::scope(|scope| {
-        let (run, take) = (&run, &take);
-        let later: Vec<_> = (1..slots.len())
+        let later: Vec<_> = (1..chunks)
             .map(|k| {
                 let spawned = std::thread::Builder::new()
                     .name("token-models".to_owned())
                     .stack_size(STACK_BYTES)
-                    .spawn_scoped(scope, move || run(k * size, take(k)));
+                    .spawn_scoped(scope, move || work(k));
                 (k, spawned.ok())
             })
             .collect();
-        let mut out = run(0, take(0));
+        work(0);
         for (k, handle) in later {
             match handle.map(|h| h.join()) {
-                Some(Ok(part)) => out.extend(part),
+                Some(Ok(())) => {}
                 Some(Err(panic)) => std::panic::resume_unwind(panic),
-                None => out.extend(run(k * size, take(k))),
+                None => work(k),
             }
         }
-        out
-    })
+    });
 }
 
 #[cfg(test)]
@@ -127,6 +140,21 @@ mod tests {
             ids.iter().any(|&id| id != me),
             "no work left the calling thread"
         );
+    }
+
+    #[test]
+    fn a_panic_in_a_worker_reaches_the_caller() {
+        let items: Vec<usize> = (0..MIN_PER_THREAD * 4).collect();
+        let caught = std::panic::catch_unwind(|| {
+            map(&items, 4, |i, _| {
+                if i == items.len() - 1 {
+                    std::panic::panic_any("the last item");
+                }
+                i
+            })
+        });
+        let payload = caught.expect_err("the panic was lost");
+        assert_eq!(payload.downcast_ref::<&str>(), Some(&"the last item"));
     }
 
     #[test]
