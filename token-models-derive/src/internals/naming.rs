@@ -40,6 +40,8 @@ impl Case {
         let mut out = String::with_capacity(name.len() + 4);
         let (sep, first, rest) = match self {
             Case::AsWritten => return name.to_owned(),
+            // Already snake_case (most fields of most SDKs): as it is.
+            Case::Snake if is_snake(name) => return name.to_owned(),
             Case::Snake => ("_", Word::Lower, Word::Lower),
             Case::Kebab => ("-", Word::Lower, Word::Lower),
             Case::ScreamingSnake => ("_", Word::Upper, Word::Upper),
@@ -56,6 +58,24 @@ impl Case {
         });
         out
     }
+}
+
+/// Whether `name` is words of lower-case ASCII letters and digits joined by
+/// single underscores, which [`Case::Snake`] leaves as it is.
+fn is_snake(name: &str) -> bool {
+    let b = name.as_bytes();
+    let word = |c: u8| c.is_ascii_lowercase() || c.is_ascii_digit();
+    let mut prev_word = false;
+    for &c in b {
+        if word(c) {
+            prev_word = true;
+        } else if c == b'_' && prev_word {
+            prev_word = false;
+        } else {
+            return false;
+        }
+    }
+    prev_word
 }
 
 /// How one word is written.
@@ -214,7 +234,8 @@ impl RustIdent {
         if RESERVED.contains(&name.as_str()) {
             name.push('_');
         }
-        let raw = RAW_KEYWORDS.binary_search(&name.as_str()).is_ok();
+        // No keyword is longer than eight bytes.
+        let raw = name.len() <= 8 && RAW_KEYWORDS.binary_search(&name.as_str()).is_ok();
         RustIdent { name, raw }
     }
 
@@ -252,7 +273,10 @@ impl std::fmt::Display for RustIdent {
 /// Keeps ASCII letters, digits and underscores; other characters are dropped
 /// (identifiers with non-ASCII letters are legal but lint-unfriendly).
 fn ascii(mut s: String) -> String {
-    s.retain(|c| c.is_ascii_alphanumeric() || c == '_');
+    // Cased ASCII is already letters, digits and separators only.
+    if !s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+        s.retain(|c| c.is_ascii_alphanumeric() || c == '_');
+    }
     s
 }
 
@@ -347,8 +371,21 @@ mod tests {
     }
 
     #[test]
+    fn snake_names_are_recognised() {
+        for yes in ["a", "access_token", "v2", "2fa", "a_b_c"] {
+            assert!(is_snake(yes), "{yes}");
+        }
+        for no in ["", "_a", "a_", "a__b", "accessToken", "a-b", "é", "A"] {
+            assert!(!is_snake(no), "{no}");
+        }
+    }
+
+    #[test]
     fn keywords_are_sorted_for_binary_search() {
-        assert!(RAW_KEYWORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(
+            RAW_KEYWORDS.windows(2).all(|w| w[0] < w[1])
+                && RAW_KEYWORDS.iter().all(|k| k.len() <= 8)
+        );
         for k in RAW_KEYWORDS {
             assert!(RustIdent::field(k).raw, "{k}");
         }

@@ -42,45 +42,69 @@ pub fn read_spec(
 }
 
 /// Every Type cell of a doc's tables, parsed once: first to vote on the
-/// doc's language, then to be read. Keyed by the cell's offset in the spec,
-/// in document order (so sorted); a cell taken is `None`.
-pub struct TypeCells(Vec<(usize, Option<Result<Syntax, TypeError>>)>);
+/// doc's language, then to be read.
+pub struct TypeCells {
+    /// Keyed by the cell's offset in the spec, in document order (so
+    /// sorted); a cell taken is `None`.
+    cells: Vec<(usize, Option<Result<Syntax, TypeError>>)>,
+    /// Each table's dialect scores (see [`TypeCells::scores`]), keyed by
+    /// the offset of its first Type cell.
+    tables: Vec<(usize, Vec<usize>)>,
+}
 
 impl TypeCells {
     pub fn of(doc: &markdown::Doc) -> TypeCells {
-        let mut parsed = Vec::new();
+        let mut cells = Vec::new();
+        let mut tables = Vec::new();
         for block in &doc.blocks {
             if let Block::Table { header, rows, .. } = block {
                 if let Some(col) = header.iter().position(|c| c.rich.text.trim() == "Type") {
+                    let first = cells.len();
                     for c in rows.iter().filter_map(|r| r.get(col)) {
                         let syntax = types::parse(&c.rich.text[type_text(&c.rich)]);
-                        parsed.push((c.src.start, Some(syntax)));
+                        cells.push((c.src.start, Some(syntax)));
+                    }
+                    if let Some(&(key, _)) = cells.get(first) {
+                        let parsed = cells[first..]
+                            .iter()
+                            .filter_map(|(_, r)| r.as_ref()?.as_ref().ok());
+                        tables.push((key, types::dialect_scores(parsed)));
                     }
                 }
             }
         }
         // Already in order (blocks are); sorting a sorted list is one pass.
-        parsed.sort_by_key(|&(at, _)| at);
-        TypeCells(parsed)
+        cells.sort_by_key(|&(at, _)| at);
+        TypeCells { cells, tables }
     }
 
     /// How many of the names in the doc's Type columns each dialect knows:
     /// summed over a folder, they pick the language of docs too short to
     /// tell.
     pub fn scores(&self) -> Vec<usize> {
-        types::dialect_scores(
-            self.0
-                .iter()
-                .filter_map(|(_, r)| r.as_ref().and_then(|r| r.as_ref().ok())),
-        )
+        let mut total = vec![0; types::DIALECTS.len()];
+        for (_, scores) in &self.tables {
+            for (t, s) in total.iter_mut().zip(scores) {
+                *t += s;
+            }
+        }
+        total
+    }
+
+    /// The scores of the table whose first Type cell is at `key`.
+    fn table_scores(&self, key: usize) -> Option<&[usize]> {
+        self.tables
+            .iter()
+            .find(|(at, _)| *at == key)
+            .map(|(_, scores)| scores.as_slice())
     }
 
     /// The parsed cell, taken out of the set (parsed now if it was not in it).
     fn take(&mut self, cell: &Cell) -> Result<Syntax, TypeError> {
-        self.0
+        self.cells
             .binary_search_by_key(&cell.src.start, |&(at, _)| at)
             .ok()
-            .and_then(|k| self.0[k].1.take())
+            .and_then(|k| self.cells[k].1.take())
             .unwrap_or_else(|| types::parse(&cell.rich.text[type_text(&cell.rich)]))
     }
 }
@@ -387,11 +411,15 @@ impl Reader<'_> {
                 }
             })
             .collect();
-        let dialect = self
-            .spec
-            .settings
-            .dialect
-            .unwrap_or_else(|| types::guess_dialect(parsed.iter().flatten(), self.fallback));
+        // The table's names were scored when its cells were parsed.
+        let scored = rows
+            .first()
+            .and_then(|r| r.get(type_col))
+            .and_then(|c| self.cells.table_scores(c.src.start));
+        let dialect = self.spec.settings.dialect.unwrap_or_else(|| match scored {
+            Some(scores) => types::best_dialect(scores).unwrap_or(self.fallback),
+            None => types::guess_dialect(parsed.iter().flatten(), self.fallback),
+        });
 
         let mut fields = Vec::new();
         let mut omitted = Vec::new();
