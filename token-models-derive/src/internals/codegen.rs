@@ -452,10 +452,10 @@ impl Generator<'_> {
     }
 
     /// A type as a reader would write it, for the catalog.
-    fn ty_text(&self, out: &mut impl fmt::Write, ty: &Ty) -> fmt::Result {
+    fn ty_text(&self, out: &mut String, ty: &Ty) {
         let (open, inner) = match ty {
             Ty::Scalar(s) => {
-                return out.write_str(match s {
+                return out.push_str(match s {
                     Scalar::String => "String",
                     Scalar::Bool => "bool",
                     Scalar::I32 => "i32",
@@ -472,46 +472,45 @@ impl Generator<'_> {
             Ty::Map(t) => ("BTreeMap<String, ", t),
             Ty::Nullable(t) => ("Option<", t),
             Ty::Named(_) | Ty::Local(_) | Ty::Union(_) | Ty::Null | Ty::Transport(_) => {
-                return out.write_str("serde_json::Value");
+                return out.push_str("serde_json::Value");
             }
             Ty::Model(m) => {
                 if let Place::Crate(krate) = self.place(*m) {
-                    write!(out, "{krate}::")?;
+                    emit!(out, "{krate}::");
                 }
                 return self.rust_path(out, *m);
             }
         };
-        out.write_str(open)?;
-        self.ty_text(out, inner)?;
-        out.write_char('>')
+        out.push_str(open);
+        self.ty_text(out, inner);
+        out.push('>');
     }
 
     /// Model `m`'s path from the invocation's root (`shared::AccessToken`).
-    fn rust_path(&self, out: &mut impl fmt::Write, m: usize) -> fmt::Result {
+    fn rust_path(&self, out: &mut String, m: usize) {
         for part in &self.resolved.modules[m] {
-            write!(out, "{part}::")?;
+            emit!(out, "{part}::");
         }
-        write!(out, "{}", self.resolved.models[m].rust)
+        emit!(out, "{}", self.resolved.models[m].rust);
     }
 
     /// A field's type as a reader would write it, for the catalog.
-    fn field_type_text(&self, out: &mut impl fmt::Write, f: &Field) -> fmt::Result {
+    fn field_type_text(&self, out: &mut String, f: &Field) {
         let wrappers = match f.presence {
             Presence::Required => 0,
             Presence::Optional | Presence::Nullable => 1,
             Presence::OptionalNullable => 2,
         };
         for _ in 0..wrappers {
-            out.write_str("Option<")?;
+            out.push_str("Option<");
         }
         if f.boxed {
-            out.write_str("Box<")?;
+            out.push_str("Box<");
         }
-        self.ty_text(out, &f.ty)?;
+        self.ty_text(out, &f.ty);
         for _ in 0..wrappers + usize::from(f.boxed) {
-            out.write_char('>')?;
+            out.push('>');
         }
-        Ok(())
     }
 
     /// Model `i`'s entry in `pub static CATALOG`, in the compact encoding
@@ -527,20 +526,20 @@ impl Generator<'_> {
             ModelKind::Enum { .. } => "enum",
             ModelKind::Union(_) => "union",
         };
-        out.write_str(kind)?;
+        out.plain().push_str(kind);
         out.end(UNIT);
-        self.rust_path(out, i)?;
+        self.rust_path(out.plain(), i);
         out.end(UNIT);
         out.write_str(&self.specs[m.spec].display)?;
         out.end(UNIT);
-        write!(out, "{}", m.pos.line)?;
+        emit!(out.plain(), "{}", m.pos.line);
         out.end(UNIT);
         out.lines(&m.doc)?;
         out.end(UNIT);
         match &m.example {
-            None => out.write_str("0")?,
+            None => out.plain().push('0'),
             Some(e) => {
-                out.write_str("1")?;
+                out.plain().push('1');
                 out.end(UNIT);
                 out.write_str(e)?;
             }
@@ -554,17 +553,17 @@ impl Generator<'_> {
                     Presence::Nullable => "nullable",
                     Presence::OptionalNullable => "optional-nullable",
                 };
-                write!(out, "{}", f.rust)?;
+                emit!(out.plain(), "{}", f.rust);
                 out.end(UNIT);
                 out.write_str(&f.wire)?;
                 out.end(UNIT);
-                self.field_type_text(out, f)?;
+                self.field_type_text(out.plain(), f);
                 out.end(UNIT);
-                out.write_str(presence)?;
+                out.plain().push_str(presence);
                 out.end(UNIT);
                 out.lines(&f.doc)?;
                 out.end(UNIT);
-                write!(out, "{}", f.pos.line)?;
+                emit!(out.plain(), "{}", f.pos.line);
                 out.end(ITEM);
             }
         }
@@ -572,7 +571,7 @@ impl Generator<'_> {
         match &m.kind {
             ModelKind::Enum { variants, .. } => {
                 for v in variants {
-                    write!(out, "{}", v.rust)?;
+                    emit!(out.plain(), "{}", v.rust);
                     out.end(UNIT);
                     out.write_str(&v.value.text())?;
                     out.end(ITEM);
@@ -580,9 +579,9 @@ impl Generator<'_> {
             }
             ModelKind::Union(alternatives) => {
                 for a in alternatives {
-                    write!(out, "{}", a.rust)?;
+                    emit!(out.plain(), "{}", a.rust);
                     out.end(UNIT);
-                    self.ty_text(out, &a.ty)?;
+                    self.ty_text(out.plain(), &a.ty);
                     out.end(ITEM);
                 }
             }
@@ -592,7 +591,7 @@ impl Generator<'_> {
         for o in &m.omitted {
             out.write_str(&o.written)?;
             out.end(UNIT);
-            out.write_str(o.why)?;
+            out.plain().push_str(o.why);
             out.end(ITEM);
         }
         out.end(MODEL);
@@ -645,6 +644,13 @@ use End::{Group as GROUP, Item as ITEM, Model as MODEL, Unit as UNIT};
 struct Record<'a>(&'a mut String);
 
 impl Record<'_> {
+    /// The literal itself, for text that needs no escaping: identifiers
+    /// (ASCII letters, digits, `_`, `r#`), numbers, the catalog's own
+    /// words, and type text made of those.
+    fn plain(&mut self) -> &mut String {
+        self.0
+    }
+
     /// Ends a unit, item, group or model.
     fn end(&mut self, end: End) {
         self.0.push_str(end.escaped());

@@ -378,8 +378,9 @@ pub fn written_cells(row: &str) -> usize {
     let (mut pipes, mut first, mut last) = (0, None, None);
     for (i, _) in line.match_indices('|') {
         // A pipe after an odd number of backslashes is escaped.
-        let backslashes = line[..i].bytes().rev().take_while(|&b| b == b'\\').count();
-        if backslashes % 2 == 0 {
+        let escaped = line.as_bytes()[..i].ends_with(b"\\")
+            && line[..i].bytes().rev().take_while(|&b| b == b'\\').count() % 2 == 1;
+        if !escaped {
             pipes += 1;
             first.get_or_insert(i);
             last = Some(i);

@@ -95,19 +95,29 @@ enum Tok<'a> {
 
 fn tokenize(text: &str) -> Result<Vec<(Tok<'_>, usize)>, TypeError> {
     let mut out = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some(&(at, c)) = chars.peek() {
-        if c.is_whitespace() {
-            chars.next();
-        } else if c.is_ascii_digit()
-            || (c == '-' && text[at + 1..].starts_with(|d: char| d.is_ascii_digit()))
-        {
-            let mut s = String::new();
-            while let Some((_, c)) =
-                chars.next_if(|&(_, c)| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
-            {
-                s.push(c);
+    // The character at a byte offset, and the offset after it.
+    let next = |at: usize| char_at(text, at).map(|c| (c, at + c.len_utf8()));
+    // The end of the run of characters from `at` that `keep` accepts.
+    let run = |mut at: usize, keep: fn(char) -> bool| {
+        while let Some((c, after)) = next(at) {
+            if !keep(c) {
+                break;
             }
+            at = after;
+        }
+        at
+    };
+    let mut at = 0;
+    while let Some((c, after)) = next(at) {
+        if c.is_whitespace() {
+            at = after;
+        } else if c.is_ascii_digit()
+            || (c == '-' && text[after..].starts_with(|d: char| d.is_ascii_digit()))
+        {
+            let end = run(at, |c| {
+                c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_')
+            });
+            let s = &text[at..end];
             let lit = if let Ok(n) = s.parse::<i64>() {
                 Lit::Int(n)
             } else if let Ok(f) = s.parse::<f64>() {
@@ -119,55 +129,45 @@ fn tokenize(text: &str) -> Result<Vec<(Tok<'_>, usize)>, TypeError> {
                 });
             };
             out.push((Tok::Lit(lit), at));
+            at = end;
         } else if c.is_alphanumeric() || c == '_' || c == '$' {
-            while chars
-                .next_if(|&(_, c)| c.is_alphanumeric() || matches!(c, '_' | '$' | '-'))
-                .is_some()
-            {}
-            let end = chars.peek().map_or(text.len(), |&(i, _)| i);
-            let s = &text[at..end];
-            let tok = match s {
+            let end = run(at, |c| c.is_alphanumeric() || matches!(c, '_' | '$' | '-'));
+            let tok = match &text[at..end] {
                 "true" => Tok::Lit(Lit::Bool(true)),
                 "false" => Tok::Lit(Lit::Bool(false)),
-                _ => Tok::Ident(s),
+                s => Tok::Ident(s),
             };
             out.push((tok, at));
+            at = end;
         } else if c == ':' {
-            chars.next();
-            if chars.next_if(|&(_, c)| c == ':').is_some() {
+            if char_at(text, after) == Some(':') {
                 out.push((Tok::Sep, at));
+                at = after + 1;
             } else {
                 out.push((Tok::Punct(':'), at));
+                at = after;
             }
         } else if c == '\\' {
-            chars.next();
             // `\<` is markdown's escape left in the text; `\Foo\Bar` is a PHP path.
-            if chars.peek().is_some_and(|&(_, n)| "<>[]*_|".contains(n)) {
-                continue;
+            if !char_at(text, after).is_some_and(|n| "<>[]*_|".contains(n)) {
+                out.push((Tok::Sep, at));
             }
-            out.push((Tok::Sep, at));
+            at = after;
         } else if c == '.' {
-            chars.next();
             out.push((Tok::Sep, at));
+            at = after;
         } else if c == '"' || c == '\'' {
-            chars.next();
-            let mut s = String::new();
-            loop {
-                match chars.next() {
-                    Some((_, q)) if q == c => break,
-                    Some((_, ch)) => s.push(ch),
-                    None => {
-                        return Err(TypeError {
-                            offset: at,
-                            message: "found an unterminated string literal".into(),
-                        });
-                    }
-                }
-            }
-            out.push((Tok::Lit(Lit::Str(s)), at));
+            let Some(len) = text[after..].find(c) else {
+                return Err(TypeError {
+                    offset: at,
+                    message: "found an unterminated string literal".into(),
+                });
+            };
+            out.push((Tok::Lit(Lit::Str(text[after..after + len].to_owned())), at));
+            at = after + len + 1;
         } else if "<>[](){},|*?".contains(c) {
-            chars.next();
             out.push((Tok::Punct(c), at));
+            at = after;
         } else {
             return Err(TypeError {
                 offset: at,
@@ -176,6 +176,17 @@ fn tokenize(text: &str) -> Result<Vec<(Tok<'_>, usize)>, TypeError> {
         }
     }
     Ok(out)
+}
+
+/// The character at byte offset `at` (a character boundary), read as a
+/// byte when it is ASCII (the macro usually runs unoptimised).
+fn char_at(text: &str, at: usize) -> Option<char> {
+    let b = *text.as_bytes().get(at)?;
+    if b.is_ascii() {
+        Some(char::from(b))
+    } else {
+        text.get(at..)?.chars().next()
+    }
 }
 
 struct Parser<'t> {
