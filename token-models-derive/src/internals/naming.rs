@@ -117,10 +117,7 @@ impl Word {
     }
 }
 
-/// Splits a name into words: at any character that is not a letter or digit,
-/// before an upper-case letter that follows a lower-case letter or a digit,
-/// and before the last capital of an acronym run that a lower-case letter
-/// follows (`HTTPSUrl` is `HTTPS`, `Url`).
+/// The words of a name, in order (see [`for_each_word`]).
 #[cfg(test)]
 pub(crate) fn split_words(name: &str) -> Vec<&str> {
     let mut words = Vec::new();
@@ -128,8 +125,11 @@ pub(crate) fn split_words(name: &str) -> Vec<&str> {
     words
 }
 
-/// Calls `f` on each word of `name` in order (see [`split_words`]), without
-/// allocating.
+/// Calls `f` on each word of `name` in order, without allocating. A name
+/// splits at any character that is not a letter or digit, before an
+/// upper-case letter that follows a lower-case letter or a digit, and
+/// before the last capital of an acronym run that a lower-case letter
+/// follows (`HTTPSUrl` is `HTTPS`, `Url`).
 fn for_each_word<'a>(name: &'a str, f: impl FnMut(&'a str)) {
     if name.is_ascii() {
         ascii_words(name, f)
