@@ -5,35 +5,39 @@
 //! that later stages can point at it. Inline markup is flattened to text with
 //! styled ranges (code, strong, emphasis, strikethrough, links).
 
-use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// The kinds of inline markup that readers look at.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Style {
+pub enum Style<'a> {
     Code,
     Strong,
     Emphasis,
     Struck,
     /// A link and its destination.
-    Link(String),
+    Link(Cow<'a, str>),
 }
 
 /// A styled range of [`Rich::text`].
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Span {
+pub struct Span<'a> {
     pub range: Range<usize>,
-    pub style: Style,
+    pub style: Style<'a>,
 }
 
 /// Inline content flattened to text, with the ranges that were styled.
+///
+/// The text borrows the spec when it is one stretch of it (most cells: no
+/// escapes, entities or breaks inside), so reading a table copies little.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Rich {
-    pub text: String,
-    pub spans: Vec<Span>,
+pub struct Rich<'a> {
+    pub text: Cow<'a, str>,
+    pub spans: Vec<Span<'a>>,
 }
 
-impl Rich {
+impl Rich<'_> {
     /// Whether some span of this style covers all non-blank text.
     pub fn all(&self, pred: impl Fn(&Style) -> bool) -> bool {
         let trimmed = self.text.trim();
@@ -49,7 +53,7 @@ impl Rich {
 
     pub fn links(&self) -> impl Iterator<Item = (&Range<usize>, &str)> {
         self.spans.iter().filter_map(|s| match &s.style {
-            Style::Link(dest) => Some((&s.range, dest.as_str())),
+            Style::Link(dest) => Some((&s.range, &**dest)),
             _ => None,
         })
     }
@@ -57,25 +61,25 @@ impl Rich {
 
 /// A table cell or list item: its content and where it is in the source.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Cell {
-    pub rich: Rich,
+pub struct Cell<'a> {
+    pub rich: Rich<'a>,
     pub src: Range<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Block {
+pub enum Block<'a> {
     Heading {
         level: u8,
-        text: String,
+        text: Cow<'a, str>,
         src: Range<usize>,
     },
     Paragraph {
-        rich: Rich,
+        rich: Rich<'a>,
         src: Range<usize>,
     },
     Table {
-        header: Vec<Cell>,
-        rows: Vec<Vec<Cell>>,
+        header: Vec<Cell<'a>>,
+        rows: Vec<Vec<Cell<'a>>>,
         /// The source of each row, to count the cells as written (the
         /// parser pads short rows and drops extra cells).
         row_src: Vec<Range<usize>>,
@@ -91,7 +95,7 @@ pub enum Block {
         src: Range<usize>,
     },
     ListItem {
-        cell: Cell,
+        cell: Cell<'a>,
     },
     /// Anything else that is not inline content (an HTML block).
     Other {
@@ -99,7 +103,7 @@ pub enum Block {
     },
 }
 
-impl Block {
+impl Block<'_> {
     pub fn src(&self) -> &Range<usize> {
         match self {
             Block::Heading { src, .. }
@@ -115,40 +119,70 @@ impl Block {
 
 /// A parsed document.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Doc {
+pub struct Doc<'a> {
     /// The YAML front matter's text (readme.io pages), if any.
     pub front_matter: Option<String>,
-    pub blocks: Vec<Block>,
+    pub blocks: Vec<Block<'a>>,
 }
 
 /// Builds one [`Rich`] from inline events.
-#[derive(Default)]
-struct RichBuilder {
-    rich: Rich,
-    open: Vec<(usize, Style)>,
+struct RichBuilder<'a> {
+    /// The whole spec, of which borrowed text is a stretch.
+    source: &'a str,
+    rich: Rich<'a>,
+    open: Vec<(usize, Style<'a>)>,
     start: usize,
 }
 
-impl RichBuilder {
-    fn new(start: usize) -> Self {
+impl<'a> RichBuilder<'a> {
+    fn new(source: &'a str, start: usize) -> Self {
         RichBuilder {
+            source,
+            // Not `Rich::default()`: a default `Cow` is an owned `String`.
+            rich: Rich {
+                text: Cow::Borrowed(""),
+                spans: Vec::new(),
+            },
+            open: Vec::new(),
             start,
-            ..Self::default()
         }
     }
 
-    fn push(&mut self, s: &str) {
-        self.rich.text.push_str(s);
+    /// Appends an event's text, still borrowing the spec while all text so
+    /// far is one stretch of it.
+    fn push(&mut self, s: CowStr<'a>) {
+        match s {
+            CowStr::Borrowed(s) => self.push_str(s),
+            s => self.rich.text.to_mut().push_str(&s),
+        }
     }
 
-    fn styled(&mut self, style: Style, s: &str) {
+    fn push_str(&mut self, s: &'a str) {
+        if s.is_empty() {
+            return;
+        }
+        if let Cow::Borrowed(text) = self.rich.text {
+            let joined = if text.is_empty() {
+                Some(s)
+            } else {
+                adjacent(self.source, text, s)
+            };
+            if let Some(joined) = joined {
+                self.rich.text = Cow::Borrowed(joined);
+                return;
+            }
+        }
+        self.rich.text.to_mut().push_str(s);
+    }
+
+    fn styled(&mut self, style: Style<'a>, s: CowStr<'a>) {
         let start = self.rich.text.len();
-        self.rich.text.push_str(s);
+        self.push(s);
         let range = start..self.rich.text.len();
         self.rich.spans.push(Span { range, style });
     }
 
-    fn open(&mut self, style: Style) {
+    fn open(&mut self, style: Style<'a>) {
         self.open.push((self.rich.text.len(), style));
     }
 
@@ -160,11 +194,11 @@ impl RichBuilder {
     }
 
     /// The cell, its source range starting at its first non-blank byte.
-    fn finish(mut self, text: &str, end: usize) -> Cell {
+    fn finish(mut self, end: usize) -> Cell<'a> {
         while !self.open.is_empty() {
             self.close();
         }
-        let src = text.get(self.start..end).unwrap_or("");
+        let src = self.source.get(self.start..end).unwrap_or("");
         let start = (self.start + (src.len() - src.trim_start().len())).min(end);
         Cell {
             rich: self.rich,
@@ -173,13 +207,43 @@ impl RichBuilder {
     }
 }
 
+/// `a` and `b` joined, when both are stretches of `source` and `b` starts
+/// where `a` ends.
+fn adjacent<'a>(source: &'a str, a: &str, b: &str) -> Option<&'a str> {
+    let base = source.as_ptr() as usize;
+    let start = (a.as_ptr() as usize).checked_sub(base)?;
+    let mid = (b.as_ptr() as usize).checked_sub(base)?;
+    if mid != start + a.len() {
+        return None;
+    }
+    // In bounds only if both lie inside `source`: then they are its bytes.
+    source.get(start..mid + b.len())
+}
+
+/// pulldown-cmark's string as a `Cow`, still borrowing if it did.
+fn cow(s: CowStr<'_>) -> Cow<'_, str> {
+    match s {
+        CowStr::Borrowed(s) => Cow::Borrowed(s),
+        s => Cow::Owned(s.to_string()),
+    }
+}
+
+/// `text` without leading and trailing blanks, copied only if it must be.
+fn trimmed(text: Cow<'_, str>) -> Cow<'_, str> {
+    match text {
+        Cow::Borrowed(s) => Cow::Borrowed(s.trim()),
+        Cow::Owned(s) if s.trim().len() == s.len() => Cow::Owned(s),
+        Cow::Owned(s) => Cow::Owned(s.trim().to_owned()),
+    }
+}
+
 /// The table being read.
 #[derive(Default)]
-struct TableBuilder {
-    header: Vec<Cell>,
-    rows: Vec<Vec<Cell>>,
+struct TableBuilder<'a> {
+    header: Vec<Cell<'a>>,
+    rows: Vec<Vec<Cell<'a>>>,
     row_src: Vec<Range<usize>>,
-    row: Vec<Cell>,
+    row: Vec<Cell<'a>>,
     row_start: usize,
     start: usize,
 }
@@ -196,13 +260,13 @@ enum Leaf {
 }
 
 /// Parses `text` into blocks. Never fails: markdown has no syntax errors.
-pub fn parse(text: &str) -> Doc {
+pub fn parse(text: &str) -> Doc<'_> {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
     let mut doc = Doc::default();
     let mut leaf = Leaf::None;
-    let mut rich: Option<RichBuilder> = None;
+    let mut rich: Option<RichBuilder<'_>> = None;
     let mut item_depth = 0usize;
     let mut table: Option<TableBuilder> = None;
     let mut in_head = false;
@@ -212,24 +276,24 @@ pub fn parse(text: &str) -> Doc {
             Event::Start(tag) => match tag {
                 Tag::Heading { level, .. } => {
                     leaf = Leaf::Heading(heading_level(level));
-                    rich = Some(RichBuilder::new(range.start));
+                    rich = Some(RichBuilder::new(text, range.start));
                 }
                 Tag::Paragraph if item_depth == 0 => {
                     leaf = Leaf::Paragraph;
-                    rich = Some(RichBuilder::new(range.start));
+                    rich = Some(RichBuilder::new(text, range.start));
                 }
                 Tag::Paragraph => {
                     if let Some(b) = rich.as_mut().filter(|b| !b.rich.text.is_empty()) {
-                        b.push("\n");
+                        b.push_str("\n");
                     }
                 }
                 Tag::Item => {
                     item_depth += 1;
                     if item_depth == 1 {
                         leaf = Leaf::Item;
-                        rich = Some(RichBuilder::new(range.start));
+                        rich = Some(RichBuilder::new(text, range.start));
                     } else if let Some(b) = rich.as_mut() {
-                        b.push("\n");
+                        b.push_str("\n");
                     }
                 }
                 Tag::Table(_) => {
@@ -246,7 +310,7 @@ pub fn parse(text: &str) -> Doc {
                 }
                 Tag::TableCell => {
                     leaf = Leaf::Cell;
-                    rich = Some(RichBuilder::new(range.start));
+                    rich = Some(RichBuilder::new(text, range.start));
                 }
                 Tag::CodeBlock(kind) => {
                     let lang = match kind {
@@ -261,17 +325,16 @@ pub fn parse(text: &str) -> Doc {
                 Tag::Emphasis => open(&mut rich, Style::Emphasis),
                 Tag::Strong => open(&mut rich, Style::Strong),
                 Tag::Strikethrough => open(&mut rich, Style::Struck),
-                Tag::Link { dest_url, .. } => open(&mut rich, Style::Link(dest_url.to_string())),
+                Tag::Link { dest_url, .. } => open(&mut rich, Style::Link(cow(dest_url))),
                 _ => {}
             },
             Event::End(end) => match end {
                 TagEnd::Heading(_) => {
                     if let (Leaf::Heading(level), Some(b)) = (&leaf, rich.take()) {
-                        let cell = b.finish(text, range.end);
-                        let text = cell.rich.text.trim().to_owned();
+                        let cell = b.finish(range.end);
                         doc.blocks.push(Block::Heading {
                             level: *level,
-                            text,
+                            text: trimmed(cell.rich.text),
                             src: cell.src,
                         });
                     }
@@ -279,7 +342,7 @@ pub fn parse(text: &str) -> Doc {
                 }
                 TagEnd::Paragraph if item_depth == 0 => {
                     if let Some(b) = rich.take() {
-                        let cell = b.finish(text, range.end);
+                        let cell = b.finish(range.end);
                         doc.blocks.push(Block::Paragraph {
                             rich: cell.rich,
                             src: cell.src,
@@ -292,7 +355,7 @@ pub fn parse(text: &str) -> Doc {
                     if item_depth == 0 {
                         if let Some(b) = rich.take() {
                             doc.blocks.push(Block::ListItem {
-                                cell: b.finish(text, range.end),
+                                cell: b.finish(range.end),
                             });
                         }
                         leaf = Leaf::None;
@@ -300,7 +363,7 @@ pub fn parse(text: &str) -> Doc {
                 }
                 TagEnd::TableCell => {
                     if let (Some(b), Some(t)) = (rich.take(), table.as_mut()) {
-                        let cell = b.finish(text, range.end);
+                        let cell = b.finish(range.end);
                         if in_head {
                             t.header.push(cell)
                         } else {
@@ -350,25 +413,42 @@ pub fn parse(text: &str) -> Doc {
             },
             Event::Text(s) => match &mut leaf {
                 Leaf::Code(_, body) | Leaf::Front(body) => body.push_str(&s),
-                _ => push(&mut rich, &s),
+                _ => push(&mut rich, s),
             },
             Event::Code(s) => {
                 if let Some(b) = rich.as_mut() {
-                    b.styled(Style::Code, &s);
+                    b.styled(Style::Code, s);
                 }
             }
             Event::InlineHtml(s) | Event::Html(s) => match rich.as_mut() {
-                Some(b) => b.push(&s),
+                Some(b) => b.push(s),
                 None if matches!(leaf, Leaf::None) => doc.blocks.push(Block::Other { src: range }),
                 None => {}
             },
-            Event::SoftBreak => push(&mut rich, " "),
-            Event::HardBreak => push(&mut rich, "\n"),
+            Event::SoftBreak => push(&mut rich, CowStr::Borrowed(" ")),
+            Event::HardBreak => push(&mut rich, CowStr::Borrowed("\n")),
             Event::Rule => doc.blocks.push(Block::Rule { src: range }),
             _ => {}
         }
     }
     doc
+}
+
+/// How many cells a table row has as written: `row.len()` when its cells
+/// show that the parser kept them all (none padded at the row's end, no
+/// more than a closing pipe after the last, no backslash that could escape
+/// a pipe), else counted from the source by [`written_cells`]. `src` is the
+/// row's source range in `text`.
+pub fn cells_written(row: &[Cell<'_>], src: &Range<usize>, text: &str) -> usize {
+    let line = text.get(src.clone()).unwrap_or("");
+    let padded = row.iter().any(|c| c.src.start >= src.end);
+    let after = row.last().map_or(src.start, |c| c.src.end);
+    let tail = text.get(after..src.end).unwrap_or("|?").trim();
+    if !padded && (tail.is_empty() || tail == "|") && !line.contains('\\') {
+        row.len()
+    } else {
+        written_cells(line)
+    }
 }
 
 /// How many cells a table row's source line has: its unescaped pipes,
@@ -396,13 +476,13 @@ pub fn written_cells(row: &str) -> usize {
     n
 }
 
-fn open(rich: &mut Option<RichBuilder>, style: Style) {
+fn open<'a>(rich: &mut Option<RichBuilder<'a>>, style: Style<'a>) {
     if let Some(b) = rich.as_mut() {
         b.open(style);
     }
 }
 
-fn push(rich: &mut Option<RichBuilder>, s: &str) {
+fn push<'a>(rich: &mut Option<RichBuilder<'a>>, s: CowStr<'a>) {
     if let Some(b) = rich.as_mut() {
         b.push(s);
     }
@@ -437,7 +517,7 @@ mod tests {
         let Block::Table { header, rows, .. } = &doc.blocks[3] else {
             panic!("no table: {doc:?}")
         };
-        let names: Vec<&str> = header.iter().map(|c| c.rich.text.as_str()).collect();
+        let names: Vec<&str> = header.iter().map(|c| &*c.rich.text).collect();
         assert_eq!(names, ["Field", "Type", "Required", "Description"]);
         assert_eq!(rows.len(), 1);
         let name = &rows[0][0];

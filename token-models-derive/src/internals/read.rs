@@ -127,12 +127,12 @@ struct Section<'d> {
     title: &'d str,
     level: u8,
     src: Range<usize>,
-    blocks: &'d [Block],
+    blocks: &'d [Block<'d>],
 }
 
 /// Splits `blocks` at headings of `level` (and above): the blocks before the
 /// first, and the sections.
-fn sections(blocks: &[Block], level: u8) -> (&[Block], Vec<Section<'_>>) {
+fn sections<'d>(blocks: &'d [Block<'d>], level: u8) -> (&'d [Block<'d>], Vec<Section<'d>>) {
     let is_split =
         |b: &Block| matches!(b, Block::Heading { level: l, .. } if (2..=level).contains(l));
     let first = blocks.iter().position(is_split).unwrap_or(blocks.len());
@@ -234,7 +234,7 @@ impl Reader<'_> {
             .iter()
             .position(|b| matches!(b, Block::Heading { level: 1, .. }));
         let (title, pos) = match title_block.map(|i| &blocks[i]) {
-            Some(Block::Heading { text, src, .. }) => (text.clone(), self.pos(src.start)),
+            Some(Block::Heading { text, src, .. }) => (text.to_string(), self.pos(src.start)),
             _ => match doc.front_matter.as_deref().and_then(front_matter_title) {
                 Some(t) => (readme_title(&t), Pos::new(1, 1)),
                 None => (self.spec.stem().to_owned(), Pos::new(1, 1)),
@@ -321,7 +321,10 @@ impl Reader<'_> {
 
     /// The first table under a section heading, its rows checked against
     /// the header: a row with another number of cells is reported.
-    fn first_table<'d>(&mut self, section: &Section<'d>) -> Option<(&'d [Cell], &'d [Vec<Cell>])> {
+    fn first_table<'d>(
+        &mut self,
+        section: &Section<'d>,
+    ) -> Option<(&'d [Cell<'d>], &'d [Vec<Cell<'d>>])> {
         let table = section.blocks.iter().find_map(|b| match b {
             Block::Table {
                 header,
@@ -332,8 +335,8 @@ impl Reader<'_> {
             _ => None,
         });
         let (header, rows, row_src) = table?;
-        for src in row_src {
-            let written = markdown::written_cells(self.src(src));
+        for (row, src) in rows.iter().zip(row_src) {
+            let written = markdown::cells_written(row, src, &self.spec.text);
             if written != header.len() {
                 let columns: Vec<&str> = header.iter().map(|c| c.rich.text.trim()).collect();
                 self.error(

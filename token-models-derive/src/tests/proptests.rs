@@ -10,6 +10,7 @@
 use crate::internals::codegen::Lit;
 use crate::internals::diag::Diagnostics;
 use crate::internals::expand::expand_specs;
+use crate::internals::markdown::{self, Block, cells_written, written_cells};
 use crate::internals::naming::{Case, RustIdent, split_words, split_words_unicode};
 use crate::internals::source::SpecFile;
 use proptest::prelude::*;
@@ -214,6 +215,33 @@ proptest! {
     #[test]
     fn damaged_docs_end_in_types_or_diagnostics(docs in proptest::collection::vec(doc(), 1..5)) {
         run(&docs);
+    }
+
+    #[test]
+    fn a_rows_cells_are_counted_as_written(
+        columns in 1usize..5,
+        lines in proptest::collection::vec("[|\\\\ a`*]{0,14}", 1..4),
+        final_newline in any::<bool>(),
+    ) {
+        let mut text = format!("| {} |\n|{}\n", vec!["h"; columns].join(" | "), " - |".repeat(columns));
+        for line in &lines {
+            text.push_str(line);
+            text.push('\n');
+        }
+        if !final_newline {
+            text.pop();
+        }
+        for block in markdown::parse(&text).blocks {
+            if let Block::Table { rows, row_src, .. } = block {
+                for (row, src) in rows.iter().zip(&row_src) {
+                    prop_assert_eq!(
+                        cells_written(row, src, &text),
+                        written_cells(&text[src.clone()]),
+                        "row {:?} of {:?}", &text[src.clone()], text
+                    );
+                }
+            }
+        }
     }
 
     #[test]
