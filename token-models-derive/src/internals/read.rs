@@ -515,9 +515,11 @@ impl Reader<'_> {
             };
             let pos = self.pos(name_cell.src.start);
             let ty = self.inline_unions(typed.ty, owner, &written, pos);
-            let mut field = self.field(&written, pos, ty, presence, doc, deprecated);
-            let api_name = dialect.api_name(&written, &owner.name);
-            if api_name != written {
+            // The name the API uses is a prefix of the written one.
+            let api_len = dialect.api_name(&written, &owner.name).len();
+            let mut field = self.field(written, pos, ty, presence, doc, deprecated);
+            if api_len != field.written.len() {
+                let api_name = &field.written[..api_len];
                 field.rust = RustIdent::field(api_name);
                 field.wire = self.spec.settings.wire_names.apply(api_name);
             }
@@ -545,7 +547,7 @@ impl Reader<'_> {
 
     fn field(
         &self,
-        written: &str,
+        written: String,
         pos: Pos,
         ty: Ty,
         presence: Presence,
@@ -553,10 +555,10 @@ impl Reader<'_> {
         deprecated: bool,
     ) -> Field {
         Field {
-            written: written.to_owned(),
+            rust: RustIdent::field(&written),
+            wire: self.spec.settings.wire_names.apply(&written),
+            written,
             pos,
-            rust: RustIdent::field(written),
-            wire: self.spec.settings.wire_names.apply(written),
             ty,
             presence,
             doc,
@@ -760,7 +762,7 @@ impl Reader<'_> {
                         (true, false) => Presence::Required,
                     };
                     let pos = self.pos(src.start);
-                    fields.push(self.field(&name, pos, ty, presence, doc, false));
+                    fields.push(self.field(name, pos, ty, presence, doc, false));
                 }
                 Block::Table { rows, src, .. } => {
                     let first_enum = self.extra.len();
@@ -980,6 +982,10 @@ pub fn doc_text(src: &str) -> Vec<String> {
     } else {
         text
     };
+    if !text.contains('\n') {
+        // One line, already trimmed (most descriptions).
+        return vec![text.to_owned()];
+    }
     let mut lines: Vec<String> = text.lines().map(|l| l.trim().to_owned()).collect();
     while lines.last().is_some_and(String::is_empty) {
         lines.pop();
