@@ -41,14 +41,32 @@ use proc_macro::TokenStream;
 pub fn include_specs(input: TokenStream) -> TokenStream {
     let args = syn::parse_macro_input!(input as Args);
     let base = std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default();
-    internals::expand::expand_scoped(
+    let expansion = internals::expand::expand_scoped(
         std::path::Path::new(&base),
         &args.dir.value(),
         args.settings,
         args.scope,
-    )
-    .to_tokens(args.dir.span())
-    .into()
+    );
+    let span = args.dir.span();
+    let mut out = TokenStream::from(expansion.errors(span));
+    // Lexed by the compiler itself: `proc_macro2`'s `parse` would first lex
+    // the whole source a second time with its own (unoptimised) lexer to
+    // validate it, which cost more than the rest of the expansion. The
+    // source is valid by construction (doc text reaches it only escaped or
+    // sanitised; tests parse what damaged docs generate).
+    match expansion.source().parse::<TokenStream>() {
+        Ok(items) => out.extend(items),
+        Err(e) => {
+            let msg = format!(
+                "token-models: internal error: the generated code does not lex ({e}); \
+                 please report it with the specs that cause it"
+            );
+            out.extend(TokenStream::from(
+                quote::quote_spanned!(span=> ::core::compile_error!(#msg);),
+            ));
+        }
+    }
+    out
 }
 
 /// `"dir"` then `key = "value"` pairs.

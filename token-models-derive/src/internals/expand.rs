@@ -37,11 +37,12 @@ impl Expansion {
         }
     }
 
-    /// The generated items and, if anything was wrong, one `compile_error!`
-    /// per problem. The items are emitted even then (with placeholders for
-    /// what failed), so that one bad spec does not cascade into errors about
-    /// everything that uses its types.
-    pub fn to_tokens(&self, span: Span) -> TokenStream {
+    /// The generated items as Rust source, to be lexed once by the
+    /// compiler. They are emitted even when something was wrong (with
+    /// placeholders for what failed, next to [`Expansion::errors`]), so
+    /// that one bad spec does not cascade into errors about everything that
+    /// uses its types.
+    pub fn source(&self) -> String {
         let mut source = String::new();
         // Editing a spec rebuilds the invoking crate: rustc tracks the
         // included files. (A new file is noticed through a build script's
@@ -54,27 +55,16 @@ impl Expansion {
         }
         source.push_str("];");
         source.push_str(&self.generator().all());
-        let items = match source.parse::<TokenStream>() {
-            Ok(items) => items,
-            // Every doc's text is escaped into literals or sanitised into
-            // identifiers, so this is a bug in token-models, reported
-            // rather than panicking.
-            Err(e) => {
-                let msg = format!(
-                    "token-models: internal error: the generated code does not lex ({e}); \
-                     please report it with the specs that cause it"
-                );
-                quote::quote_spanned!(span=> ::core::compile_error!(#msg);)
-            }
-        };
+        source
+    }
+
+    /// One `compile_error!` per problem found, at `span`.
+    pub fn errors(&self, span: Span) -> TokenStream {
         let errors = self.diagnostics.iter().map(|d| {
             let msg = d.to_string();
             quote::quote_spanned!(span=> ::core::compile_error!(#msg);)
         });
-        quote! {
-            #(#errors)*
-            #items
-        }
+        quote! { #(#errors)* }
     }
 }
 
