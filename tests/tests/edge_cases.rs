@@ -48,5 +48,47 @@ fn models_named_like_prelude_types_do_not_break_the_output() {
     assert_eq!(inner.value.as_deref(), Some("v"));
     assert_eq!(serde_json::to_value(&s).expect("serializes"), value);
     let catalog: Vec<&str> = CATALOG.iter().map(|m| m.rust_path).collect();
-    assert_eq!(catalog, ["Awkward", "NoTitle", "Note", "Option", "String"]);
+    assert_eq!(
+        catalog,
+        [
+            "Awkward",
+            "NoTitle",
+            "Note",
+            "Option",
+            "prelude::Debug",
+            "prelude::Hash",
+            "prelude::Option",
+            "prelude::Serialize",
+            "prelude::String",
+            "prelude::Value",
+            "prelude::Vec",
+            "String"
+        ]
+    );
+}
+
+#[test]
+fn models_in_a_folder_named_like_the_names_it_imports_still_work() {
+    // In a generated module, `Option`, `String`, `Vec`, `Value`, `Hash`,
+    // `Debug` and `Serialize` are models here, so the module reaches the
+    // real ones through `__tm` instead of importing them.
+    let value = json!({
+        "value": "v",
+        "next": {"text": "t"},
+        "items": [{
+            "numbers": [1, 2],
+            "value": {
+                "any": [true],
+                "hash": {"debug": "on", "serialize": {"when": "2024-01-02T03:04:05Z"}}
+            }
+        }],
+        "cleared": null
+    });
+    let o: prelude::Option = serde_json::from_value(value.clone()).expect("deserializes");
+    assert_eq!(o.value.as_deref(), Some("v"));
+    assert_eq!(o.cleared, Some(None));
+    assert_eq!(o.items[0].numbers, [1, 2]);
+    let inner = o.items[0].value.as_ref().expect("present");
+    assert_eq!(inner.hash.debug, prelude::Debug::On);
+    assert_eq!(serde_json::to_value(&o).expect("serializes"), value);
 }

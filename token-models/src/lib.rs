@@ -45,8 +45,9 @@ pub use chrono;
 pub mod __private {
     pub use serde;
 
-    // What generated modules name through their `__tm` alias of this module:
-    // short paths that a model named `Option` or `String` cannot shadow.
+    // What generated modules import by name (`Option`), or name through
+    // their `__tm` alias of this module (`__tm::Option`) where one of their
+    // models has that name.
     pub use ::chrono::{DateTime, FixedOffset, NaiveDate};
     pub use ::core::clone::Clone;
     pub use ::core::cmp::{Eq, PartialEq};

@@ -1,11 +1,13 @@
 //! Stage 4: the resolved models as Rust source.
 //!
 //! Every path the code names is one a model's name cannot shadow: fully
-//! qualified at the invocation's root (`::core::option::Option`), and
-//! through the `__tm` alias of `::token_models::__private` that each
-//! generated module imports (`__tm::Option`) inside them. serde is reached
-//! through `::token_models::__private::serde`, so the invoking crate needs
-//! no serde dependency of its own.
+//! qualified at the invocation's root (`::core::option::Option`); inside a
+//! generated module by the bare name a person would write (`Option`), which
+//! the module imports from `::token_models::__private`, unless one of the
+//! module's own items has that name: then through the module's `__tm` alias
+//! of `::token_models::__private` (`__tm::Option`). serde is reached through
+//! `::token_models::__private::serde`, so the invoking crate needs no serde
+//! dependency of its own.
 //!
 //! Each model's items are written on their own, on all cores (`par`), and
 //! put together in the module tree's order.
@@ -45,57 +47,152 @@ fn docs(out: &mut String, lines: &[String]) {
     }
 }
 
-const SERDE: &str = "::token_models::__private::serde";
 const JSON: &str = "::token_models::serde_json";
 
-/// A path the generated code names: fully qualified, and through the
-/// `__tm` alias of `::token_models::__private` that every generated module
-/// imports. Both cannot be shadowed by a model's name; the short one is
-/// less for rustc and serde's derives to read (BENCHMARKS.md, section 4).
+/// A path the generated code names, in one of three forms that a model's
+/// name cannot shadow: in full at the invocation's root; inside a
+/// generated module its bare name, which the module imports from
+/// `::token_models::__private` unless an item of the module has that name;
+/// else through the module's `__tm` alias of `::token_models::__private`.
+/// The bare name is what a person writes, and the least for rustc and
+/// serde's derives to read (BENCHMARKS.md, sections 3 and 4).
 #[derive(Clone, Copy)]
 struct Std {
     full: &'static str,
     short: &'static str,
+    /// Empty for a path that modules do not import.
+    bare: &'static str,
 }
 
-const fn std_path(full: &'static str, short: &'static str) -> Std {
-    Std { full, short }
+const fn std_path(full: &'static str, short: &'static str, bare: &'static str) -> Std {
+    Std { full, short, bare }
 }
 
-const OPTION: Std = std_path("::core::option::Option", "__tm::Option");
-const STRING: Std = std_path("::std::string::String", "__tm::String");
-const VEC: Std = std_path("::std::vec::Vec", "__tm::Vec");
-const BOX: Std = std_path("::std::boxed::Box", "__tm::Box");
-const BTREE_MAP: Std = std_path("::std::collections::BTreeMap", "__tm::BTreeMap");
-const DATE_TIME: Std = std_path("::token_models::chrono::DateTime", "__tm::DateTime");
-const FIXED_OFFSET: Std = std_path("::token_models::chrono::FixedOffset", "__tm::FixedOffset");
-const NAIVE_DATE: Std = std_path("::token_models::chrono::NaiveDate", "__tm::NaiveDate");
-const VALUE: Std = std_path("::token_models::serde_json::Value", "__tm::Value");
-const MAP: Std = std_path("::token_models::serde_json::Map", "__tm::Map");
-const DEBUG: Std = std_path("::core::fmt::Debug", "__tm::Debug");
-const CLONE: Std = std_path("::core::clone::Clone", "__tm::Clone");
-const COPY: Std = std_path("::core::marker::Copy", "__tm::Copy");
-const PARTIAL_EQ: Std = std_path("::core::cmp::PartialEq", "__tm::PartialEq");
-const EQ: Std = std_path("::core::cmp::Eq", "__tm::Eq");
-const HASH: Std = std_path("::core::hash::Hash", "__tm::Hash");
+const OPTION: Std = std_path("::core::option::Option", "__tm::Option", "Option");
+const STRING: Std = std_path("::std::string::String", "__tm::String", "String");
+const VEC: Std = std_path("::std::vec::Vec", "__tm::Vec", "Vec");
+const BOX: Std = std_path("::std::boxed::Box", "__tm::Box", "Box");
+const BTREE_MAP: Std = std_path("::std::collections::BTreeMap", "__tm::BTreeMap", "BTreeMap");
+const DATE_TIME: Std = std_path(
+    "::token_models::chrono::DateTime",
+    "__tm::DateTime",
+    "DateTime",
+);
+const FIXED_OFFSET: Std = std_path(
+    "::token_models::chrono::FixedOffset",
+    "__tm::FixedOffset",
+    "FixedOffset",
+);
+const NAIVE_DATE: Std = std_path(
+    "::token_models::chrono::NaiveDate",
+    "__tm::NaiveDate",
+    "NaiveDate",
+);
+const VALUE: Std = std_path("::token_models::serde_json::Value", "__tm::Value", "Value");
+const MAP: Std = std_path("::token_models::serde_json::Map", "__tm::Map", "Map");
+const DEBUG: Std = std_path("::core::fmt::Debug", "__tm::Debug", "Debug");
+const CLONE: Std = std_path("::core::clone::Clone", "__tm::Clone", "Clone");
+const COPY: Std = std_path("::core::marker::Copy", "__tm::Copy", "Copy");
+const PARTIAL_EQ: Std = std_path("::core::cmp::PartialEq", "__tm::PartialEq", "PartialEq");
+const EQ: Std = std_path("::core::cmp::Eq", "__tm::Eq", "Eq");
+const HASH: Std = std_path("::core::hash::Hash", "__tm::Hash", "Hash");
 const SERIALIZE: Std = std_path(
     "::token_models::__private::serde::Serialize",
     "__tm::serde::Serialize",
+    "Serialize",
 );
 const DESERIALIZE: Std = std_path(
     "::token_models::__private::serde::Deserialize",
     "__tm::serde::Deserialize",
+    "Deserialize",
 );
+const SERDE: Std = std_path("::token_models::__private::serde", "__tm::serde", "");
+const DOUBLE_OPTION: Std = std_path(
+    "::token_models::__private::double_option",
+    "__tm::double_option",
+    "",
+);
+
+/// The paths a generated module imports by their bare names (each one's
+/// index is its bit in [`Taken`]).
+const IMPORTED: [Std; 18] = [
+    OPTION,
+    STRING,
+    VEC,
+    BOX,
+    BTREE_MAP,
+    DATE_TIME,
+    FIXED_OFFSET,
+    NAIVE_DATE,
+    VALUE,
+    MAP,
+    DEBUG,
+    CLONE,
+    COPY,
+    PARTIAL_EQ,
+    EQ,
+    HASH,
+    SERIALIZE,
+    DESERIALIZE,
+];
+
+/// Which of [`IMPORTED`]'s bare names an item of a module has (so the
+/// module names that path through `__tm`), one bit each.
+#[derive(Clone, Copy, Default)]
+struct Taken(u32);
+
+impl Taken {
+    fn add(&mut self, name: &str) {
+        if let Some(k) = IMPORTED.iter().position(|p| p.bare == name) {
+            self.0 |= 1 << k;
+        }
+    }
+
+    fn has(self, path: Std) -> bool {
+        IMPORTED
+            .iter()
+            .position(|p| p.bare == path.bare)
+            .is_some_and(|k| self.0 & (1 << k) != 0)
+    }
+}
 
 /// The generated code of one invocation.
 pub struct Generator<'a> {
-    pub specs: &'a [SpecFile],
-    pub resolved: &'a Resolved,
+    specs: &'a [SpecFile],
+    resolved: &'a Resolved,
     /// Which models are generated here, which come from other crates.
-    pub scope: &'a Scope,
+    scope: &'a Scope,
     /// How many threads write the models (the source is the same for any
     /// number).
-    pub threads: usize,
+    threads: usize,
+    /// The names taken in each module, keyed by its path.
+    taken: BTreeMap<&'a [RustIdent], Taken>,
+}
+
+impl<'a> Generator<'a> {
+    pub fn new(
+        specs: &'a [SpecFile],
+        resolved: &'a Resolved,
+        scope: &'a Scope,
+        threads: usize,
+    ) -> Self {
+        // Every model's name and every child module's, whether generated
+        // here or not: a name marked taken in vain only costs a `__tm::`.
+        let mut taken: BTreeMap<&[RustIdent], Taken> = BTreeMap::new();
+        for (model, module) in resolved.models.iter().zip(&resolved.modules) {
+            taken.entry(module).or_default().add(&model.rust.name);
+            for k in 0..module.len() {
+                taken.entry(&module[..k]).or_default().add(&module[k].name);
+            }
+        }
+        Generator {
+            specs,
+            resolved,
+            scope,
+            threads,
+            taken,
+        }
+    }
 }
 
 impl Generator<'_> {
@@ -142,13 +239,15 @@ impl Generator<'_> {
         out
     }
 
-    /// `path` as model `owner`'s module names it: through the `__tm`
-    /// alias inside a generated module, in full at the invocation's root.
+    /// `path` as model `owner`'s module names it (see [`Std`]).
     fn path(&self, owner: usize, path: Std) -> &'static str {
-        if self.resolved.modules[owner].is_empty() {
+        let module = &self.resolved.modules[owner][..];
+        if module.is_empty() {
             path.full
-        } else {
+        } else if path.bare.is_empty() || self.taken.get(module).is_some_and(|t| t.has(path)) {
             path.short
+        } else {
+            path.bare
         }
     }
 
@@ -165,7 +264,7 @@ impl Generator<'_> {
 
     /// Writes `node`'s models (from `items`, each model's source) and its
     /// child modules.
-    fn tree(&self, out: &mut String, node: &Tree, path: &[String], items: &[String]) {
+    fn tree(&self, out: &mut String, node: &Tree, path: &[RustIdent], items: &[String]) {
         // At the invocation's root there is no module of ours to allow
         // `deprecated` on, so models with deprecated fields get one, hidden
         // and re-exported.
@@ -193,7 +292,7 @@ impl Generator<'_> {
         }
         for (name, child) in &node.children {
             let mut child_path = path.to_vec();
-            child_path.push(name.name.clone());
+            child_path.push(name.clone());
             let doc = format!(
                 " Models from the specs in `{}`.",
                 self.folder_display(&child_path)
@@ -204,25 +303,26 @@ impl Generator<'_> {
             }
             emit!(
                 out,
-                "pub mod {name} {{ #[allow(unused_imports)] use ::token_models::__private as __tm;"
+                "pub mod {name} {{ #[allow(unused_imports)] use ::token_models::__private::{{self as __tm"
             );
+            let taken = self.taken.get(&child_path[..]);
+            for p in IMPORTED {
+                if !taken.is_some_and(|t| t.has(p)) {
+                    emit!(out, ", {}", &p.short["__tm::".len()..]);
+                }
+            }
+            out.push_str("};");
             self.tree(out, child, &child_path, items);
             out.push('}');
         }
     }
 
-    fn folder_display(&self, modules: &[String]) -> String {
+    fn folder_display(&self, modules: &[RustIdent]) -> String {
         // Any spec in the folder tells the folder's path as written.
         self.resolved
             .modules
             .iter()
-            .position(|m| {
-                m.len() >= modules.len()
-                    && m.iter()
-                        .map(|i| &i.name)
-                        .take(modules.len())
-                        .eq(modules.iter())
-            })
+            .position(|m| m.starts_with(modules))
             .map(|i| {
                 let spec = &self.specs[self.resolved.models[i].spec];
                 let depth = modules.len();
@@ -272,7 +372,7 @@ impl Generator<'_> {
             }
             out.push_str(self.path(i, *path));
         }
-        emit!(out, ")] #[serde(crate = {})]", Lit(SERDE));
+        emit!(out, ")] #[serde(crate = \"{}\")]", self.path(i, SERDE));
         match &m.kind {
             ModelKind::Struct(fields) => {
                 emit!(out, "pub struct {name} {{");
@@ -355,10 +455,12 @@ impl Generator<'_> {
                 }
             }
             if optional {
-                out.push_str("default, skip_serializing_if = \"::core::option::Option::is_none\"");
+                let option = self.path(owner, OPTION);
+                emit!(out, "default, skip_serializing_if = \"{option}::is_none\"");
             }
             if with {
-                out.push_str(", with = \"::token_models::__private::double_option\"");
+                let with = self.path(owner, DOUBLE_OPTION);
+                emit!(out, ", with = \"{with}\"");
             }
             out.push_str(")]");
         }

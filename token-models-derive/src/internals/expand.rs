@@ -29,12 +29,7 @@ pub struct Expansion {
 
 impl Expansion {
     pub fn generator(&self) -> Generator<'_> {
-        Generator {
-            specs: &self.specs,
-            resolved: &self.resolved,
-            scope: &self.scope,
-            threads: self.threads,
-        }
+        Generator::new(&self.specs, &self.resolved, &self.scope, self.threads)
     }
 
     /// The generated items as Rust source, to be lexed once by the
