@@ -330,6 +330,67 @@ fn compare(
     Ok(report)
 }
 
+/// The instructions rustc executes to rebuild each crate of [`run`] after
+/// its input is touched, counted by `valgrind --tool=callgrind` (which
+/// must be installed): the rebuild comparison without this machine's
+/// noise. The macros run as a default debug build leaves them, unoptimised.
+pub fn run_instructions(n: usize, dir: &Path, workspace: &Path) -> std::io::Result<String> {
+    let crates = setup(n, dir, workspace)?;
+    let mut counts = Vec::new();
+    for c in &crates {
+        // Dependencies and a first build, then the rebuild's command line.
+        cargo(&c.dir, "build")?;
+        touch(&c.touch)?;
+        let out = Command::new("cargo")
+            .args(["build", "-v", "--offline"])
+            .current_dir(&c.dir)
+            .env("CARGO_TARGET_DIR", c.dir.join("target"))
+            .output()?;
+        let log = String::from_utf8_lossy(&out.stderr);
+        let rustc = log
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix("Running `"))
+            .rfind(|l| l.contains("--crate-name bench_"))
+            .and_then(|l| l.strip_suffix('`'))
+            .ok_or_else(|| {
+                std::io::Error::other(format!("no rustc command in `cargo build -v`:\n{log}"))
+            })?
+            .to_owned();
+        touch(&c.touch)?;
+        let profile = c.dir.join("target/callgrind.%p.out");
+        let run = Command::new("valgrind")
+            .args(["--tool=callgrind", "--trace-children=yes"])
+            .arg(format!("--callgrind-out-file={}", profile.display()))
+            .args(["sh", "-c", &rustc])
+            .current_dir(&c.dir)
+            .env("CARGO_MANIFEST_DIR", &c.dir)
+            .output()?;
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        // The shell's own count, if it did not exec rustc, is the smaller.
+        let refs = stderr
+            .lines()
+            .filter_map(|l| l.split("I   refs:").nth(1))
+            .filter_map(|v| v.trim().replace(',', "").parse::<u64>().ok())
+            .max()
+            .ok_or_else(|| std::io::Error::other(format!("no count from valgrind:\n{stderr}")))?;
+        counts.push(refs);
+    }
+    let ideal = counts.get(1).copied().unwrap_or(1).max(1) as f64;
+    let mut report = format!(
+        "N = {n}: instructions of the rustc run that rebuilds each crate after its input is touched \
+         (callgrind profiles in each crate's target/)\n\n| crate | instructions | ratio to the ideal |\n| --- | ---: | ---: |\n"
+    );
+    for (c, refs) in crates.iter().zip(&counts) {
+        report.push_str(&format!(
+            "| {} | {:.0} M | {:.3}× |\n",
+            c.name,
+            *refs as f64 / 1e6,
+            *refs as f64 / ideal
+        ));
+    }
+    Ok(report)
+}
+
 /// token-models-derive's clean build (with its dependencies) against its
 /// unavoidable dependencies alone: syn 3 (full), quote, proc-macro2 and
 /// pulldown-cmark without default features, under an empty proc-macro crate

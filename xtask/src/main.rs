@@ -8,6 +8,9 @@
 //! - `cargo run -p xtask --release -- build-bench N ROUNDS DIR` times the
 //!   rebuild of a crate generated from N specs against the hand-written one
 //!   and against typify's `import_types!` on the schema.
+//! - `cargo run -p xtask --release -- rebuild-instructions N DIR` counts
+//!   the instructions rustc executes for the same rebuilds, with
+//!   `valgrind --tool=callgrind`.
 //! - `cargo run -p xtask --release -- build-parts N ROUNDS DIR` times the
 //!   generated crate's parts: the expansion written out as a file, then
 //!   without `Eq`/`Hash`, without the catalog, and the crate without its
@@ -41,6 +44,7 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage: cargo run -p xtask -- gen-specs N DIR
        cargo run -p xtask --release -- build-bench N ROUNDS DIR
+       cargo run -p xtask --release -- rebuild-instructions N DIR
        cargo run -p xtask --release -- build-parts N ROUNDS DIR
        cargo run -p xtask --release -- clean-build ROUNDS DIR
        cargo run -p xtask --release -- split-bench N PARTS DIR
@@ -79,6 +83,9 @@ fn main() -> ExitCode {
     match (cmd.as_str(), counts.as_slice()) {
         ("gen-specs", &[n]) if rest.len() == 2 => finish(cmd, generate::write(n, &dir)),
         ("build-bench", &[n, rounds]) => finish(cmd, build_bench::run(n, rounds, &dir, &workspace)),
+        ("rebuild-instructions", &[n]) if rest.len() == 2 => {
+            finish(cmd, build_bench::run_instructions(n, &dir, &workspace))
+        }
         ("build-parts", &[n, rounds]) => {
             finish(cmd, build_bench::run_parts(n, rounds, &dir, &workspace))
         }

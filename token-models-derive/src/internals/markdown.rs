@@ -531,6 +531,27 @@ mod tests {
     }
 
     #[test]
+    fn cell_text_borrows_the_spec_when_it_is_one_stretch_of_it() {
+        // pulldown-cmark splits `Nullable[bool]` into four adjacent events;
+        // the escape in `Optional\<String>` skips a byte, so that text is
+        // copied.
+        let text = "| T |\n| - |\n| *Nullable[bool]* |\n| *Optional\\<String>* |\n";
+        let doc = parse(text);
+        let Block::Table { rows, .. } = &doc.blocks[0] else {
+            panic!("{doc:?}")
+        };
+        assert!(matches!(
+            rows[0][0].rich.text,
+            Cow::Borrowed("Nullable[bool]")
+        ));
+        assert!(matches!(&rows[1][0].rich.text, Cow::Owned(s) if s == "Optional<String>"));
+        // Text from elsewhere (a static line break) is never joined to it.
+        assert_eq!(adjacent(text, &text[2..3], "\n"), None);
+        assert_eq!(adjacent(text, &text[2..3], &text[3..5]), Some(&text[2..5]));
+        assert_eq!(adjacent(text, &text[2..3], &text[4..5]), None);
+    }
+
+    #[test]
     fn counts_written_cells() {
         assert_eq!(written_cells("| a | b |"), 2);
         assert_eq!(written_cells("a | b"), 2);
