@@ -149,10 +149,12 @@ impl Taken {
     }
 
     fn has(self, path: Std) -> bool {
-        IMPORTED
-            .iter()
-            .position(|p| p.bare == path.bare)
-            .is_some_and(|k| self.0 & (1 << k) != 0)
+        // Most modules have none of the names: no search then.
+        self.0 != 0
+            && IMPORTED
+                .iter()
+                .position(|p| p.bare == path.bare)
+                .is_some_and(|k| self.0 & (1 << k) != 0)
     }
 }
 
@@ -167,6 +169,8 @@ pub struct Generator<'a> {
     threads: usize,
     /// The names taken in each module, keyed by its path.
     taken: BTreeMap<&'a [RustIdent], Taken>,
+    /// The names taken in each model's module, by model.
+    taken_around: Vec<Taken>,
 }
 
 impl<'a> Generator<'a> {
@@ -185,12 +189,18 @@ impl<'a> Generator<'a> {
                 taken.entry(&module[..k]).or_default().add(&module[k].name);
             }
         }
+        let taken_around = resolved
+            .modules
+            .iter()
+            .map(|m| taken.get(&m[..]).copied().unwrap_or_default())
+            .collect();
         Generator {
             specs,
             resolved,
             scope,
             threads,
             taken,
+            taken_around,
         }
     }
 }
@@ -241,10 +251,9 @@ impl Generator<'_> {
 
     /// `path` as model `owner`'s module names it (see [`Std`]).
     fn path(&self, owner: usize, path: Std) -> &'static str {
-        let module = &self.resolved.modules[owner][..];
-        if module.is_empty() {
+        if self.resolved.modules[owner].is_empty() {
             path.full
-        } else if path.bare.is_empty() || self.taken.get(module).is_some_and(|t| t.has(path)) {
+        } else if path.bare.is_empty() || self.taken_around[owner].has(path) {
             path.short
         } else {
             path.bare
