@@ -197,19 +197,21 @@ struct Parser<'t> {
 
 impl Parser<'_> {
     fn peek(&self) -> Option<&Tok<'_>> {
-        self.peek_at(0)
-    }
-
-    fn peek_at(&self, n: usize) -> Option<&Tok<'_>> {
-        self.toks.get(self.at + n).map(|(t, _)| t)
+        self.toks.get(self.at).map(|(t, _)| t)
     }
 
     fn offset(&self) -> usize {
         self.toks.get(self.at).map_or(self.end, |&(_, o)| o)
     }
 
+    /// Whether the token `n` ahead is the punctuation `c` (a `match`, not
+    /// `==`: the derived comparison is a chain of calls unoptimised).
+    fn punct_at(&self, n: usize, c: char) -> bool {
+        matches!(self.toks.get(self.at + n), Some((Tok::Punct(p), _)) if *p == c)
+    }
+
     fn eat(&mut self, c: char) -> bool {
-        if self.peek() == Some(&Tok::Punct(c)) {
+        if self.punct_at(0, c) {
             self.at += 1;
             true
         } else {
@@ -227,7 +229,7 @@ impl Parser<'_> {
     }
 
     fn empty_brackets(&self) -> bool {
-        self.peek() == Some(&Tok::Punct('[')) && self.peek_at(1) == Some(&Tok::Punct(']'))
+        self.punct_at(0, '[') && self.punct_at(1, ']')
     }
 
     fn error<T>(&self, expected: &str) -> Result<T, TypeError> {
@@ -255,7 +257,7 @@ impl Parser<'_> {
     /// union := postfix ('|' postfix)*
     fn union(&mut self) -> Result<Syntax, TypeError> {
         let first = self.postfix()?;
-        if self.peek() != Some(&Tok::Punct('|')) {
+        if !self.punct_at(0, '|') {
             return Ok(first);
         }
         let mut all = vec![first];
@@ -344,7 +346,7 @@ impl Parser<'_> {
         }
         let span = start..self.offset();
         // Go's `interface{}`.
-        if self.peek() == Some(&Tok::Punct('{')) && self.peek_at(1) == Some(&Tok::Punct('}')) {
+        if self.punct_at(0, '{') && self.punct_at(1, '}') {
             self.at += 2;
         }
         let mut args = Vec::new();
@@ -366,7 +368,7 @@ impl Parser<'_> {
     }
 
     fn eat_sep(&mut self) -> bool {
-        if self.peek() == Some(&Tok::Sep) {
+        if matches!(self.peek(), Some(Tok::Sep)) {
             self.at += 1;
             true
         } else {
