@@ -2,7 +2,8 @@
 //!
 //! The stages, each a module:
 //!
-//! 1. `source` finds and reads spec files and `token-models.toml` settings;
+//! 1. `source` finds and reads spec files and `token-models.toml` settings
+//!    (`settings_file` reads the latter);
 //! 2. `markdown` turns markdown into blocks, and `read` and `types` turn
 //!    blocks and type expressions into the plain-data `ir`;
 //! 3. `resolve` places models in modules and resolves names and links;
@@ -29,5 +30,6 @@ pub mod naming;
 pub mod par;
 pub mod read;
 pub mod resolve;
+pub mod settings_file;
 pub mod source;
 pub mod types;

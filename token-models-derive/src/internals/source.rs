@@ -4,6 +4,7 @@
 use super::diag::{Diagnostics, LineIndex, Pos, did_you_mean};
 use super::naming::Case;
 use super::par;
+use super::settings_file;
 use super::types::{DIALECTS, Dialect};
 use std::path::{Path, PathBuf};
 
@@ -390,31 +391,14 @@ pub fn read_settings(
     diags: &mut Diagnostics,
 ) -> Settings {
     let lines = LineIndex::new(text);
-    let table = match toml::de::DeTable::parse(text) {
-        Ok(t) => t.into_inner(),
-        Err(e) => {
-            let at = e.span().map_or(0, |s| s.start);
-            diags.error_at(
-                shown,
-                lines.pos(text, at),
-                format!("this is not valid TOML: {}", e.message()),
-            );
-            return settings;
-        }
-    };
-    for (key, value) in &table {
-        let value_str = match value.get_ref() {
-            toml::de::DeValue::String(s) => Some(s.as_ref()),
-            _ => None,
-        };
-        let key_name: &str = key.get_ref().as_ref();
-        if let Err(e) = settings.set(key_name, value_str) {
-            let at = if e.bad_key {
-                key.span().start
-            } else {
-                value.span().start
-            };
-            diags.error_at(shown, lines.pos(text, at), e.message);
+    let (entries, problems) = settings_file::entries(text);
+    for p in problems {
+        diags.error_at(shown, lines.pos(text, p.at), p.message);
+    }
+    for e in &entries {
+        if let Err(err) = settings.set(&e.key, e.value.as_deref()) {
+            let at = if err.bad_key { e.key_at } else { e.value_at };
+            diags.error_at(shown, lines.pos(text, at), err.message);
         }
     }
     settings
