@@ -19,12 +19,12 @@
 //! [`Lit`], which escapes as `{:?}` does) or as a [`RustIdent`] (sanitised by
 //! `naming`), so no doc can change the shape of the code.
 
+use super::hash;
 use super::ir::{Field, ModelKind, Presence, Scalar, Ty, Value, Variant};
 use super::naming::RustIdent;
 use super::par;
 use super::resolve::{Resolved, Traits};
 use super::source::{Place, Scope, SpecFile};
-use std::collections::BTreeMap;
 use std::fmt::{self, Write as _};
 
 /// Appends formatted source to a `String` (which cannot fail).
@@ -168,7 +168,7 @@ pub struct Generator<'a> {
     /// number).
     threads: usize,
     /// The names taken in each module, keyed by its path.
-    taken: BTreeMap<&'a [RustIdent], Taken>,
+    taken: hash::Map<&'a [RustIdent], Taken>,
     /// The names taken in each model's module, by model.
     taken_around: Vec<Taken>,
 }
@@ -182,7 +182,7 @@ impl<'a> Generator<'a> {
     ) -> Self {
         // Every model's name and every child module's, whether generated
         // here or not: a name marked taken in vain only costs a `__tm::`.
-        let mut taken: BTreeMap<&[RustIdent], Taken> = BTreeMap::new();
+        let mut taken: hash::Map<&[RustIdent], Taken> = hash::Map::default();
         for (model, module) in resolved.models.iter().zip(&resolved.modules) {
             taken.entry(module).or_default().add(&model.rust.name);
             for k in 0..module.len() {
@@ -215,7 +215,7 @@ impl Generator<'_> {
             }
             let mut node = &mut tree;
             for part in module {
-                node = node.children.entry(part.clone()).or_default();
+                node = node.child(part);
             }
             node.models.push(i);
         }
@@ -955,7 +955,23 @@ fn value_enum(out: &mut String, name: &RustIdent, variants: &[Variant], open: bo
 #[derive(Default)]
 struct Tree {
     models: Vec<usize>,
-    children: BTreeMap<RustIdent, Tree>,
+    /// Sorted by name (a sorted `Vec` rather than a `BTreeMap`, whose
+    /// instances cost the macro crate's own compile more than they save).
+    children: Vec<(RustIdent, Tree)>,
+}
+
+impl Tree {
+    /// The child module `name`, added if new.
+    fn child(&mut self, name: &RustIdent) -> &mut Tree {
+        let k = match self.children.binary_search_by(|(n, _)| n.cmp(name)) {
+            Ok(k) => k,
+            Err(k) => {
+                self.children.insert(k, (name.clone(), Tree::default()));
+                k
+            }
+        };
+        &mut self.children[k].1
+    }
 }
 
 #[cfg(test)]
