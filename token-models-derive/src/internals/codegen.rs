@@ -442,14 +442,14 @@ impl Generator<'_> {
 
     fn field(&self, out: &mut String, owner: usize, f: &Field) {
         if f.doc.is_empty() {
-            docs(out, &[format!("`{}` in JSON.", f.wire)]);
+            docs(out, &[format!("`{}` in JSON.", f.wire())]);
         } else {
             docs(out, &f.doc);
         }
         if f.deprecated {
             out.push_str("#[deprecated]");
         }
-        let renamed = f.wire != f.rust.name;
+        let renamed = f.wire() != f.rust.name;
         let (optional, with) = match f.presence {
             Presence::Required | Presence::Nullable => (false, false),
             Presence::Optional => (true, false),
@@ -458,7 +458,7 @@ impl Generator<'_> {
         if renamed || optional {
             out.push_str("#[serde(");
             if renamed {
-                emit!(out, "rename = {}", Lit(&f.wire));
+                emit!(out, "rename = {}", Lit(f.wire()));
                 if optional {
                     out.push_str(", ");
                 }
@@ -666,7 +666,7 @@ impl Generator<'_> {
                 };
                 emit!(out.plain(), "{}", f.rust);
                 out.end(UNIT);
-                out.write_str(&f.wire)?;
+                out.write_str(f.wire())?;
                 out.end(UNIT);
                 self.field_type_text(out.plain(), f);
                 out.end(UNIT);

@@ -143,14 +143,22 @@ pub struct Field {
     pub written: String,
     pub pos: Pos,
     pub rust: RustIdent,
-    /// The JSON key.
-    pub wire: String,
+    /// The JSON key when it is not the name as written (see
+    /// [`Field::wire`]): most fields keep theirs, and so copy nothing.
+    pub wire: Option<String>,
     pub ty: Ty,
     pub presence: Presence,
     pub doc: Vec<String>,
     pub deprecated: bool,
     /// Whether the value is boxed because the model contains itself.
     pub boxed: bool,
+}
+
+impl Field {
+    /// The JSON key.
+    pub fn wire(&self) -> &str {
+        self.wire.as_deref().unwrap_or(&self.written)
+    }
 }
 
 /// A value of an enum, as it is on the wire.

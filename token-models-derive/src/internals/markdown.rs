@@ -135,7 +135,10 @@ struct RichBuilder<'a> {
 }
 
 impl<'a> RichBuilder<'a> {
-    fn new(source: &'a str, start: usize) -> Self {
+    /// Starts a cell at `start`, with `open` (empty) as its stack of open
+    /// styles: the stack of the cell before, handed on by
+    /// [`finish`](Self::finish), so that a doc's cells share one.
+    fn new(source: &'a str, start: usize, open: Vec<(usize, Style<'a>)>) -> Self {
         RichBuilder {
             source,
             // Not `Rich::default()`: a default `Cow` is an owned `String`.
@@ -143,7 +146,7 @@ impl<'a> RichBuilder<'a> {
                 text: Cow::Borrowed(""),
                 spans: Vec::new(),
             },
-            open: Vec::new(),
+            open,
             start,
         }
     }
@@ -194,10 +197,13 @@ impl<'a> RichBuilder<'a> {
     }
 
     /// The cell, its source range starting at its first non-blank byte.
-    fn finish(mut self, end: usize) -> Cell<'a> {
+    /// The cell, ending at `end`; its (now empty) stack of open styles goes
+    /// to `spare`, for the next cell.
+    fn finish(mut self, end: usize, spare: &mut Vec<(usize, Style<'a>)>) -> Cell<'a> {
         while !self.open.is_empty() {
             self.close();
         }
+        *spare = std::mem::take(&mut self.open);
         let src = self.source.get(self.start..end).unwrap_or("");
         let start = (self.start + (src.len() - src.trim_start().len())).min(end);
         Cell {
@@ -267,6 +273,8 @@ pub fn parse(text: &str) -> Doc<'_> {
     let mut doc = Doc::default();
     let mut leaf = Leaf::None;
     let mut rich: Option<RichBuilder<'_>> = None;
+    // The stack of open styles, handed from cell to cell.
+    let mut spare = Vec::new();
     let mut item_depth = 0usize;
     let mut table: Option<TableBuilder> = None;
     let mut in_head = false;
@@ -276,11 +284,19 @@ pub fn parse(text: &str) -> Doc<'_> {
             Event::Start(tag) => match tag {
                 Tag::Heading { level, .. } => {
                     leaf = Leaf::Heading(heading_level(level));
-                    rich = Some(RichBuilder::new(text, range.start));
+                    rich = Some(RichBuilder::new(
+                        text,
+                        range.start,
+                        std::mem::take(&mut spare),
+                    ));
                 }
                 Tag::Paragraph if item_depth == 0 => {
                     leaf = Leaf::Paragraph;
-                    rich = Some(RichBuilder::new(text, range.start));
+                    rich = Some(RichBuilder::new(
+                        text,
+                        range.start,
+                        std::mem::take(&mut spare),
+                    ));
                 }
                 Tag::Paragraph => {
                     if let Some(b) = rich.as_mut().filter(|b| !b.rich.text.is_empty()) {
@@ -291,7 +307,11 @@ pub fn parse(text: &str) -> Doc<'_> {
                     item_depth += 1;
                     if item_depth == 1 {
                         leaf = Leaf::Item;
-                        rich = Some(RichBuilder::new(text, range.start));
+                        rich = Some(RichBuilder::new(
+                            text,
+                            range.start,
+                            std::mem::take(&mut spare),
+                        ));
                     } else if let Some(b) = rich.as_mut() {
                         b.push_str("\n");
                     }
@@ -310,7 +330,11 @@ pub fn parse(text: &str) -> Doc<'_> {
                 }
                 Tag::TableCell => {
                     leaf = Leaf::Cell;
-                    rich = Some(RichBuilder::new(text, range.start));
+                    rich = Some(RichBuilder::new(
+                        text,
+                        range.start,
+                        std::mem::take(&mut spare),
+                    ));
                 }
                 Tag::CodeBlock(kind) => {
                     let lang = match kind {
@@ -331,7 +355,7 @@ pub fn parse(text: &str) -> Doc<'_> {
             Event::End(end) => match end {
                 TagEnd::Heading(_) => {
                     if let (Leaf::Heading(level), Some(b)) = (&leaf, rich.take()) {
-                        let cell = b.finish(range.end);
+                        let cell = b.finish(range.end, &mut spare);
                         doc.blocks.push(Block::Heading {
                             level: *level,
                             text: trimmed(cell.rich.text),
@@ -342,7 +366,7 @@ pub fn parse(text: &str) -> Doc<'_> {
                 }
                 TagEnd::Paragraph if item_depth == 0 => {
                     if let Some(b) = rich.take() {
-                        let cell = b.finish(range.end);
+                        let cell = b.finish(range.end, &mut spare);
                         doc.blocks.push(Block::Paragraph {
                             rich: cell.rich,
                             src: cell.src,
@@ -355,7 +379,7 @@ pub fn parse(text: &str) -> Doc<'_> {
                     if item_depth == 0 {
                         if let Some(b) = rich.take() {
                             doc.blocks.push(Block::ListItem {
-                                cell: b.finish(range.end),
+                                cell: b.finish(range.end, &mut spare),
                             });
                         }
                         leaf = Leaf::None;
@@ -363,7 +387,7 @@ pub fn parse(text: &str) -> Doc<'_> {
                 }
                 TagEnd::TableCell => {
                     if let (Some(b), Some(t)) = (rich.take(), table.as_mut()) {
-                        let cell = b.finish(range.end);
+                        let cell = b.finish(range.end, &mut spare);
                         if in_head {
                             t.header.push(cell)
                         } else {
@@ -375,7 +399,7 @@ pub fn parse(text: &str) -> Doc<'_> {
                 TagEnd::TableHead => in_head = false,
                 TagEnd::TableRow => {
                     if let Some(t) = table.as_mut() {
-                        let row = std::mem::take(&mut t.row);
+                        let row = std::mem::replace(&mut t.row, Vec::with_capacity(t.header.len()));
                         t.rows.push(row);
                         t.row_src.push(t.row_start..range.end);
                     }

@@ -35,6 +35,16 @@ impl Case {
             .map(|&(_, c)| c)
     }
 
+    /// `name` converted to this casing, or `None` when that is `name`
+    /// itself (nothing to copy).
+    pub fn apply_changed(self, name: &str) -> Option<String> {
+        match self {
+            Case::AsWritten => None,
+            Case::Snake if is_snake(name) => None,
+            _ => Some(self.apply(name)).filter(|s| s != name),
+        }
+    }
+
     /// `name` converted to this casing.
     pub fn apply(self, name: &str) -> String {
         let mut out = String::with_capacity(name.len() + 4);
@@ -365,9 +375,16 @@ mod tests {
         for (name, expected) in rows {
             for (case, want) in cases.iter().zip(expected) {
                 assert_eq!(case.apply(name), *want, "{name} as {case:?}");
+                let changed = case.apply_changed(name);
+                assert_eq!(
+                    changed.as_deref(),
+                    (want != name).then_some(*want),
+                    "{name} as {case:?}"
+                );
             }
         }
         assert_eq!(Case::AsWritten.apply("weird_Name"), "weird_Name");
+        assert_eq!(Case::AsWritten.apply_changed("weird_Name"), None);
     }
 
     #[test]

@@ -521,7 +521,7 @@ impl Reader<'_> {
             if api_len != field.written.len() {
                 let api_name = &field.written[..api_len];
                 field.rust = RustIdent::field(api_name);
-                field.wire = self.spec.settings.wire_names.apply(api_name);
+                field.wire = Some(self.spec.settings.wire_names.apply(api_name));
             }
             fields.push(field);
         }
@@ -556,7 +556,7 @@ impl Reader<'_> {
     ) -> Field {
         Field {
             rust: RustIdent::field(&written),
-            wire: self.spec.settings.wire_names.apply(&written),
+            wire: self.spec.settings.wire_names.apply_changed(&written),
             written,
             pos,
             ty,
@@ -1140,10 +1140,7 @@ mod tests {
         let ModelKind::Struct(f) = &models[0].kind else {
             panic!()
         };
-        let names: Vec<(&str, &str)> = f
-            .iter()
-            .map(|f| (f.rust.name.as_str(), f.wire.as_str()))
-            .collect();
+        let names: Vec<(&str, &str)> = f.iter().map(|f| (f.rust.name.as_str(), f.wire())).collect();
         assert_eq!(
             names,
             [

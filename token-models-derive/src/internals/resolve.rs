@@ -354,7 +354,7 @@ fn check_field_names(path: &str, m: &mut Model, diags: &mut Diagnostics) {
     let mut wire_seen = set_with_capacity(fields.len());
     if fields
         .iter()
-        .all(|f| rust_seen.insert(f.rust.name.as_str()) && wire_seen.insert(f.wire.as_str()))
+        .all(|f| rust_seen.insert(f.rust.name.as_str()) && wire_seen.insert(f.wire()))
     {
         return;
     }
@@ -374,18 +374,19 @@ fn check_field_names(path: &str, m: &mut Model, diags: &mut Diagnostics) {
             f.rust = RustIdent::field(&format!("{}_duplicate_{i}", f.rust.name));
         }
         rust.insert(f.rust.name.clone(), f.written.clone());
-        if let Some(first) = wire.get(&f.wire) {
+        if let Some(first) = wire.get(f.wire()) {
             diags.error_at(
                 path,
                 f.pos,
                 format!(
                     "the fields `{first}` and `{}` both have the JSON key `{}`, expected distinct keys",
-                    f.written, f.wire
+                    f.written,
+                    f.wire()
                 ),
             );
-            f.wire = format!("{}_duplicate_{i}", f.wire);
+            f.wire = Some(format!("{}_duplicate_{i}", f.wire()));
         }
-        wire.insert(f.wire.clone(), f.written.clone());
+        wire.insert(f.wire().to_owned(), f.written.clone());
     }
 }
 

@@ -8,6 +8,7 @@
 
 use super::hash;
 use super::ir::{NamedRef, Scalar, Ty};
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// A literal in a type expression (`Literal["x"]`, `"x"`, `100`, `true`).
@@ -57,8 +58,11 @@ impl Syntax {
     /// The vocabulary key of a name: path segments joined with `.`, a
     /// leading separator dropped (`::Integer` is `Integer`, `T::Array` is
     /// `T.Array`).
-    fn key(path: &[String]) -> String {
-        path.join(".")
+    fn key(path: &[String]) -> Cow<'_, str> {
+        match path {
+            [one] => Cow::Borrowed(one),
+            _ => Cow::Owned(path.join(".")),
+        }
     }
 
     fn names<'a>(&'a self, out: &mut Vec<&'a [String]>) {
