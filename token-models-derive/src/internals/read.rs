@@ -15,6 +15,7 @@ use super::markdown::{self, Block, Cell, Style};
 use super::naming::{Case, RustIdent};
 use super::source::SpecFile;
 use super::types::{self, Dialect, Lit, Syntax, TypeError};
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// Reads one spec into its models: the doc's own type first, then the types
@@ -24,8 +25,8 @@ use std::ops::Range;
 pub fn read_spec(
     index: usize,
     spec: &SpecFile,
-    doc: &markdown::Doc,
-    cells: TypeCells,
+    doc: &markdown::Doc<'_>,
+    cells: TypeCells<'_>,
     fallback: &'static Dialect,
     diags: &mut Diagnostics,
 ) -> Vec<Model> {
@@ -43,17 +44,17 @@ pub fn read_spec(
 
 /// Every Type cell of a doc's tables, parsed once: first to vote on the
 /// doc's language, then to be read.
-pub struct TypeCells {
+pub struct TypeCells<'a> {
     /// Keyed by the cell's offset in the spec, in document order (so
     /// sorted); a cell taken is `None`.
-    cells: Vec<(usize, Option<Result<Syntax, TypeError>>)>,
+    cells: Vec<(usize, Option<Result<Syntax<'a>, TypeError>>)>,
     /// Each table's dialect scores (see [`TypeCells::scores`]), keyed by
     /// the offset of its first Type cell.
     tables: Vec<(usize, Vec<usize>)>,
 }
 
-impl TypeCells {
-    pub fn of(doc: &markdown::Doc) -> TypeCells {
+impl<'a> TypeCells<'a> {
+    pub fn of(doc: &markdown::Doc<'a>) -> TypeCells<'a> {
         let mut cells = Vec::new();
         let mut tables = Vec::new();
         for block in &doc.blocks {
@@ -61,7 +62,20 @@ impl TypeCells {
                 if let Some(col) = header.iter().position(|c| c.rich.text.trim() == "Type") {
                     let first = cells.len();
                     for c in rows.iter().filter_map(|r| r.get(col)) {
-                        let syntax = types::parse(&c.rich.text[type_text(&c.rich)]);
+                        let range = type_text(&c.rich);
+                        let syntax = match &c.rich.text {
+                            // The names borrow the spec.
+                            Cow::Borrowed(text) => {
+                                let text: &'a str = text;
+                                types::parse(text.get(range).unwrap_or(""))
+                            }
+                            // Text the doc owns (markup inside the cell): the
+                            // names are copied, as the syntax is kept beside
+                            // the doc, not inside it.
+                            Cow::Owned(text) => {
+                                types::parse(text.get(range).unwrap_or("")).map(Syntax::into_owned)
+                            }
+                        };
                         cells.push((c.src.start, Some(syntax)));
                     }
                     if let Some(&(key, _)) = cells.get(first) {
@@ -100,7 +114,10 @@ impl TypeCells {
     }
 
     /// The parsed cell, taken out of the set (parsed now if it was not in it).
-    fn take(&mut self, cell: &Cell) -> Result<Syntax, TypeError> {
+    fn take<'c>(&mut self, cell: &'c Cell<'_>) -> Result<Syntax<'c>, TypeError>
+    where
+        'a: 'c,
+    {
         self.cells
             .binary_search_by_key(&cell.src.start, |&(at, _)| at)
             .ok()
@@ -118,7 +135,7 @@ struct Reader<'a> {
     extra: Vec<Model>,
     /// The language when the doc's names do not tell.
     fallback: &'static Dialect,
-    cells: TypeCells,
+    cells: TypeCells<'a>,
 }
 
 /// A heading and the blocks under it, up to the next heading of its level
@@ -649,8 +666,8 @@ impl Reader<'_> {
         let (_, subsections) = sections(section.blocks, 3);
         let mut parsed = Vec::new();
         for s in &subsections {
-            let text = s.title.trim().trim_matches('`').to_owned();
-            match types::parse(&text) {
+            let text = s.title.trim().trim_matches('`');
+            match types::parse(text) {
                 Ok(syntax) => parsed.push((text, syntax, s.src.start)),
                 Err(e) => self.error(s.src.start, format!("in the type `{text}`: {}", e.message)),
             }
@@ -672,7 +689,7 @@ impl Reader<'_> {
                     ));
                 }
                 Ok(t) => tys.push((
-                    text,
+                    text.to_owned(),
                     if t.nullable {
                         Ty::Nullable(Box::new(t.ty))
                     } else {

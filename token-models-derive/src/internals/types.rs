@@ -34,38 +34,59 @@ impl Lit {
 
 /// A type expression as parsed, before any vocabulary is applied.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Syntax {
+pub enum Syntax<'a> {
     /// `Name`, `a::b::Name<args>`, `Dict[str, X]`, `T.nilable(X)`.
     Name {
-        path: Vec<String>,
-        args: Vec<Syntax>,
+        path: Vec<Cow<'a, str>>,
+        args: Vec<Syntax<'a>>,
         span: Range<usize>,
     },
     Lit(Lit),
     /// `X[]` or `[]X`.
-    Array(Box<Syntax>),
+    Array(Box<Syntax<'a>>),
     /// `*X` (a Go pointer).
-    Pointer(Box<Syntax>),
+    Pointer(Box<Syntax<'a>>),
     /// `?X` (PHP).
-    Nullable(Box<Syntax>),
+    Nullable(Box<Syntax<'a>>),
     /// `A | B`.
-    Union(Vec<Syntax>),
+    Union(Vec<Syntax<'a>>),
     /// `{ [k: string]: X }` (TypeScript).
-    IndexMap(Box<Syntax>),
+    IndexMap(Box<Syntax<'a>>),
 }
 
-impl Syntax {
+impl<'a> Syntax<'a> {
     /// The vocabulary key of a name: path segments joined with `.`, a
     /// leading separator dropped (`::Integer` is `Integer`, `T::Array` is
     /// `T.Array`).
-    fn key(path: &[String]) -> Cow<'_, str> {
+    fn key<'p>(path: &'p [Cow<'a, str>]) -> Cow<'p, str> {
         match path {
             [one] => Cow::Borrowed(one),
             _ => Cow::Owned(path.join(".")),
         }
     }
 
-    fn names<'a>(&'a self, out: &mut Vec<&'a [String]>) {
+    /// The same syntax owning its names.
+    pub fn into_owned(self) -> Syntax<'static> {
+        let owned = |t: Box<Syntax<'_>>| Box::new(t.into_owned());
+        match self {
+            Syntax::Name { path, args, span } => Syntax::Name {
+                path: path
+                    .into_iter()
+                    .map(|p| Cow::Owned(p.into_owned()))
+                    .collect(),
+                args: args.into_iter().map(Syntax::into_owned).collect(),
+                span,
+            },
+            Syntax::Lit(l) => Syntax::Lit(l),
+            Syntax::Array(t) => Syntax::Array(owned(t)),
+            Syntax::Pointer(t) => Syntax::Pointer(owned(t)),
+            Syntax::Nullable(t) => Syntax::Nullable(owned(t)),
+            Syntax::Union(ts) => Syntax::Union(ts.into_iter().map(Syntax::into_owned).collect()),
+            Syntax::IndexMap(t) => Syntax::IndexMap(owned(t)),
+        }
+    }
+
+    fn names<'s>(&'s self, out: &mut Vec<&'s [Cow<'a, str>]>) {
         match self {
             Syntax::Name { path, args, .. } => {
                 out.push(path);
@@ -193,14 +214,14 @@ fn char_at(text: &str, at: usize) -> Option<char> {
     }
 }
 
-struct Parser<'t> {
-    toks: &'t [(Tok<'t>, usize)],
+struct Parser<'t, 'a> {
+    toks: &'t [(Tok<'a>, usize)],
     at: usize,
     end: usize,
 }
 
-impl Parser<'_> {
-    fn peek(&self) -> Option<&Tok<'_>> {
+impl<'a> Parser<'_, 'a> {
+    fn peek(&self) -> Option<&Tok<'a>> {
         self.toks.get(self.at).map(|(t, _)| t)
     }
 
@@ -259,7 +280,7 @@ impl Parser<'_> {
     }
 
     /// union := postfix ('|' postfix)*
-    fn union(&mut self) -> Result<Syntax, TypeError> {
+    fn union(&mut self) -> Result<Syntax<'a>, TypeError> {
         let first = self.postfix()?;
         if !self.punct_at(0, '|') {
             return Ok(first);
@@ -272,7 +293,7 @@ impl Parser<'_> {
     }
 
     /// postfix := prefix ('[' ']')*
-    fn postfix(&mut self) -> Result<Syntax, TypeError> {
+    fn postfix(&mut self) -> Result<Syntax<'a>, TypeError> {
         let mut t = self.prefix()?;
         while self.empty_brackets() {
             self.at += 2;
@@ -282,7 +303,7 @@ impl Parser<'_> {
     }
 
     /// prefix := '*' prefix | '?' 'extends'? prefix | '[' ']' prefix | primary
-    fn prefix(&mut self) -> Result<Syntax, TypeError> {
+    fn prefix(&mut self) -> Result<Syntax<'a>, TypeError> {
         if self.eat('*') {
             return Ok(Syntax::Pointer(Box::new(self.prefix()?)));
         }
@@ -302,7 +323,7 @@ impl Parser<'_> {
 
     /// primary := literal | '(' union ')' | '{' '[' name ':' union ']' ':' union '}'
     ///          | path args? trailing?
-    fn primary(&mut self) -> Result<Syntax, TypeError> {
+    fn primary(&mut self) -> Result<Syntax<'a>, TypeError> {
         match self.peek() {
             Some(Tok::Lit(l)) => {
                 let l = l.clone();
@@ -339,7 +360,7 @@ impl Parser<'_> {
         loop {
             match self.peek() {
                 Some(Tok::Ident(s)) => {
-                    path.push((*s).to_owned());
+                    path.push(Cow::Borrowed(*s));
                     self.at += 1;
                 }
                 _ => return self.error("a type name"),
@@ -387,7 +408,7 @@ impl Parser<'_> {
         )
     }
 
-    fn args(&mut self, close: char) -> Result<Vec<Syntax>, TypeError> {
+    fn args(&mut self, close: char) -> Result<Vec<Syntax<'a>>, TypeError> {
         let mut args = vec![self.union()?];
         while self.eat(',') {
             args.push(self.union()?);
@@ -398,7 +419,7 @@ impl Parser<'_> {
 }
 
 /// Parses one type expression.
-pub fn parse(text: &str) -> Result<Syntax, TypeError> {
+pub fn parse(text: &str) -> Result<Syntax<'_>, TypeError> {
     let toks = tokenize(text)?;
     let mut p = Parser {
         toks: &toks,
@@ -693,7 +714,7 @@ pub const DIALECTS: &[Dialect] = &[
 
 /// How many of the names in `exprs` each dialect knows, in [`DIALECTS`]
 /// order.
-pub fn dialect_scores<'a>(exprs: impl IntoIterator<Item = &'a Syntax>) -> Vec<usize> {
+pub fn dialect_scores<'s, 'a: 's>(exprs: impl IntoIterator<Item = &'s Syntax<'a>>) -> Vec<usize> {
     let known = known_words();
     let mut scores = vec![0; DIALECTS.len()];
     let mut names = Vec::new();
@@ -703,7 +724,7 @@ pub fn dialect_scores<'a>(exprs: impl IntoIterator<Item = &'a Syntax>) -> Vec<us
     }
     for path in names {
         let key = match path {
-            [one] => one.as_str(),
+            [one] => &**one,
             _ => {
                 joined.clear();
                 for (k, segment) in path.iter().enumerate() {
@@ -752,8 +773,8 @@ pub fn best_dialect(scores: &[usize]) -> Option<&'static Dialect> {
 
 /// Guesses a doc's language from the names its type expressions use: the
 /// dialect that knows the most of them, or `fallback` on a tie.
-pub fn guess_dialect<'a>(
-    exprs: impl IntoIterator<Item = &'a Syntax>,
+pub fn guess_dialect<'s, 'a: 's>(
+    exprs: impl IntoIterator<Item = &'s Syntax<'a>>,
     fallback: &'static Dialect,
 ) -> &'static Dialect {
     best_dialect(&dialect_scores(exprs)).unwrap_or(fallback)
@@ -771,7 +792,7 @@ pub struct Typed {
 /// link ranges of the cell text; a name that is not in the vocabulary refers
 /// to another model, through the innermost link around it if there is one.
 pub fn interpret(
-    syntax: &Syntax,
+    syntax: &Syntax<'_>,
     dialect: &Dialect,
     links: &[(Range<usize>, &str)],
 ) -> Result<Typed, TypeError> {
@@ -810,11 +831,11 @@ pub fn interpret(
 }
 
 fn ty_of(
-    syntax: &Syntax,
+    syntax: &Syntax<'_>,
     dialect: &Dialect,
     links: &[(Range<usize>, &str)],
 ) -> Result<Ty, TypeError> {
-    let nested = |t: &Syntax| ty_of(t, dialect, links);
+    let nested = |t: &Syntax<'_>| ty_of(t, dialect, links);
     match syntax {
         Syntax::Array(t) => Ok(Ty::List(Box::new(nested(t)?))),
         Syntax::IndexMap(t) => Ok(Ty::Map(Box::new(nested(t)?))),
@@ -872,7 +893,10 @@ fn ty_of(
                         .map(|(_, dest)| (*dest).to_owned());
                     let (name, qualifier) = path.split_last().map_or_else(
                         || (String::new(), Vec::new()),
-                        |(last, rest)| (last.clone(), rest.to_vec()),
+                        |(last, rest)| {
+                            let rest = rest.iter().map(|s| s.to_string()).collect();
+                            (last.to_string(), rest)
+                        },
                     );
                     Ok(Ty::Named(NamedRef {
                         name,
