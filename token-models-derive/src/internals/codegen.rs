@@ -114,8 +114,9 @@ const DOUBLE_OPTION: Std = std_path(
 );
 
 /// The paths a generated module imports by their bare names (each one's
-/// index is its bit in [`Taken`]).
-const IMPORTED: [Std; 18] = [
+/// index is its bit in [`Taken`]). A `static`, like [`PLAIN`]: an
+/// unoptimised build copies a `const` array to the stack at every use.
+static IMPORTED: [Std; 18] = [
     OPTION,
     STRING,
     VEC,
@@ -315,7 +316,7 @@ impl Generator<'_> {
                 "pub mod {name} {{ #[allow(unused_imports)] use ::token_models::__private::{{self as __tm"
             );
             let taken = self.taken.get(&child_path[..]);
-            for p in IMPORTED {
+            for &p in &IMPORTED {
                 if !taken.is_some_and(|t| t.has(p)) {
                     emit!(out, ", {}", &p.short["__tm::".len()..]);
                 }
@@ -834,8 +835,9 @@ fn escape_into(out: &mut impl fmt::Write, text: &str, clean: bool) -> fmt::Resul
 }
 
 /// The bytes a string literal holds as they are: printable ASCII but `"`
-/// and `\\`.
-const PLAIN: [bool; 256] = {
+/// and `\\`. A `static`: an unoptimised build (the macro's usual one) would
+/// copy a `const` table to the stack for every byte looked up.
+static PLAIN: [bool; 256] = {
     let mut plain = [false; 256];
     let mut b = b' ';
     while b <= b'~' {
