@@ -120,28 +120,15 @@ enum Tok<'a> {
 
 fn tokenize(text: &str) -> Result<Vec<(Tok<'_>, usize)>, TypeError> {
     let mut out = Vec::new();
-    // The character at a byte offset, and the offset after it.
-    let next = |at: usize| char_at(text, at).map(|c| (c, at + c.len_utf8()));
-    // The end of the run of characters from `at` that `keep` accepts.
-    let run = |mut at: usize, keep: fn(char) -> bool| {
-        while let Some((c, after)) = next(at) {
-            if !keep(c) {
-                break;
-            }
-            at = after;
-        }
-        at
-    };
     let mut at = 0;
-    while let Some((c, after)) = next(at) {
+    while let Some(c) = char_at(text, at) {
+        let after = at + c.len_utf8();
         if c.is_whitespace() {
             at = after;
         } else if c.is_ascii_digit()
             || (c == '-' && text[after..].starts_with(|d: char| d.is_ascii_digit()))
         {
-            let end = run(at, |c| {
-                c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_')
-            });
+            let end = number_end(text, at);
             let s = &text[at..end];
             let lit = if let Ok(n) = s.parse::<i64>() {
                 Lit::Int(n)
@@ -156,7 +143,7 @@ fn tokenize(text: &str) -> Result<Vec<(Tok<'_>, usize)>, TypeError> {
             out.push((Tok::Lit(lit), at));
             at = end;
         } else if c.is_alphanumeric() || c == '_' || c == '$' {
-            let end = run(at, |c| c.is_alphanumeric() || matches!(c, '_' | '$' | '-'));
+            let end = name_end(text, at);
             let tok = match &text[at..end] {
                 "true" => Tok::Lit(Lit::Bool(true)),
                 "false" => Tok::Lit(Lit::Bool(false)),
@@ -174,7 +161,9 @@ fn tokenize(text: &str) -> Result<Vec<(Tok<'_>, usize)>, TypeError> {
             }
         } else if c == '\\' {
             // `\<` is markdown's escape left in the text; `\Foo\Bar` is a PHP path.
-            if !char_at(text, after).is_some_and(|n| "<>[]*_|".contains(n)) {
+            let escape = char_at(text, after)
+                .is_some_and(|n| matches!(n, '<' | '>' | '[' | ']' | '*' | '_' | '|'));
+            if !escape {
                 out.push((Tok::Sep, at));
             }
             at = after;
@@ -190,7 +179,10 @@ fn tokenize(text: &str) -> Result<Vec<(Tok<'_>, usize)>, TypeError> {
             };
             out.push((Tok::Lit(Lit::Str(text[after..after + len].to_owned())), at));
             at = after + len + 1;
-        } else if "<>[](){},|*?".contains(c) {
+        } else if matches!(
+            c,
+            '<' | '>' | '[' | ']' | '(' | ')' | '{' | '}' | ',' | '|' | '*' | '?'
+        ) {
             out.push((Tok::Punct(c), at));
             at = after;
         } else {
@@ -201,6 +193,38 @@ fn tokenize(text: &str) -> Result<Vec<(Tok<'_>, usize)>, TypeError> {
         }
     }
     Ok(out)
+}
+
+/// The end of the number starting at byte offset `at`: ASCII letters,
+/// digits, `.`, `-` and `_` (what `parse` then accepts or refuses). Bytes,
+/// not characters: the macro usually runs unoptimised.
+fn number_end(text: &str, at: usize) -> usize {
+    let rest = text.as_bytes().get(at..).unwrap_or_default();
+    let len = rest
+        .iter()
+        .position(|&b| !(b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_')))
+        .unwrap_or(rest.len());
+    at + len
+}
+
+/// The end of the name starting at byte offset `at`: letters, digits, `_`,
+/// `$` and `-`; ASCII ones byte by byte.
+fn name_end(text: &str, mut at: usize) -> usize {
+    let bytes = text.as_bytes();
+    while let Some(&b) = bytes.get(at) {
+        if b.is_ascii() {
+            if !(b.is_ascii_alphanumeric() || matches!(b, b'_' | b'$' | b'-')) {
+                break;
+            }
+            at += 1;
+        } else {
+            match char_at(text, at) {
+                Some(c) if c.is_alphanumeric() => at += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    at
 }
 
 /// The character at byte offset `at` (a character boundary), read as a
