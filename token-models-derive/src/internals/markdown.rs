@@ -5,6 +5,7 @@
 //! that later stages can point at it. Inline markup is flattened to text with
 //! styled ranges (code, strong, emphasis, strikethrough, links).
 
+use super::text::{trim, trim_start};
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::borrow::Cow;
 use std::ops::Range;
@@ -40,11 +41,11 @@ pub struct Rich<'a> {
 impl Rich<'_> {
     /// Whether some span of this style covers all non-blank text.
     pub fn all(&self, pred: impl Fn(&Style) -> bool) -> bool {
-        let trimmed = self.text.trim();
+        let trimmed = trim(&self.text);
         if trimmed.is_empty() {
             return false;
         }
-        let start = self.text.len() - self.text.trim_start().len();
+        let start = self.text.len() - trim_start(&self.text).len();
         let end = start + trimmed.len();
         self.spans
             .iter()
@@ -205,7 +206,7 @@ impl<'a> RichBuilder<'a> {
         }
         *spare = std::mem::take(&mut self.open);
         let src = self.source.get(self.start..end).unwrap_or("");
-        let start = (self.start + (src.len() - src.trim_start().len())).min(end);
+        let start = (self.start + (src.len() - trim_start(src).len())).min(end);
         Cell {
             rich: self.rich,
             src: start..end,
@@ -237,9 +238,9 @@ fn cow(s: CowStr<'_>) -> Cow<'_, str> {
 /// `text` without leading and trailing blanks, copied only if it must be.
 fn trimmed(text: Cow<'_, str>) -> Cow<'_, str> {
     match text {
-        Cow::Borrowed(s) => Cow::Borrowed(s.trim()),
-        Cow::Owned(s) if s.trim().len() == s.len() => Cow::Owned(s),
-        Cow::Owned(s) => Cow::Owned(s.trim().to_owned()),
+        Cow::Borrowed(s) => Cow::Borrowed(trim(s)),
+        Cow::Owned(s) if trim(&s).len() == s.len() => Cow::Owned(s),
+        Cow::Owned(s) => Cow::Owned(trim(&s).to_owned()),
     }
 }
 
@@ -467,7 +468,7 @@ pub fn cells_written(row: &[Cell<'_>], src: &Range<usize>, text: &str) -> usize 
     let line = text.get(src.clone()).unwrap_or("");
     let padded = row.iter().any(|c| c.src.start >= src.end);
     let after = row.last().map_or(src.start, |c| c.src.end);
-    let tail = text.get(after..src.end).unwrap_or("|?").trim();
+    let tail = trim(text.get(after..src.end).unwrap_or("|?"));
     if !padded && (tail.is_empty() || tail == "|") && !line.contains('\\') {
         row.len()
     } else {
@@ -478,7 +479,7 @@ pub fn cells_written(row: &[Cell<'_>], src: &Range<usize>, text: &str) -> usize 
 /// How many cells a table row's source line has: its unescaped pipes,
 /// less the optional leading and trailing ones, plus one.
 pub fn written_cells(row: &str) -> usize {
-    let line = row.lines().next().unwrap_or("").trim();
+    let line = trim(row.lines().next().unwrap_or(""));
     let (mut pipes, mut first, mut last) = (0, None, None);
     for (i, _) in line.match_indices('|') {
         // A pipe after an odd number of backslashes is escaped.

@@ -32,4 +32,5 @@ pub mod read;
 pub mod resolve;
 pub mod settings_file;
 pub mod source;
+pub mod text;
 pub mod types;

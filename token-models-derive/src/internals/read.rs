@@ -14,6 +14,7 @@ use super::ir::{
 use super::markdown::{self, Block, Cell, Style};
 use super::naming::{Case, RustIdent};
 use super::source::SpecFile;
+use super::text::{trim, trim_end, trim_start};
 use super::types::{self, Dialect, Lit, Syntax, TypeError};
 use std::borrow::Cow;
 use std::ops::Range;
@@ -393,7 +394,7 @@ impl Reader<'_> {
         let column = |names: &[&str]| {
             header
                 .iter()
-                .position(|c| names.contains(&c.rich.text.trim()))
+                .position(|c| names.contains(&trim(&c.rich.text)))
         };
         let (Some(name_col), Some(type_col)) = (column(&["Field", "Name"]), column(&["Type"]))
         else {
@@ -449,7 +450,7 @@ impl Reader<'_> {
             let Some(name_cell) = row.get(name_col) else {
                 continue;
             };
-            let written = name_cell.rich.text.trim().to_owned();
+            let written = trim(&name_cell.rich.text).to_owned();
             if written.is_empty() {
                 self.error(
                     name_cell.src.start,
@@ -460,7 +461,7 @@ impl Reader<'_> {
             let deprecated = name_cell.rich.all(|s| *s == Style::Struck);
             let required = match required_col.and_then(|c| row.get(c)) {
                 None => None,
-                Some(c) => match required_marker(c.rich.text.trim()) {
+                Some(c) => match required_marker(trim(&c.rich.text)) {
                     Some(r) => Some(r),
                     None => {
                         self.error(
@@ -825,9 +826,9 @@ impl Reader<'_> {
 /// emphasis written inside a code span (`` `*str*` ``) is markup, not a Go
 /// pointer.
 fn type_text(rich: &markdown::Rich) -> Range<usize> {
-    let text = rich.text.trim_start();
+    let text = trim_start(&rich.text);
     let start = rich.text.len() - text.len();
-    let text = text.trim_end();
+    let text = trim_end(text);
     let end = start + text.len();
     let starred = text.len() >= 2 && text.starts_with('*') && text.ends_with('*');
     if starred && rich.all(|s| *s == Style::Code) {
@@ -984,7 +985,7 @@ fn readme_title(title: &str) -> String {
 /// A description's markdown source as doc comment lines: `N/A` is none,
 /// `<br/>` is a line break, escaped table pipes are unescaped.
 pub fn doc_text(src: &str) -> Vec<String> {
-    let text = src.trim();
+    let text = trim(src);
     if text.is_empty() || text == "N/A" {
         return Vec::new();
     }

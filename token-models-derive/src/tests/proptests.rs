@@ -13,6 +13,7 @@ use crate::internals::expand::expand_specs;
 use crate::internals::markdown::{self, Block, cells_written, written_cells};
 use crate::internals::naming::{Case, RustIdent, split_words, split_words_unicode};
 use crate::internals::source::SpecFile;
+use crate::internals::text;
 use proptest::prelude::*;
 use std::path::Path;
 use std::sync::OnceLock;
@@ -259,6 +260,13 @@ proptest! {
     #[test]
     fn ascii_names_split_as_any_name_does(name in "[a-zA-Z0-9_ .$-]{0,16}|[ -~]{0,16}") {
         prop_assert_eq!(split_words(&name), split_words_unicode(&name));
+    }
+
+    #[test]
+    fn trimming_is_std_trimming(s in "[ \t\n\r\x0b\x0ca-z\u{85}\u{a0}\u{2003}\u{3000}é]{0,8}|\\PC{0,8}|\\s{0,4}") {
+        prop_assert_eq!(text::trim(&s), s.trim());
+        prop_assert_eq!(text::trim_start(&s), s.trim_start());
+        prop_assert_eq!(text::trim_end(&s), s.trim_end());
     }
 
     #[test]
