@@ -443,7 +443,10 @@ impl Generator<'_> {
 
     fn field(&self, out: &mut String, owner: usize, f: &Field) {
         if f.doc.is_empty() {
-            docs(out, &[format!("`{}` in JSON.", f.wire())]);
+            // `docs` of the one line "`wire` in JSON.", without the line.
+            out.push_str("#[doc = \" `");
+            let _ = write_escaped(out, f.wire());
+            out.push_str("` in JSON.\"]");
         } else {
             docs(out, &f.doc);
         }
@@ -459,22 +462,28 @@ impl Generator<'_> {
         if renamed || optional {
             out.push_str("#[serde(");
             if renamed {
-                emit!(out, "rename = {}", Lit(f.wire()));
+                out.push_str("rename = \"");
+                let _ = write_escaped(out, f.wire());
+                out.push('"');
                 if optional {
                     out.push_str(", ");
                 }
             }
             if optional {
-                let option = self.path(owner, OPTION);
-                emit!(out, "default, skip_serializing_if = \"{option}::is_none\"");
+                out.push_str("default, skip_serializing_if = \"");
+                out.push_str(self.path(owner, OPTION));
+                out.push_str("::is_none\"");
             }
             if with {
-                let with = self.path(owner, DOUBLE_OPTION);
-                emit!(out, ", with = \"{with}\"");
+                out.push_str(", with = \"");
+                out.push_str(self.path(owner, DOUBLE_OPTION));
+                out.push('"');
             }
             out.push_str(")]");
         }
-        emit!(out, "pub {}: ", f.rust);
+        out.push_str("pub ");
+        f.rust.push_to(out);
+        out.push_str(": ");
         let options = match f.presence {
             Presence::Required => 0,
             Presence::Nullable | Presence::Optional => 1,
@@ -543,7 +552,7 @@ impl Generator<'_> {
                     for m in &self.resolved.modules[*target] {
                         emit!(out, "{m}::");
                     }
-                    emit!(out, "{}", self.resolved.models[*target].rust);
+                    self.resolved.models[*target].rust.push_to(out);
                 }
                 // Reported by the scope check: any JSON value.
                 Place::Here | Place::Outside => out.push_str(path(VALUE)),
@@ -558,7 +567,7 @@ impl Generator<'_> {
                 for m in &to[common..] {
                     emit!(out, "{m}::");
                 }
-                emit!(out, "{}", self.resolved.models[*target].rust);
+                self.resolved.models[*target].rust.push_to(out);
             }
         }
     }
@@ -603,7 +612,7 @@ impl Generator<'_> {
         for part in &self.resolved.modules[m] {
             emit!(out, "{part}::");
         }
-        emit!(out, "{}", self.resolved.models[m].rust);
+        self.resolved.models[m].rust.push_to(out);
     }
 
     /// A field's type as a reader would write it, for the catalog.
@@ -665,7 +674,7 @@ impl Generator<'_> {
                     Presence::Nullable => "nullable",
                     Presence::OptionalNullable => "optional-nullable",
                 };
-                emit!(out.plain(), "{}", f.rust);
+                f.rust.push_to(out.plain());
                 out.end(UNIT);
                 out.write_str(f.wire())?;
                 out.end(UNIT);
@@ -683,7 +692,7 @@ impl Generator<'_> {
         match &m.kind {
             ModelKind::Enum { variants, .. } => {
                 for v in variants {
-                    emit!(out.plain(), "{}", v.rust);
+                    v.rust.push_to(out.plain());
                     out.end(UNIT);
                     out.write_str(&v.value.text())?;
                     out.end(ITEM);
@@ -691,7 +700,7 @@ impl Generator<'_> {
             }
             ModelKind::Union(alternatives) => {
                 for a in alternatives {
-                    emit!(out.plain(), "{}", a.rust);
+                    a.rust.push_to(out.plain());
                     out.end(UNIT);
                     self.ty_text(out.plain(), &a.ty);
                     out.end(ITEM);

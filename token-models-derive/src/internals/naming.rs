@@ -268,6 +268,16 @@ impl RustIdent {
     pub fn source(&self) -> String {
         self.to_string()
     }
+
+    /// Appends the identifier as written in Rust source: what `{}` writes,
+    /// without the formatting machinery (which costs the unoptimised macro
+    /// more than the copy).
+    pub fn push_to(&self, out: &mut String) {
+        if self.raw {
+            out.push_str("r#");
+        }
+        out.push_str(&self.name);
+    }
 }
 
 /// The identifier as Rust source writes it: `r#type` for a raw one.
