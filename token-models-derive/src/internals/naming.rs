@@ -238,10 +238,11 @@ impl RustIdent {
         if name.is_empty() {
             name = empty.to_owned();
         }
-        if name.starts_with(|c: char| c.is_ascii_digit()) {
+        if name.as_bytes().first().is_some_and(u8::is_ascii_digit) {
             name.insert_str(0, digit_prefix);
         }
-        if RESERVED.contains(&name.as_str()) {
+        // No reserved word is longer than five bytes.
+        if name.len() <= 5 && RESERVED.contains(&name.as_str()) {
             name.push('_');
         }
         // No keyword is longer than eight bytes.
@@ -293,8 +294,14 @@ impl std::fmt::Display for RustIdent {
 /// Keeps ASCII letters, digits and underscores; other characters are dropped
 /// (identifiers with non-ASCII letters are legal but lint-unfriendly).
 fn ascii(mut s: String) -> String {
-    // Cased ASCII is already letters, digits and separators only.
-    if !s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+    // Cased ASCII is already letters, digits and separators only. (A loop,
+    // not `bytes().all(…)`: the macro usually runs unoptimised.)
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
+        i += 1;
+    }
+    if i < bytes.len() {
         s.retain(|c| c.is_ascii_alphanumeric() || c == '_');
     }
     s
@@ -412,6 +419,7 @@ mod tests {
         assert!(
             RAW_KEYWORDS.windows(2).all(|w| w[0] < w[1])
                 && RAW_KEYWORDS.iter().all(|k| k.len() <= 8)
+                && RESERVED.iter().all(|k| k.len() <= 5)
         );
         for k in RAW_KEYWORDS {
             assert!(RustIdent::field(k).raw, "{k}");
