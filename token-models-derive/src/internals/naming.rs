@@ -47,7 +47,6 @@ impl Case {
 
     /// `name` converted to this casing.
     pub fn apply(self, name: &str) -> String {
-        let mut out = String::with_capacity(name.len() + 4);
         let (sep, first, rest) = match self {
             Case::AsWritten => return name.to_owned(),
             // Already snake_case (most fields of most SDKs): as it is.
@@ -58,6 +57,7 @@ impl Case {
             Case::Pascal => ("", Word::Capital, Word::Capital),
             Case::Camel => ("", Word::Lower, Word::Capital),
         };
+        let mut out = String::with_capacity(name.len() + 4);
         let mut k = 0;
         for_each_word(name, |w| {
             if k > 0 {
