@@ -154,6 +154,20 @@ impl Flat<'_> {
         }
     }
 
+    /// An array or inline table starts: at the top, a value that is not a
+    /// string; inside, nothing this file reads.
+    fn open(&mut self, span: Span) -> bool {
+        if self.at_top() {
+            self.value(None, span.start());
+        }
+        self.nesting += 1;
+        true
+    }
+
+    fn close(&mut self) {
+        self.nesting = self.nesting.saturating_sub(1);
+    }
+
     fn table(&mut self, span: Span) {
         if !self.in_table {
             self.problems.push(Problem {
@@ -176,27 +190,19 @@ impl EventReceiver for Flat<'_> {
     }
 
     fn inline_table_open(&mut self, span: Span, _error: &mut dyn ErrorSink) -> bool {
-        if self.at_top() {
-            self.value(None, span.start());
-        }
-        self.nesting += 1;
-        true
+        self.open(span)
     }
 
     fn inline_table_close(&mut self, _span: Span, _error: &mut dyn ErrorSink) {
-        self.nesting = self.nesting.saturating_sub(1);
+        self.close();
     }
 
     fn array_open(&mut self, span: Span, _error: &mut dyn ErrorSink) -> bool {
-        if self.at_top() {
-            self.value(None, span.start());
-        }
-        self.nesting += 1;
-        true
+        self.open(span)
     }
 
     fn array_close(&mut self, _span: Span, _error: &mut dyn ErrorSink) {
-        self.nesting = self.nesting.saturating_sub(1);
+        self.close();
     }
 
     fn simple_key(&mut self, span: Span, kind: Option<Encoding>, error: &mut dyn ErrorSink) {
