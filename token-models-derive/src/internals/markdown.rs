@@ -136,10 +136,10 @@ struct RichBuilder<'a> {
 }
 
 impl<'a> RichBuilder<'a> {
-    /// Starts a cell at `start`, with `open` (empty) as its stack of open
-    /// styles: the stack of the cell before, handed on by
+    /// Starts a cell at `start`, taking `spare` (empty) as its stack of
+    /// open styles: the stack of the cell before, handed back by
     /// [`finish`](Self::finish), so that a doc's cells share one.
-    fn new(source: &'a str, start: usize, open: Vec<(usize, Style<'a>)>) -> Self {
+    fn new(source: &'a str, start: usize, spare: &mut Vec<(usize, Style<'a>)>) -> Self {
         RichBuilder {
             source,
             // Not `Rich::default()`: a default `Cow` is an owned `String`.
@@ -147,7 +147,7 @@ impl<'a> RichBuilder<'a> {
                 text: Cow::Borrowed(""),
                 spans: Vec::new(),
             },
-            open,
+            open: std::mem::take(spare),
             start,
         }
     }
@@ -285,19 +285,11 @@ pub fn parse(text: &str) -> Doc<'_> {
             Event::Start(tag) => match tag {
                 Tag::Heading { level, .. } => {
                     leaf = Leaf::Heading(heading_level(level));
-                    rich = Some(RichBuilder::new(
-                        text,
-                        range.start,
-                        std::mem::take(&mut spare),
-                    ));
+                    rich = Some(RichBuilder::new(text, range.start, &mut spare));
                 }
                 Tag::Paragraph if item_depth == 0 => {
                     leaf = Leaf::Paragraph;
-                    rich = Some(RichBuilder::new(
-                        text,
-                        range.start,
-                        std::mem::take(&mut spare),
-                    ));
+                    rich = Some(RichBuilder::new(text, range.start, &mut spare));
                 }
                 Tag::Paragraph => {
                     if let Some(b) = rich.as_mut().filter(|b| !b.rich.text.is_empty()) {
@@ -308,11 +300,7 @@ pub fn parse(text: &str) -> Doc<'_> {
                     item_depth += 1;
                     if item_depth == 1 {
                         leaf = Leaf::Item;
-                        rich = Some(RichBuilder::new(
-                            text,
-                            range.start,
-                            std::mem::take(&mut spare),
-                        ));
+                        rich = Some(RichBuilder::new(text, range.start, &mut spare));
                     } else if let Some(b) = rich.as_mut() {
                         b.push_str("\n");
                     }
@@ -331,11 +319,7 @@ pub fn parse(text: &str) -> Doc<'_> {
                 }
                 Tag::TableCell => {
                     leaf = Leaf::Cell;
-                    rich = Some(RichBuilder::new(
-                        text,
-                        range.start,
-                        std::mem::take(&mut spare),
-                    ));
+                    rich = Some(RichBuilder::new(text, range.start, &mut spare));
                 }
                 Tag::CodeBlock(kind) => {
                     let lang = match kind {
