@@ -4,5 +4,6 @@
 #[cfg(feature = "corpus")]
 mod corpus;
 mod proptests;
+mod settings_file;
 mod snapshots;
 mod threads;
