@@ -224,9 +224,12 @@ impl Generator<'_> {
         // on all cores, then put in place.
         let here = (0..self.resolved.models.len()).filter(|&i| self.place(i) == Place::Here);
         let written = par::map(here, self.threads, |_, i| {
-            let mut items = String::new();
+            // Each is about 130 bytes a field (or value) in the synthetic
+            // benchmark specs: sized so that most need not grow.
+            let size = 256 + 160 * self.resolved.models[i].kind.len();
+            let mut items = String::with_capacity(size);
             self.model(&mut items, i);
-            let mut literal = String::new();
+            let mut literal = String::with_capacity(size);
             let _ = self.catalog_entry(&mut Record(&mut literal), i);
             (i, items, literal)
         });

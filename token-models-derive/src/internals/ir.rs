@@ -59,6 +59,16 @@ pub enum Ty {
 }
 
 impl ModelKind {
+    /// How many fields, values or alternatives the model has.
+    pub fn len(&self) -> usize {
+        match self {
+            ModelKind::Struct(fields) => fields.len(),
+            ModelKind::Enum { variants, .. } => variants.len(),
+            ModelKind::Union(alternatives) => alternatives.len(),
+            ModelKind::FreeForm | ModelKind::Any => 0,
+        }
+    }
+
     /// Every type the model's fields or alternatives have.
     pub fn types_mut(&mut self) -> Vec<&mut Ty> {
         match self {

@@ -35,7 +35,45 @@ pub struct Span<'a> {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Rich<'a> {
     pub text: Cow<'a, str>,
-    pub spans: Vec<Span<'a>>,
+    pub spans: Spans<'a>,
+}
+
+/// The styled ranges of a [`Rich`], in the order they close. Most cells
+/// have none or one (`*Optional[str]*`, `` `token` ``), which is kept in
+/// place rather than in a `Vec` of its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Spans<'a> {
+    One(Option<Span<'a>>),
+    Many(Vec<Span<'a>>),
+}
+
+impl Default for Spans<'_> {
+    fn default() -> Self {
+        Spans::One(None)
+    }
+}
+
+impl<'a> Spans<'a> {
+    pub fn push(&mut self, span: Span<'a>) {
+        match self {
+            Spans::Many(spans) => spans.push(span),
+            Spans::One(slot) => match slot.take() {
+                None => *slot = Some(span),
+                Some(first) => *self = Spans::Many(vec![first, span]),
+            },
+        }
+    }
+}
+
+impl<'a> std::ops::Deref for Spans<'a> {
+    type Target = [Span<'a>];
+
+    fn deref(&self) -> &[Span<'a>] {
+        match self {
+            Spans::One(span) => span.as_slice(),
+            Spans::Many(spans) => spans,
+        }
+    }
 }
 
 impl Rich<'_> {
@@ -145,7 +183,7 @@ impl<'a> RichBuilder<'a> {
             // Not `Rich::default()`: a default `Cow` is an owned `String`.
             rich: Rich {
                 text: Cow::Borrowed(""),
-                spans: Vec::new(),
+                spans: Spans::default(),
             },
             open: std::mem::take(spare),
             start,
