@@ -20,7 +20,7 @@
 //! `naming`), so no doc can change the shape of the code.
 
 use super::hash;
-use super::ir::{Field, ModelKind, Presence, Scalar, Ty, Value, Variant};
+use super::ir::{Field, Lines, ModelKind, Presence, Scalar, Ty, Value, Variant};
 use super::naming::RustIdent;
 use super::par;
 use super::resolve::{Resolved, Traits};
@@ -34,16 +34,21 @@ macro_rules! emit {
     }};
 }
 
-/// `#[doc = "…"]` per line, with the space a `///` comment would have.
-fn docs(out: &mut String, lines: &[String]) {
-    for l in lines {
-        if l.is_empty() {
-            out.push_str("#[doc = \"\"]");
-        } else {
-            out.push_str("#[doc = \" ");
-            let _ = write_escaped(out, l);
-            out.push_str("\"]");
-        }
+/// `#[doc = "…"]` for one line, with the space a `///` comment would have.
+fn doc(out: &mut String, line: &str) {
+    if line.is_empty() {
+        out.push_str("#[doc = \"\"]");
+    } else {
+        out.push_str("#[doc = \" ");
+        let _ = write_escaped(out, line);
+        out.push_str("\"]");
+    }
+}
+
+/// [`doc`] per line.
+fn docs(out: &mut String, lines: &Lines) {
+    for line in lines.iter() {
+        doc(out, line);
     }
 }
 
@@ -353,19 +358,24 @@ impl Generator<'_> {
     pub fn model(&self, out: &mut String, i: usize) {
         let m = &self.resolved.models[i];
         let name = &m.rust;
-        let mut doc_lines = m.doc.clone();
-        if !doc_lines.is_empty() {
-            doc_lines.push(String::new());
+        docs(out, &m.doc);
+        if !m.doc.is_empty() {
+            doc(out, "");
         }
-        doc_lines.push(format!("Generated from `{}`.", self.specs[m.spec].display));
+        doc(
+            out,
+            &format!("Generated from `{}`.", self.specs[m.spec].display),
+        );
         for o in &m.omitted {
-            doc_lines.push(String::new());
-            doc_lines.push(format!(
-                "Not generated: the field `{}` ({}, not JSON data).",
-                o.written, o.why
-            ));
+            doc(out, "");
+            doc(
+                out,
+                &format!(
+                    "Not generated: the field `{}` ({}, not JSON data).",
+                    o.written, o.why
+                ),
+            );
         }
-        docs(out, &doc_lines);
         let Traits { eq, hash } = self.resolved.traits[i];
         let copy = matches!(m.kind, ModelKind::Enum { open: false, .. });
         let derives = [
@@ -780,15 +790,9 @@ impl Record<'_> {
         self.0.push_str(end.escaped());
     }
 
-    /// Lines joined by newlines.
-    fn lines(&mut self, lines: &[String]) -> fmt::Result {
-        for (k, line) in lines.iter().enumerate() {
-            if k > 0 {
-                self.0.push_str("\\n");
-            }
-            self.write_str(line)?;
-        }
-        Ok(())
+    /// Lines joined by newlines (which the literal escapes).
+    fn lines(&mut self, lines: &Lines) -> fmt::Result {
+        self.write_str(lines.text())
     }
 }
 
@@ -865,7 +869,7 @@ fn variant_doc(out: &mut String, v: &Variant) {
             Value::Str(s) => Lit(s).to_string(),
             other => other.text(),
         };
-        docs(out, &[format!("`{shown}` in JSON.")]);
+        doc(out, &format!("`{shown}` in JSON."));
     } else {
         docs(out, &v.doc);
     }
@@ -1010,10 +1014,10 @@ mod tests {
     #[test]
     fn doc_lines_are_escaped_inside_their_literal() {
         let mut out = String::new();
-        super::docs(
-            &mut out,
-            &["say \"hi\" \\ \u{1f}".to_owned(), String::new()],
-        );
+        let mut lines = super::Lines::default();
+        lines.push("say \"hi\" \\ \u{1f}");
+        lines.push("");
+        super::docs(&mut out, &lines);
         assert_eq!(out, r#"#[doc = " say \"hi\" \\ \u{1f}"]#[doc = ""]"#);
     }
 

@@ -146,6 +146,62 @@ pub enum Presence {
     OptionalNullable,
 }
 
+/// Doc comment lines, kept as one text with a `\n` between lines: most
+/// descriptions are one line, which this holds in one `String` (a
+/// `Vec<String>` took two allocations). Empty text is no lines, so a doc
+/// cannot start with a blank line.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Lines(String);
+
+impl Lines {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The lines joined by `\n`.
+    pub fn text(&self) -> &str {
+        &self.0
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        (!self.0.is_empty())
+            .then(|| self.0.split('\n'))
+            .into_iter()
+            .flatten()
+    }
+
+    /// Appends a line (without a `\n`); a blank one is dropped while there
+    /// are no lines yet.
+    pub fn push(&mut self, line: &str) {
+        if !self.0.is_empty() {
+            self.0.push('\n');
+        }
+        self.0.push_str(line);
+    }
+
+    /// Appends the lines of `more`.
+    pub fn append(&mut self, more: &Lines) {
+        if !more.is_empty() {
+            self.push(&more.0);
+        }
+    }
+}
+
+/// `lines == ["a", "b"]` in tests.
+#[cfg(test)]
+impl<const N: usize> PartialEq<[&str; N]> for Lines {
+    fn eq(&self, lines: &[&str; N]) -> bool {
+        self.iter().eq(lines.iter().copied())
+    }
+}
+
+impl From<String> for Lines {
+    /// One line, or several joined by `\n`.
+    fn from(text: String) -> Self {
+        Lines(text)
+    }
+}
+
 /// One field of a struct.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Field {
@@ -158,7 +214,7 @@ pub struct Field {
     pub wire: Option<String>,
     pub ty: Ty,
     pub presence: Presence,
-    pub doc: Vec<String>,
+    pub doc: Lines,
     pub deprecated: bool,
     /// Whether the value is boxed because the model contains itself.
     pub boxed: bool,
@@ -196,7 +252,7 @@ pub struct Variant {
     pub rust: RustIdent,
     /// The value on the wire.
     pub value: Value,
-    pub doc: Vec<String>,
+    pub doc: Lines,
 }
 
 /// One alternative of a union.
@@ -243,7 +299,7 @@ pub struct Model {
     pub spec: usize,
     pub pos: Pos,
     pub rust: RustIdent,
-    pub doc: Vec<String>,
+    pub doc: Lines,
     pub kind: ModelKind,
     /// A JSON example the doc gives, verbatim.
     pub example: Option<String>,

@@ -9,7 +9,7 @@ use super::diag::{Diagnostics, LineIndex, Pos};
 #[cfg(test)]
 use super::ir::NamedRef;
 use super::ir::{
-    Alternative, Field, Model, ModelKind, Omitted, Presence, Scalar, Ty, Value, Variant,
+    Alternative, Field, Lines, Model, ModelKind, Omitted, Presence, Scalar, Ty, Value, Variant,
 };
 use super::markdown::{self, Block, Cell, Style};
 use super::naming::{Case, RustIdent};
@@ -198,7 +198,7 @@ impl Reader<'_> {
         self.spec.text.get(range.clone()).unwrap_or("")
     }
 
-    fn model(&self, pos: Pos, rust: RustIdent, doc: Vec<String>, kind: ModelKind) -> Model {
+    fn model(&self, pos: Pos, rust: RustIdent, doc: Lines, kind: ModelKind) -> Model {
         Model {
             spec: self.index,
             pos,
@@ -217,21 +217,21 @@ impl Reader<'_> {
         self.model(
             Pos::new(1, 1),
             RustIdent::type_name(self.spec.stem()),
-            Vec::new(),
+            Lines::default(),
             ModelKind::Any,
         )
     }
 
-    fn prose(&self, blocks: &[Block]) -> Vec<String> {
-        let mut lines = Vec::new();
+    fn prose(&self, blocks: &[Block]) -> Lines {
+        let mut lines = Lines::default();
         for b in blocks
             .iter()
             .filter(|b| !matches!(b, Block::Heading { .. }))
         {
             if !lines.is_empty() {
-                lines.push(String::new());
+                lines.push("");
             }
-            lines.extend(doc_text(self.src(b.src())));
+            lines.append(&doc_text(self.src(b.src())));
         }
         lines
     }
@@ -554,7 +554,7 @@ impl Reader<'_> {
                 let name =
                     RustIdent::type_name(&format!("{}{}", owner.name, Case::Pascal.apply(field)));
                 let alternatives = alternatives_of(std::mem::take(alternatives));
-                let mut m = self.model(pos, name, Vec::new(), ModelKind::Union(alternatives));
+                let mut m = self.model(pos, name, Lines::default(), ModelKind::Union(alternatives));
                 m.inline = true;
                 self.extra.push(m);
                 *t = Ty::Local(self.extra.len() - 1);
@@ -569,7 +569,7 @@ impl Reader<'_> {
         pos: Pos,
         ty: Ty,
         presence: Presence,
-        doc: Vec<String>,
+        doc: Lines,
         deprecated: bool,
     ) -> Field {
         Field {
@@ -656,14 +656,14 @@ impl Reader<'_> {
             variants.push(Variant {
                 rust,
                 value,
-                doc: Vec::new(),
+                doc: Lines::default(),
             });
         }
         ModelKind::Enum { variants, open }
     }
 
     /// `## Supported Types`: one `### \`type\`` heading per alternative.
-    fn union_section(&mut self, section: &Section<'_>, doc: &mut Vec<String>) -> ModelKind {
+    fn union_section(&mut self, section: &Section<'_>, doc: &mut Lines) -> ModelKind {
         let (_, subsections) = sections(section.blocks, 3);
         let mut parsed = Vec::new();
         for s in &subsections {
@@ -683,8 +683,8 @@ impl Reader<'_> {
         for (text, syntax, at) in parsed {
             match types::interpret(&syntax, dialect, &[]) {
                 Ok(t) if t.ty.transport().is_some() => {
-                    doc.push(String::new());
-                    doc.push(format!(
+                    doc.push("");
+                    doc.push(&format!(
                         "Not generated: the alternative `{text}` ({}, not JSON data).",
                         t.ty.transport().unwrap_or("")
                     ));
@@ -731,7 +731,7 @@ impl Reader<'_> {
                         .any(|s| s.style == Style::Strong && s.range.start == 0);
                     if !starts_strong {
                         if let Some(last) = fields.last_mut() {
-                            last.doc.extend(doc_text(self.src(src)));
+                            last.doc.append(&doc_text(self.src(src)));
                         }
                         continue;
                     }
@@ -984,10 +984,10 @@ fn readme_title(title: &str) -> String {
 
 /// A description's markdown source as doc comment lines: `N/A` is none,
 /// `<br/>` is a line break, escaped table pipes are unescaped.
-pub fn doc_text(src: &str) -> Vec<String> {
+pub fn doc_text(src: &str) -> Lines {
     let text = trim(src);
     if text.is_empty() || text == "N/A" {
-        return Vec::new();
+        return Lines::default();
     }
     let replaced;
     let text = if text.contains('<') || text.contains('\\') {
@@ -1002,13 +1002,13 @@ pub fn doc_text(src: &str) -> Vec<String> {
     };
     if !text.contains('\n') {
         // One line, already trimmed (most descriptions).
-        return vec![text.to_owned()];
+        return Lines::from(text.to_owned());
     }
-    let mut lines: Vec<String> = text.lines().map(|l| l.trim().to_owned()).collect();
-    while lines.last().is_some_and(String::is_empty) {
+    let mut lines: Vec<&str> = text.lines().map(trim).collect();
+    while lines.last().is_some_and(|l| l.is_empty()) {
         lines.pop();
     }
-    lines
+    Lines::from(lines.join("\n"))
 }
 
 #[cfg(test)]
@@ -1093,12 +1093,31 @@ mod tests {
         assert_eq!(models[0].kind, ModelKind::FreeForm);
         let (models, errors) = read("# Blob\n\nAnything at all.\n");
         assert!(errors.is_empty());
-        assert_eq!(
-            (&models[0].kind, models[0].doc.as_slice()),
-            (&ModelKind::Any, &["Anything at all.".to_owned()][..])
-        );
+        assert_eq!(models[0].kind, ModelKind::Any);
+        assert_eq!(models[0].doc, ["Anything at all."]);
         let (models, _) = read("no title here\n");
         assert_eq!(models[0].rust.name, "X");
+    }
+
+    #[test]
+    fn a_union_notes_the_alternatives_it_leaves_out() {
+        let union = "# Response\n\n## Supported Types\n\n### `models.Thing`\n\n```python\nvalue: models.Thing = /* values here */\n```\n\n### `httpx.Response`\n\n```python\nvalue: httpx.Response = /* values here */\n```\n";
+        let (models, errors) = read(union);
+        assert!(errors.is_empty(), "{errors:?}");
+        // The note is the summary line when the doc has no prose of its own.
+        assert_eq!(
+            models[0].doc,
+            ["Not generated: the alternative `httpx.Response` (an HTTP response, not JSON data)."]
+        );
+        let (models, _) = read(&union.replace("\n\n## Supported", "\n\nA reply.\n\n## Supported"));
+        assert_eq!(
+            models[0].doc,
+            [
+                "A reply.",
+                "",
+                "Not generated: the alternative `httpx.Response` (an HTTP response, not JSON data)."
+            ]
+        );
     }
 
     #[test]
@@ -1174,12 +1193,7 @@ mod tests {
         let ModelKind::Enum { variants: v, .. } = &models[1].kind else {
             panic!("{models:?}")
         };
-        assert_eq!(
-            (&v[0].value, v[0].doc.as_slice()),
-            (
-                &Value::Str("Bearer".into()),
-                &["Bearer auth.".to_owned()][..]
-            )
-        );
+        assert_eq!(v[0].value, Value::Str("Bearer".into()));
+        assert_eq!(v[0].doc, ["Bearer auth."]);
     }
 }
