@@ -11,6 +11,14 @@
 //!
 //! The macro reads specs on all cores (`internals::par`), so the floor is
 //! measured both on one core and on all of them.
+//!
+//! Inside rustc the macro allocates with rustc's allocator, jemalloc;
+//! `--features jemalloc` measures with it (both sides), the default with
+//! the system's.
+
+#[cfg(feature = "jemalloc")]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
 #[allow(dead_code, unused_imports)]
 #[path = "../../token-models-derive/src/internals/mod.rs"]

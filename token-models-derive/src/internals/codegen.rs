@@ -239,7 +239,7 @@ impl Generator<'_> {
             (i, items, literal)
         });
         let mut items = vec![String::new(); self.resolved.models.len()];
-        let mut catalog = String::new();
+        let mut catalog = String::with_capacity(written.iter().map(|(_, _, e)| e.len()).sum());
         for (i, source, entry) in written {
             items[i] = source;
             catalog.push_str(&entry);
