@@ -99,18 +99,23 @@ pub fn expand_specs_in(
     scope: Scope,
     threads: usize,
 ) -> Expansion {
-    // Each spec is parsed and its Type cells read on their own, on all
-    // cores; only the folder vote and resolving need them all.
-    let parsed = par::map(&specs, threads, |_, spec| {
+    // Each spec is parsed and read on its own, on all cores, while its doc
+    // is fresh (and its memory free for the next doc once read). A doc too
+    // short to tell its language (a few fields, all linked) takes the one
+    // its top folder's docs use most, known once every doc is scored: such
+    // a doc is kept, and read after the vote.
+    let first = par::map(&specs, threads, |i, spec| {
         let doc = markdown::parse(&spec.text);
         let cells = TypeCells::of(&doc);
         let scores = cells.scores();
-        (doc, cells, scores)
+        let mut d = Diagnostics::new();
+        match read_spec(i, spec, &doc, cells, None, &mut d) {
+            Some(models) => (scores, Ok((models, d))),
+            None => (scores, Err(doc)),
+        }
     });
-    // A doc whose own type names do not tell its language (a few fields,
-    // all linked) takes the one its top folder's docs use most.
     let mut by_folder: Map<&str, Vec<usize>> = Map::default();
-    for (spec, (_, _, scores)) in specs.iter().zip(&parsed) {
+    for (spec, (scores, _)) in specs.iter().zip(&first) {
         let total = by_folder
             .entry(top_folder(spec))
             .or_insert_with(|| vec![0; DIALECTS.len()]);
@@ -125,12 +130,16 @@ pub fn expand_specs_in(
             .unwrap_or(&DIALECTS[0])
     };
     let read = par::map(
-        specs.iter().zip(parsed),
+        specs.iter().zip(first),
         threads,
-        |i, (spec, (doc, cells, _))| {
-            let mut d = Diagnostics::new();
-            let models = read_spec(i, spec, &doc, cells, fallback(spec), &mut d);
-            (models, d)
+        |i, (spec, (_, read))| match read {
+            Ok(read) => read,
+            Err(doc) => {
+                let mut d = Diagnostics::new();
+                let cells = TypeCells::of(&doc);
+                let models = read_spec(i, spec, &doc, cells, Some(fallback(spec)), &mut d);
+                (models.unwrap_or_default(), d)
+            }
         },
     );
     let mut models = Vec::new();
@@ -149,5 +158,72 @@ pub fn expand_specs_in(
         inputs,
         threads,
         diagnostics: diags.into_sorted(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::internals::ir::ModelKind;
+
+    fn spec(path: &str, fields: &[(&str, &str)]) -> SpecFile {
+        let mut text = format!(
+            "# {}\n\n## Fields\n\n| Field | Type | Required | Description |\n| - | - | - | - |\n",
+            path.rsplit('/')
+                .next()
+                .unwrap_or(path)
+                .trim_end_matches(".md")
+        );
+        for (name, ty) in fields {
+            text.push_str(&format!("| `{name}` | {ty} | :heavy_check_mark: | N/A |\n"));
+        }
+        SpecFile::in_memory(path, &text)
+    }
+
+    /// The JSON key of `model`'s first field.
+    fn first_key(e: &Expansion, model: usize) -> &str {
+        match &e.resolved.models[model].kind {
+            ModelKind::Struct(fields) => fields[0].wire(),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    /// A doc whose Type column does not tell its language (its one field a
+    /// link) is read after every doc has been scored, in the language of
+    /// its top folder: Python's `from_` is the API's `from`, Go's is not
+    /// renamed.
+    #[test]
+    fn a_doc_too_short_to_tell_takes_its_folders_language() {
+        let specs = vec![
+            spec(
+                "py/thing.md",
+                &[("name", "*str*"), ("count", "*Optional[int]*")],
+            ),
+            spec("py/query.md", &[("from_", "[models.Thing](thing.md)")]),
+            spec(
+                "go/thing.md",
+                &[("Name", "*string*"), ("Count", "**int64*")],
+            ),
+            spec("go/query.md", &[("from_", "[shared.Thing](thing.md)")]),
+        ];
+        for threads in [1, 2] {
+            let e = expand_specs_in(
+                specs.clone(),
+                Vec::new(),
+                Diagnostics::new(),
+                Scope::default(),
+                threads,
+            );
+            assert!(e.diagnostics.is_empty(), "{:?}", e.diagnostics);
+            let names: Vec<&str> = e
+                .resolved
+                .models
+                .iter()
+                .map(|m| m.rust.name.as_str())
+                .collect();
+            assert_eq!(names, ["Thing", "Query", "Thing", "Query"]);
+            assert_eq!(first_key(&e, 1), "from");
+            assert_eq!(first_key(&e, 3), "from_");
+        }
     }
 }

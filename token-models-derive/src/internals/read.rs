@@ -17,30 +17,35 @@ use super::source::SpecFile;
 use super::text::{trim, trim_end, trim_start};
 use super::types::{self, Dialect, Lit, Syntax, TypeError};
 use std::borrow::Cow;
+
 use std::ops::Range;
 
 /// Reads one spec into its models: the doc's own type first, then the types
 /// it defines inline (a union in a Type cell, a readme.io enum attribute) or
 /// under further headings. `fallback` is the language of its Type column
-/// when its own names do not tell (see [`TypeCells::scores`]).
+/// when its own names do not tell (see [`TypeCells::scores`]); when it is
+/// not known yet (`None`) and the doc needs it, the doc is not read:
+/// `None`, and the diagnostics so far are to be dropped.
 pub fn read_spec(
     index: usize,
     spec: &SpecFile,
     doc: &markdown::Doc<'_>,
     cells: TypeCells<'_>,
-    fallback: &'static Dialect,
+    fallback: Option<&'static Dialect>,
     diags: &mut Diagnostics,
-) -> Vec<Model> {
-    let r = Reader {
+) -> Option<Vec<Model>> {
+    let mut r = Reader {
         index,
         spec,
         lines: LineIndex::new(&spec.text),
         diags,
         extra: Vec::new(),
         fallback,
+        fallback_wanted: std::cell::Cell::new(false),
         cells,
     };
-    r.read(doc)
+    let models = r.read(doc);
+    (!r.fallback_wanted.get()).then_some(models)
 }
 
 /// Every Type cell of a doc's tables, parsed once: first to vote on the
@@ -134,8 +139,10 @@ struct Reader<'a> {
     diags: &'a mut Diagnostics,
     /// Types defined inside the doc's other types.
     extra: Vec<Model>,
-    /// The language when the doc's names do not tell.
-    fallback: &'static Dialect,
+    /// The language when the doc's names do not tell, if known.
+    fallback: Option<&'static Dialect>,
+    /// Whether the doc needed `fallback` when it was not known.
+    fallback_wanted: std::cell::Cell<bool>,
     cells: TypeCells<'a>,
 }
 
@@ -236,7 +243,15 @@ impl Reader<'_> {
         lines
     }
 
-    fn read(mut self, doc: &markdown::Doc) -> Vec<Model> {
+    /// The language of a Type column whose names do not tell.
+    fn fallback(&self) -> &'static Dialect {
+        self.fallback.unwrap_or_else(|| {
+            self.fallback_wanted.set(true);
+            &types::DIALECTS[0]
+        })
+    }
+
+    fn read(&mut self, doc: &markdown::Doc) -> Vec<Model> {
         if !self.spec.readable {
             return vec![self.placeholder()];
         }
@@ -438,8 +453,8 @@ impl Reader<'_> {
             .and_then(|r| r.get(type_col))
             .and_then(|c| self.cells.table_scores(c.src.start));
         let dialect = self.spec.settings.dialect.unwrap_or_else(|| match scored {
-            Some(scores) => types::best_dialect(scores).unwrap_or(self.fallback),
-            None => types::guess_dialect(parsed.iter().flatten(), self.fallback),
+            Some(scores) => types::best_dialect(scores).unwrap_or_else(|| self.fallback()),
+            None => types::guess_dialect(parsed.iter().flatten(), || self.fallback()),
         });
 
         let mut fields = Vec::new();
@@ -677,7 +692,7 @@ impl Reader<'_> {
             self.error(section.src.start, "found a `## Supported Types` heading with no `### type` headings under it, expected one per alternative");
         }
         let dialect = self.spec.settings.dialect.unwrap_or_else(|| {
-            types::guess_dialect(parsed.iter().map(|(_, s, _)| s), self.fallback)
+            types::guess_dialect(parsed.iter().map(|(_, s, _)| s), || self.fallback())
         });
         let mut tys = Vec::new();
         for (text, syntax, at) in parsed {
@@ -1032,9 +1047,10 @@ mod tests {
             &file,
             &doc,
             TypeCells::of(&doc),
-            &types::DIALECTS[0],
+            Some(&types::DIALECTS[0]),
             &mut d,
-        );
+        )
+        .unwrap_or_default();
         (
             models,
             d.into_sorted().iter().map(ToString::to_string).collect(),

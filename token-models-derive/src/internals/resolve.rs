@@ -642,7 +642,8 @@ mod tests {
             .enumerate()
             .flat_map(|(i, s)| {
                 let doc = markdown::parse(&s.text);
-                read_spec(i, s, &doc, TypeCells::of(&doc), &DIALECTS[0], &mut d)
+                read_spec(i, s, &doc, TypeCells::of(&doc), Some(&DIALECTS[0]), &mut d)
+                    .unwrap_or_default()
             })
             .collect();
         let r = resolve(&specs, models, 2, &mut d);

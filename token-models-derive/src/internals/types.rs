@@ -796,12 +796,12 @@ pub fn best_dialect(scores: &[usize]) -> Option<&'static Dialect> {
 }
 
 /// Guesses a doc's language from the names its type expressions use: the
-/// dialect that knows the most of them, or `fallback` on a tie.
+/// dialect that knows the most of them, or `fallback()` on a tie.
 pub fn guess_dialect<'s, 'a: 's>(
     exprs: impl IntoIterator<Item = &'s Syntax<'a>>,
-    fallback: &'static Dialect,
+    fallback: impl FnOnce() -> &'static Dialect,
 ) -> &'static Dialect {
-    best_dialect(&dialect_scores(exprs)).unwrap_or(fallback)
+    best_dialect(&dialect_scores(exprs)).unwrap_or_else(fallback)
 }
 
 /// A type with the presence its outermost wrappers say.
@@ -1223,7 +1223,7 @@ mod tests {
     fn guesses_the_language() {
         let guess = |exprs: &[&str]| {
             let parsed: Vec<Syntax> = exprs.iter().map(|e| parse(e).expect("parses")).collect();
-            guess_dialect(&parsed, &DIALECTS[0]).name
+            guess_dialect(&parsed, || &DIALECTS[0]).name
         };
         assert_eq!(guess(&["str", "int"]), "python");
         assert_eq!(guess(&["Optional<String>", "Optional<Double>"]), "java");
