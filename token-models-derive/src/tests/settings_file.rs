@@ -83,34 +83,34 @@ fn quote(value: &str, how: u8) -> String {
         {
             format!("'''\n{value}'''")
         }
-        3 => {
-            let mut out = String::from("\"\"\"\n");
-            for c in value.chars() {
-                match c {
-                    '\\' => out.push_str("\\\\"),
-                    '"' => out.push_str("\\\""),
-                    '\n' => out.push('\n'),
-                    c if plain(c) => out.push(c),
-                    c => out.push_str(&format!("\\U{:08X}", u32::from(c))),
-                }
-            }
-            out + "\"\"\""
-        }
-        _ => {
-            let mut out = String::from("\"");
-            for c in value.chars() {
-                match c {
-                    '\\' => out.push_str("\\\\"),
-                    '"' => out.push_str("\\\""),
-                    '\n' => out.push_str("\\n"),
-                    '\u{1b}' => out.push_str("\\e"),
-                    c if plain(c) => out.push(c),
-                    c => out.push_str(&format!("\\u{:04x}", u32::from(c))),
-                }
-            }
-            out + "\""
+        3 => basic(value, true),
+        _ => basic(value, false),
+    }
+}
+
+/// `value` in a basic string, escaped; in a multi-line one (`"""`) line
+/// ends stay as they are. The two write control characters with different
+/// escapes, so that both forms are read.
+fn basic(value: &str, multiline: bool) -> String {
+    let (open, close) = if multiline {
+        ("\"\"\"\n", "\"\"\"")
+    } else {
+        ("\"", "\"")
+    };
+    let mut out = String::from(open);
+    for c in value.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' if multiline => out.push('\n'),
+            '\n' => out.push_str("\\n"),
+            '\u{1b}' if !multiline => out.push_str("\\e"),
+            c if c == '\t' || !c.is_control() => out.push(c),
+            c if multiline => out.push_str(&format!("\\U{:08X}", u32::from(c))),
+            c => out.push_str(&format!("\\u{:04x}", u32::from(c))),
         }
     }
+    out + close
 }
 
 fn value_text() -> impl Strategy<Value = String> {
