@@ -17,7 +17,6 @@ use super::source::SpecFile;
 use super::text::{trim, trim_end, trim_start};
 use super::types::{self, Dialect, Lit, Syntax, TypeError};
 use std::borrow::Cow;
-
 use std::ops::Range;
 
 /// Reads one spec into its models: the doc's own type first, then the types
