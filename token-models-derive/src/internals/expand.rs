@@ -103,7 +103,8 @@ pub fn expand_specs_in(
     // is fresh (and its memory free for the next doc once read). A doc too
     // short to tell its language (a few fields, all linked) takes the one
     // its top folder's docs use most, known once every doc is scored: such
-    // a doc is kept, and read after the vote.
+    // a doc is kept, and read after the vote (its Type cells parsed again,
+    // as the first reading used them up).
     let first = par::map(&specs, threads, |i, spec| {
         let doc = markdown::parse(&spec.text);
         let cells = TypeCells::of(&doc);
