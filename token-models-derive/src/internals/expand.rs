@@ -6,7 +6,7 @@ use super::diag::{Diagnostic, Diagnostics};
 use super::hash::Map;
 use super::markdown;
 use super::par;
-use super::read::{TypeCells, read_spec};
+use super::read::{self, TypeCells, read_spec};
 use super::resolve::{Resolved, check_scope, resolve};
 use super::source::{self, Scope, Settings, SpecFile};
 use super::types::{self, DIALECTS};
@@ -101,18 +101,22 @@ pub fn expand_specs_in(
 ) -> Expansion {
     // Each spec is parsed and read on its own, on all cores, while its doc
     // is fresh (and its memory free for the next doc once read). A doc too
-    // short to tell its language (a few fields, all linked) takes the one
-    // its top folder's docs use most, known once every doc is scored: such
-    // a doc is kept, and read after the vote (its Type cells parsed again,
-    // as the first reading used them up).
+    // short to tell its language (a few fields, all linked, or names that
+    // several languages share) takes the one its top folder's docs use
+    // most, known once every doc is scored: a doc that may need it is kept
+    // with its parsed Type cells and read after the vote. (Should another
+    // doc need it after all, reading it says so, and it is read again.)
     let first = par::map(&specs, threads, |i, spec| {
         let doc = markdown::parse(&spec.text);
         let cells = TypeCells::of(&doc);
         let scores = cells.scores();
+        if spec.settings.dialect.is_none() && read::may_need_fallback(&doc, &cells) {
+            return (scores, Err((doc, Some(cells))));
+        }
         let mut d = Diagnostics::new();
         match read_spec(i, spec, &doc, cells, None, &mut d) {
             Some(models) => (scores, Ok((models, d))),
-            None => (scores, Err(doc)),
+            None => (scores, Err((doc, None))),
         }
     });
     let mut by_folder: Map<&str, Vec<usize>> = Map::default();
@@ -135,9 +139,9 @@ pub fn expand_specs_in(
         threads,
         |i, (spec, (_, read))| match read {
             Ok(read) => read,
-            Err(doc) => {
+            Err((doc, cells)) => {
                 let mut d = Diagnostics::new();
-                let cells = TypeCells::of(&doc);
+                let cells = cells.unwrap_or_else(|| TypeCells::of(&doc));
                 let models = read_spec(i, spec, &doc, cells, Some(fallback(spec)), &mut d);
                 (models.unwrap_or_default(), d)
             }

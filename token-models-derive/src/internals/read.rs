@@ -47,6 +47,22 @@ pub fn read_spec(
     (!r.fallback_wanted.get()).then_some(models)
 }
 
+/// Whether reading `doc` may need the language of its folder (the
+/// `fallback` of [`read_spec`]): a table's names do not tell their own (no
+/// one dialect knows the most of them), or the doc has union alternatives
+/// (`## Supported Types`), whose names are only parsed as it is read. Such
+/// a doc is best read after its folder's vote.
+pub fn may_need_fallback(doc: &markdown::Doc<'_>, cells: &TypeCells<'_>) -> bool {
+    let undecided = cells
+        .tables
+        .iter()
+        .any(|(_, scores)| types::best_dialect(scores).is_none());
+    undecided
+        || doc.blocks.iter().any(
+            |b| matches!(b, Block::Heading { level: 2, text, .. } if text == "Supported Types"),
+        )
+}
+
 /// Every Type cell of a doc's tables, parsed once: first to vote on the
 /// doc's language, then to be read.
 pub struct TypeCells<'a> {
@@ -1112,6 +1128,34 @@ mod tests {
         assert_eq!(models[0].doc, ["Anything at all."]);
         let (models, _) = read("no title here\n");
         assert_eq!(models[0].rust.name, "X");
+    }
+
+    #[test]
+    fn a_doc_that_needs_its_folders_language_waits_for_it() {
+        let table =
+            "# X\n\n## Fields\n\n| Field | Type | Required | Description |\n| - | - | - | - |\n";
+        let linked = spec(
+            "a/x.md",
+            &format!("{table}| `a` | [models.Y](y.md) | :heavy_check_mark: | N/A |\n"),
+            Settings::default(),
+        );
+        let typed = spec(
+            "a/x.md",
+            &format!("{table}| `a` | *Optional[str]* | :heavy_minus_sign: | N/A |\n"),
+            Settings::default(),
+        );
+        let mut d = Diagnostics::new();
+        let doc = markdown::parse(&linked.text);
+        assert!(may_need_fallback(&doc, &TypeCells::of(&doc)));
+        assert!(read_spec(0, &linked, &doc, TypeCells::of(&doc), None, &mut d).is_none());
+        let doc = markdown::parse(&typed.text);
+        assert!(!may_need_fallback(&doc, &TypeCells::of(&doc)));
+        let models = read_spec(0, &typed, &doc, TypeCells::of(&doc), None, &mut d);
+        assert_eq!(models.map(|m| m.len()), Some(1));
+        let union = markdown::parse(
+            "# U\n\n## Supported Types\n\n### `str`\n\n```python\nvalue: str = /* values here */\n```\n",
+        );
+        assert!(may_need_fallback(&union, &TypeCells::of(&union)));
     }
 
     #[test]
