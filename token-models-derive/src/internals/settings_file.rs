@@ -239,22 +239,25 @@ impl Reader<'_> {
 
     /// A value: `Some` string, or `None` for a value of another kind.
     fn value(&mut self) -> Step<Option<String>> {
+        match self.peek() {
+            Some(b'"' | b'\'') => self.string().map(Some),
+            Some(b'[' | b'{') => self.skip_nested().map(|()| None),
+            _ => self.bare_value().map(|()| None),
+        }
+    }
+
+    /// A string in any of TOML's four quotings, at its first quote.
+    fn string(&mut self) -> Step<String> {
         let rest = self.rest();
-        let string = if rest.starts_with("\"\"\"") {
-            self.multiline_string(b'"')?
+        if rest.starts_with("\"\"\"") {
+            self.multiline_string(b'"')
         } else if rest.starts_with("'''") {
-            self.multiline_string(b'\'')?
+            self.multiline_string(b'\'')
         } else if rest.starts_with('"') {
-            self.basic_string()?
-        } else if rest.starts_with('\'') {
-            self.literal_string()?
-        } else if rest.starts_with(['[', '{']) {
-            self.skip_nested()?;
-            return Ok(None);
+            self.basic_string()
         } else {
-            return self.bare_value().map(|()| None);
-        };
-        Ok(Some(string))
+            self.literal_string()
+        }
     }
 
     /// A number, boolean, date or time (a date and a time may be apart by
@@ -320,13 +323,7 @@ impl Reader<'_> {
                     self.skip_while(|b| !is_control(b));
                 }
                 b'"' | b'\'' => {
-                    if self.rest().starts_with("\"\"\"") || self.rest().starts_with("'''") {
-                        self.multiline_string(b)?;
-                    } else if b == b'"' {
-                        self.basic_string()?;
-                    } else {
-                        self.literal_string()?;
-                    }
+                    self.string()?;
                 }
                 _ if self.newline() => {}
                 _ => {
