@@ -5,6 +5,7 @@
 //! that later stages can point at it. Inline markup is flattened to text with
 //! styled ranges (code, strong, emphasis, strikethrough, links).
 
+use super::few::Few;
 use super::text::{trim, trim_start};
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::borrow::Cow;
@@ -39,42 +40,8 @@ pub struct Rich<'a> {
 }
 
 /// The styled ranges of a [`Rich`], in the order they close. Most cells
-/// have none or one (`*Optional[str]*`, `` `token` ``), which is kept in
-/// place rather than in a `Vec` of its own.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Spans<'a> {
-    One(Option<Span<'a>>),
-    Many(Vec<Span<'a>>),
-}
-
-impl Default for Spans<'_> {
-    fn default() -> Self {
-        Spans::One(None)
-    }
-}
-
-impl<'a> Spans<'a> {
-    pub fn push(&mut self, span: Span<'a>) {
-        match self {
-            Spans::Many(spans) => spans.push(span),
-            Spans::One(slot) => match slot.take() {
-                None => *slot = Some(span),
-                Some(first) => *self = Spans::Many(vec![first, span]),
-            },
-        }
-    }
-}
-
-impl<'a> std::ops::Deref for Spans<'a> {
-    type Target = [Span<'a>];
-
-    fn deref(&self) -> &[Span<'a>] {
-        match self {
-            Spans::One(span) => span.as_slice(),
-            Spans::Many(spans) => spans,
-        }
-    }
-}
+/// have none or one (`*Optional[str]*`, `` `token` ``).
+pub type Spans<'a> = Few<Span<'a>>;
 
 impl Rich<'_> {
     /// Whether some span of this style covers all non-blank text.

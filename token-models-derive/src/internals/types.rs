@@ -6,6 +6,7 @@
 //! *means* comes from a per-language vocabulary table ([`DIALECTS`]). A new
 //! generator's vocabulary is a new table, not a new parser.
 
+use super::few::Few;
 use super::hash;
 use super::ir::{NamedRef, Scalar, Ty};
 use std::borrow::Cow;
@@ -37,7 +38,7 @@ impl Lit {
 pub enum Syntax<'a> {
     /// `Name`, `a::b::Name<args>`, `Dict[str, X]`, `T.nilable(X)`.
     Name {
-        path: Vec<Cow<'a, str>>,
+        path: Few<Cow<'a, str>>,
         args: Vec<Syntax<'a>>,
         span: Range<usize>,
     },
@@ -119,7 +120,8 @@ enum Tok<'a> {
 }
 
 fn tokenize(text: &str) -> Result<Vec<(Tok<'_>, usize)>, TypeError> {
-    let mut out = Vec::new();
+    // A token is at least one byte: one allocation, never grown.
+    let mut out = Vec::with_capacity(text.len());
     let mut at = 0;
     while let Some(c) = char_at(text, at) {
         let after = at + c.len_utf8();
@@ -379,7 +381,7 @@ impl<'a> Parser<'_, 'a> {
             _ => {}
         }
         let start = self.offset();
-        let mut path = Vec::new();
+        let mut path = Few::default();
         self.eat_sep();
         loop {
             match self.peek() {
@@ -433,7 +435,9 @@ impl<'a> Parser<'_, 'a> {
     }
 
     fn args(&mut self, close: char) -> Result<Vec<Syntax<'a>>, TypeError> {
-        let mut args = vec![self.union()?];
+        // Most lists are one argument or a map's two.
+        let mut args = Vec::with_capacity(2);
+        args.push(self.union()?);
         while self.eat(',') {
             args.push(self.union()?);
         }
@@ -898,7 +902,7 @@ fn ty_of(
                 }
                 (Some(Meaning::Literal), [first, ..]) => match first {
                     Syntax::Lit(l) => Ok(Ty::Scalar(l.scalar())),
-                    Syntax::Name { path, .. } if matches!(path.as_slice(), [b] if b == "True" || b == "False") => {
+                    Syntax::Name { path, .. } if matches!(&path[..], [b] if b == "True" || b == "False") => {
                         Ok(Ty::Scalar(Scalar::Bool))
                     }
                     _ => Err(TypeError {
@@ -1020,15 +1024,15 @@ mod tests {
         assert_eq!(
             parse("map[string]X"),
             Ok(Syntax::Name {
-                path: vec!["map".into()],
+                path: vec!["map".into()].into(),
                 args: vec![
                     Syntax::Name {
-                        path: vec!["string".into()],
+                        path: vec!["string".into()].into(),
                         args: vec![],
                         span: 4..10
                     },
                     Syntax::Name {
-                        path: vec!["X".into()],
+                        path: vec!["X".into()].into(),
                         args: vec![],
                         span: 11..12
                     },
