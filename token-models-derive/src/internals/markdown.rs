@@ -83,14 +83,7 @@ pub enum Block<'a> {
         rich: Rich<'a>,
         src: Range<usize>,
     },
-    Table {
-        header: Vec<Cell<'a>>,
-        rows: Vec<Vec<Cell<'a>>>,
-        /// The source of each row, to count the cells as written (the
-        /// parser pads short rows and drops extra cells).
-        row_src: Vec<Range<usize>>,
-        src: Range<usize>,
-    },
+    Table(Table<'a>),
     Code {
         lang: String,
         text: String,
@@ -109,12 +102,37 @@ pub enum Block<'a> {
     },
 }
 
+/// A table: its header, and its body's cells row after row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table<'a> {
+    pub header: Vec<Cell<'a>>,
+    /// The body's cells in one list, every row as wide as the header (the
+    /// parser pads short rows and drops extra cells): one allocation per
+    /// table, not one per row.
+    pub body: Vec<Cell<'a>>,
+    /// The source of each row, to count the cells as written.
+    pub row_src: Vec<Range<usize>>,
+    pub src: Range<usize>,
+}
+
+impl<'a> Table<'a> {
+    /// The body's rows, each a slice of [`Table::header`]'s width.
+    pub fn rows(&self) -> impl ExactSizeIterator<Item = &[Cell<'a>]> + Clone {
+        let width = self.header.len();
+        (0..self.row_src.len()).map(move |k| {
+            self.body
+                .get(k * width..(k + 1) * width)
+                .unwrap_or_default()
+        })
+    }
+}
+
 impl Block<'_> {
     pub fn src(&self) -> &Range<usize> {
         match self {
             Block::Heading { src, .. }
             | Block::Paragraph { src, .. }
-            | Block::Table { src, .. }
+            | Block::Table(Table { src, .. })
             | Block::Code { src, .. }
             | Block::Rule { src }
             | Block::Other { src } => src,
@@ -253,9 +271,8 @@ fn trimmed(text: Cow<'_, str>) -> Cow<'_, str> {
 #[derive(Default)]
 struct TableBuilder<'a> {
     header: Vec<Cell<'a>>,
-    rows: Vec<Vec<Cell<'a>>>,
+    body: Vec<Cell<'a>>,
     row_src: Vec<Range<usize>>,
-    row: Vec<Cell<'a>>,
     row_start: usize,
     start: usize,
 }
@@ -381,7 +398,7 @@ pub fn parse(text: &str) -> Doc<'_> {
                         if in_head {
                             t.header.push(cell)
                         } else {
-                            t.row.push(cell)
+                            t.body.push(cell)
                         }
                     }
                     leaf = Leaf::None;
@@ -389,19 +406,28 @@ pub fn parse(text: &str) -> Doc<'_> {
                 TagEnd::TableHead => in_head = false,
                 TagEnd::TableRow => {
                     if let Some(t) = table.as_mut() {
-                        let row = std::mem::replace(&mut t.row, Vec::with_capacity(t.header.len()));
-                        t.rows.push(row);
+                        // The parser makes every row as wide as the header;
+                        // should one not be, it is cut or padded to fit.
+                        let end = (t.row_src.len() + 1) * t.header.len();
+                        t.body.truncate(end);
+                        t.body.resize(
+                            end,
+                            Cell {
+                                rich: Rich::default(),
+                                src: range.end..range.end,
+                            },
+                        );
                         t.row_src.push(t.row_start..range.end);
                     }
                 }
                 TagEnd::Table => {
                     if let Some(t) = table.take() {
-                        doc.blocks.push(Block::Table {
+                        doc.blocks.push(Block::Table(Table {
                             header: t.header,
-                            rows: t.rows,
+                            body: t.body,
                             row_src: t.row_src,
                             src: t.start..range.end,
-                        });
+                        }));
                     }
                 }
                 TagEnd::CodeBlock => {
@@ -528,9 +554,10 @@ mod tests {
         assert!(
             matches!(&doc.blocks[2], Block::Heading { level: 2, text, .. } if text == "Fields")
         );
-        let Block::Table { header, rows, .. } = &doc.blocks[3] else {
+        let Block::Table(table) = &doc.blocks[3] else {
             panic!("no table: {doc:?}")
         };
+        let (header, rows): (_, Vec<_>) = (&table.header, table.rows().collect());
         let names: Vec<&str> = header.iter().map(|c| &*c.rich.text).collect();
         assert_eq!(names, ["Field", "Type", "Required", "Description"]);
         assert_eq!(rows.len(), 1);
@@ -551,9 +578,10 @@ mod tests {
         // copied.
         let text = "| T |\n| - |\n| *Nullable[bool]* |\n| *Optional\\<String>* |\n";
         let doc = parse(text);
-        let Block::Table { rows, .. } = &doc.blocks[0] else {
+        let Block::Table(table) = &doc.blocks[0] else {
             panic!("{doc:?}")
         };
+        let rows: Vec<_> = table.rows().collect();
         assert!(matches!(
             rows[0][0].rich.text,
             Cow::Borrowed("Nullable[bool]")
@@ -576,17 +604,17 @@ mod tests {
         assert_eq!(written_cells("| a | b | c"), 3);
         assert_eq!(written_cells("|"), 1);
         let doc = parse("| a | b |\n| - | - |\n| 1 |\n| 1 | 2 | 3 |\n");
-        let Block::Table {
-            header,
-            rows,
-            row_src,
-            ..
-        } = &doc.blocks[0]
-        else {
+        let Block::Table(table) = &doc.blocks[0] else {
             panic!("{doc:?}")
         };
-        assert_eq!(header.len(), 2);
-        assert_eq!(rows.len(), 2);
+        assert_eq!(table.header.len(), 2);
+        // Rows as wide as the header, however they were written.
+        let rows: Vec<Vec<&str>> = table
+            .rows()
+            .map(|r| r.iter().map(|c| &*c.rich.text).collect())
+            .collect();
+        assert_eq!(rows, [["1", ""], ["1", "2"]]);
+        let row_src = &table.row_src;
         let text = "| a | b |\n| - | - |\n| 1 |\n| 1 | 2 | 3 |\n";
         let counts: Vec<usize> = row_src
             .iter()
@@ -598,9 +626,10 @@ mod tests {
     #[test]
     fn keeps_escaped_and_html_like_generics() {
         let doc = parse("| T |\n| - |\n| *Optional\\<String>* |\n| List<Foo> |\n");
-        let Block::Table { rows, .. } = &doc.blocks[0] else {
+        let Block::Table(table) = &doc.blocks[0] else {
             panic!("{doc:?}")
         };
+        let rows: Vec<_> = table.rows().collect();
         assert_eq!(rows[0][0].rich.text, "Optional<String>");
         assert_eq!(rows[1][0].rich.text, "List<Foo>");
     }

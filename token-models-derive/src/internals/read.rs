@@ -11,7 +11,7 @@ use super::ir::NamedRef;
 use super::ir::{
     Alternative, Field, Lines, Model, ModelKind, Omitted, Presence, Scalar, Ty, Value, Variant,
 };
-use super::markdown::{self, Block, Cell, Style};
+use super::markdown::{self, Block, Cell, Style, Table};
 use super::naming::{Case, RustIdent};
 use super::source::SpecFile;
 use super::text::{trim, trim_end, trim_start};
@@ -79,10 +79,14 @@ impl<'a> TypeCells<'a> {
         let mut cells = Vec::new();
         let mut tables = Vec::new();
         for block in &doc.blocks {
-            if let Block::Table { header, rows, .. } = block {
-                if let Some(col) = header.iter().position(|c| c.rich.text.trim() == "Type") {
+            if let Block::Table(table) = block {
+                if let Some(col) = table
+                    .header
+                    .iter()
+                    .position(|c| c.rich.text.trim() == "Type")
+                {
                     let first = cells.len();
-                    for c in rows.iter().filter_map(|r| r.get(col)) {
+                    for c in table.rows().filter_map(|r| r.get(col)) {
                         let range = type_text(&c.rich);
                         let syntax = match &c.rich.text {
                             // The names borrow the spec.
@@ -372,18 +376,13 @@ impl Reader<'_> {
     fn first_table<'d>(
         &mut self,
         section: &Section<'d>,
-    ) -> Option<(&'d [Cell<'d>], &'d [Vec<Cell<'d>>])> {
+    ) -> Option<(&'d [Cell<'d>], &'d Table<'d>)> {
         let table = section.blocks.iter().find_map(|b| match b {
-            Block::Table {
-                header,
-                rows,
-                row_src,
-                ..
-            } => Some((header.as_slice(), rows.as_slice(), row_src.as_slice())),
+            Block::Table(table) => Some(table),
             _ => None,
-        });
-        let (header, rows, row_src) = table?;
-        for (row, src) in rows.iter().zip(row_src) {
+        })?;
+        let header = table.header.as_slice();
+        for (row, src) in table.rows().zip(&table.row_src) {
             let written = markdown::cells_written(row, src, &self.spec.text);
             if written != header.len() {
                 let columns: Vec<&str> = header.iter().map(|c| c.rich.text.trim()).collect();
@@ -397,7 +396,7 @@ impl Reader<'_> {
                 );
             }
         }
-        Some((header, rows))
+        Some((header, table))
     }
 
     fn no_table(&mut self, section: &Section<'_>, expected: &str) {
@@ -417,7 +416,7 @@ impl Reader<'_> {
         owner: &RustIdent,
     ) -> (ModelKind, Vec<Omitted>) {
         const EXPECTED: &str = "| Field | Type | Required | Description |";
-        let Some((header, rows)) = self.first_table(section) else {
+        let Some((header, table)) = self.first_table(section) else {
             self.no_table(section, EXPECTED);
             return (ModelKind::FreeForm, Vec::new());
         };
@@ -441,13 +440,14 @@ impl Reader<'_> {
         };
         let required_col = column(&["Required"]);
         let description_col = column(&["Description"]);
-        if rows.is_empty() {
+        let rows = table.rows();
+        if rows.len() == 0 {
             return (ModelKind::FreeForm, Vec::new());
         }
 
         // Parse every Type cell first: the doc's language is guessed from all of them.
         let parsed: Vec<Option<Syntax>> = rows
-            .iter()
+            .clone()
             .map(|row| {
                 let c = row.get(type_col)?;
                 match self.cells.take(c) {
@@ -464,7 +464,8 @@ impl Reader<'_> {
             .collect();
         // The table's names were scored when its cells were parsed.
         let scored = rows
-            .first()
+            .clone()
+            .next()
             .and_then(|r| r.get(type_col))
             .and_then(|c| self.cells.table_scores(c.src.start));
         let dialect = self.spec.settings.dialect.unwrap_or_else(|| match scored {
@@ -472,9 +473,9 @@ impl Reader<'_> {
             None => types::guess_dialect(parsed.iter().flatten(), || self.fallback()),
         });
 
-        let mut fields = Vec::new();
+        let mut fields = Vec::with_capacity(rows.len());
         let mut omitted = Vec::new();
-        for (row, syntax) in rows.iter().zip(&parsed) {
+        for (row, syntax) in rows.zip(&parsed) {
             // A row short of cells was reported above; it still becomes a
             // field if it has a name.
             let Some(name_cell) = row.get(name_col) else {
@@ -626,11 +627,11 @@ impl Reader<'_> {
             .iter()
             .any(|b| matches!(b, Block::Table { .. }));
         if table {
-            if let Some((header, rows)) = self.first_table(section) {
+            if let Some((header, table)) = self.first_table(section) {
                 let column = |name: &str| header.iter().position(|c| c.rich.text.trim() == name);
                 let name_col = column("Name");
                 let value_col = column("Value").or(name_col).unwrap_or(0);
-                for row in rows {
+                for row in table.rows() {
                     let Some(value) = row.get(value_col) else {
                         continue;
                     };
@@ -812,7 +813,7 @@ impl Reader<'_> {
                     let pos = self.pos(src.start);
                     fields.push(self.field(name, pos, ty, presence, doc, false));
                 }
-                Block::Table { rows, src, .. } => {
+                Block::Table(table) => {
                     let first_enum = self.extra.len();
                     let target = fields.last().and_then(|f| match f.ty {
                         Ty::Local(k) => k.checked_sub(first_enum).and_then(|k| enums.get_mut(k)),
@@ -821,7 +822,7 @@ impl Reader<'_> {
                     match target {
                         Some(m) => {
                             let mut variants: Vec<Variant> = Vec::new();
-                            for row in rows {
+                            for row in table.rows() {
                                 let Some(value) = row.first().map(|c| c.rich.text.trim().to_owned()) else {
                                     continue;
                                 };
@@ -832,7 +833,7 @@ impl Reader<'_> {
                             }
                             m.kind = ModelKind::Enum { variants, open: false };
                         }
-                        None => self.error(src.start, "found a table that follows no `enum` attribute, expected it under `**name** enum`"),
+                        None => self.error(table.src.start, "found a table that follows no `enum` attribute, expected it under `**name** enum`"),
                     }
                 }
                 _ => {}

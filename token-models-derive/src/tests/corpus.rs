@@ -40,8 +40,8 @@ fn field_rows(text: &str) -> usize {
     for b in &doc.blocks {
         match b {
             Block::Heading { text, .. } => under_fields = text == "Fields",
-            Block::Table { rows: r, .. } if under_fields => {
-                rows += r.len();
+            Block::Table(table) if under_fields => {
+                rows += table.rows().len();
                 under_fields = false;
             }
             _ => {}

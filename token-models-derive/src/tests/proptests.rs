@@ -233,8 +233,9 @@ proptest! {
             text.pop();
         }
         for block in markdown::parse(&text).blocks {
-            if let Block::Table { rows, row_src, .. } = block {
-                for (row, src) in rows.iter().zip(&row_src) {
+            if let Block::Table(table) = block {
+                prop_assert!(table.body.len() == table.rows().len() * table.header.len());
+                for (row, src) in table.rows().zip(&table.row_src) {
                     prop_assert_eq!(
                         cells_written(row, src, &text),
                         written_cells(&text[src.clone()]),
