@@ -69,21 +69,44 @@ impl ModelKind {
         }
     }
 
-    /// Every type the model's fields or alternatives have.
-    pub fn types_mut(&mut self) -> Vec<&mut Ty> {
+    /// The model's fields and union alternatives (one of them is empty).
+    fn parts(&self) -> (&[Field], &[Alternative]) {
         match self {
-            ModelKind::Struct(fields) => fields.iter_mut().map(|f| &mut f.ty).collect(),
-            ModelKind::Union(alternatives) => alternatives.iter_mut().map(|a| &mut a.ty).collect(),
-            ModelKind::FreeForm | ModelKind::Any | ModelKind::Enum { .. } => Vec::new(),
+            ModelKind::Struct(fields) => (fields, &[]),
+            ModelKind::Union(alternatives) => (&[], alternatives),
+            ModelKind::FreeForm | ModelKind::Any | ModelKind::Enum { .. } => (&[], &[]),
         }
     }
 
-    pub fn types(&self) -> Vec<&Ty> {
-        match self {
-            ModelKind::Struct(fields) => fields.iter().map(|f| &f.ty).collect(),
-            ModelKind::Union(alternatives) => alternatives.iter().map(|a| &a.ty).collect(),
-            ModelKind::FreeForm | ModelKind::Any | ModelKind::Enum { .. } => Vec::new(),
-        }
+    /// Every type the model's fields or alternatives have.
+    pub fn types(&self) -> impl Iterator<Item = &Ty> {
+        let (fields, alternatives) = self.parts();
+        let fields = fields.iter().map(|f| &f.ty);
+        fields.chain(alternatives.iter().map(|a| &a.ty))
+    }
+
+    /// Every type the model's fields or alternatives have, to change.
+    pub fn types_mut(&mut self) -> impl Iterator<Item = &mut Ty> {
+        let (fields, alternatives): (&mut [Field], &mut [Alternative]) = match self {
+            ModelKind::Struct(fields) => (fields, &mut []),
+            ModelKind::Union(alternatives) => (&mut [], alternatives),
+            ModelKind::FreeForm | ModelKind::Any | ModelKind::Enum { .. } => (&mut [], &mut []),
+        };
+        let fields = fields.iter_mut().map(|f| &mut f.ty);
+        fields.chain(alternatives.iter_mut().map(|a| &mut a.ty))
+    }
+
+    /// Every type, with what a diagnostic about it names: the field (at
+    /// its row) or the union's alternative (at `model`, the union's own
+    /// position).
+    pub fn types_named(&self, model: Pos) -> impl Iterator<Item = (&Ty, &str, Pos)> {
+        let (fields, alternatives) = self.parts();
+        let fields = fields.iter().map(|f| (&f.ty, f.written.as_str(), f.pos));
+        fields.chain(
+            alternatives
+                .iter()
+                .map(move |a| (&a.ty, a.written.as_str(), model)),
+        )
     }
 }
 

@@ -6,7 +6,7 @@
 //! the whole graph: which traits each type can derive and which fields need a
 //! `Box` because a type contains itself.
 
-use super::diag::{Diagnostics, Pos, did_you_mean};
+use super::diag::{Diagnostics, did_you_mean};
 use super::hash::{Map, Set, map_with_capacity, set_with_capacity};
 use super::ir::{Model, ModelKind, NamedRef, Scalar, Ty, Value};
 use super::naming::RustIdent;
@@ -81,45 +81,47 @@ pub fn resolve(
 
     // Each model's references are looked up on its own, on all cores.
     let index = Index::new(specs, &models, &modules);
+    // A model's names are looked up in the order `Ty::walk` meets them,
+    // and replaced in that order below: the types are not copied.
     let looked_up = par::map(models.iter().enumerate(), threads, |_, (i, m)| {
         let mut d = Diagnostics::new();
-        let first_of_spec = index.first[&m.spec];
-        let types: Vec<Ty> = m
-            .kind
-            .types()
-            .into_iter()
-            .zip(type_positions(m))
-            .map(|(ty, (written, pos))| {
-                let mut ty = ty.clone();
-                let mut problem = None;
-                ty.walk_mut(&mut |t| match t {
-                    Ty::Named(named) => {
-                        *t = match index.lookup(i, named) {
-                            Ok(target) => Ty::Model(target),
-                            Err(message) => {
-                                problem = Some(message);
-                                Ty::Scalar(Scalar::Any)
-                            }
-                        };
-                    }
-                    Ty::Local(k) => *t = Ty::Model(first_of_spec + *k),
-                    _ => {}
-                });
-                if let Some(message) = problem {
-                    d.error_at(
-                        &specs[m.spec].display,
-                        pos,
-                        format!("in the type of `{written}`: {message}"),
-                    );
+        let mut targets = Vec::new();
+        for (ty, written, pos) in m.kind.types_named(m.pos) {
+            let mut problem = None;
+            ty.walk(&mut |t| {
+                if let Ty::Named(named) = t {
+                    targets.push(match index.lookup(i, named) {
+                        Ok(target) => Some(target),
+                        Err(message) => {
+                            problem = Some(message);
+                            None
+                        }
+                    });
                 }
-                ty
-            })
-            .collect();
-        (types, d)
+            });
+            if let Some(message) = problem {
+                d.error_at(
+                    &specs[m.spec].display,
+                    pos,
+                    format!("in the type of `{written}`: {message}"),
+                );
+            }
+        }
+        (index.first[&m.spec], targets, d)
     });
-    for (m, (types, d)) in models.iter_mut().zip(looked_up) {
-        for (slot, ty) in m.kind.types_mut().into_iter().zip(types) {
-            *slot = ty;
+    for (m, (first_of_spec, targets, d)) in models.iter_mut().zip(looked_up) {
+        let mut targets = targets.into_iter();
+        for ty in m.kind.types_mut() {
+            ty.walk_mut(&mut |t| match t {
+                Ty::Named(_) => {
+                    *t = match targets.next().flatten() {
+                        Some(target) => Ty::Model(target),
+                        None => Ty::Scalar(Scalar::Any),
+                    }
+                }
+                Ty::Local(k) => *t = Ty::Model(first_of_spec + *k),
+                _ => {}
+            });
         }
         diags.append(d);
     }
@@ -390,19 +392,6 @@ fn check_field_names(path: &str, m: &mut Model, diags: &mut Diagnostics) {
     }
 }
 
-/// Beside each of [`ModelKind::types`], what a diagnostic about it names: a
-/// field (at its row), or a union's alternative (at the union).
-fn type_positions(m: &Model) -> Vec<(&str, Pos)> {
-    match &m.kind {
-        ModelKind::Struct(fields) => fields.iter().map(|f| (f.written.as_str(), f.pos)).collect(),
-        ModelKind::Union(alternatives) => alternatives
-            .iter()
-            .map(|a| (a.written.as_str(), m.pos))
-            .collect(),
-        ModelKind::FreeForm | ModelKind::Any | ModelKind::Enum { .. } => Vec::new(),
-    }
-}
-
 /// For a spec tree split across crates: problems in specs another crate
 /// generates are that crate's to report, so they are dropped here; a folder
 /// in `only` must hold specs; and a generated type may refer only to models
@@ -438,7 +427,7 @@ pub fn check_scope(
         if place(i) != Place::Here {
             continue;
         }
-        for (ty, (written, pos)) in m.kind.types().into_iter().zip(type_positions(m)) {
+        for (ty, written, pos) in m.kind.types_named(m.pos) {
             ty.walk(&mut |t| {
                 if let Ty::Model(target) = t {
                     if place(*target) == Place::Outside {
@@ -484,10 +473,7 @@ fn mark_boxes(models: &mut [Model]) {
         .iter()
         .map(|m| {
             let mut out = Vec::new();
-            m.kind
-                .types()
-                .into_iter()
-                .for_each(|t| direct_refs(t, &mut out));
+            m.kind.types().for_each(|t| direct_refs(t, &mut out));
             out
         })
         .collect();
