@@ -7,7 +7,7 @@
 //! `Box` because a type contains itself.
 
 use super::diag::{Diagnostics, did_you_mean};
-use super::hash::{Map, Set, map_with_capacity, set_with_capacity};
+use super::hash::{Map, Set, StrMap, map_with_capacity};
 use super::ir::{Model, ModelKind, NamedRef, Scalar, Ty, Value};
 use super::naming::RustIdent;
 use super::par;
@@ -351,13 +351,14 @@ fn check_field_names(path: &str, m: &mut Model, diags: &mut Diagnostics) {
     let ModelKind::Struct(fields) = &mut m.kind else {
         return;
     };
-    // The usual case, no clash, without copying a name.
-    let mut rust_seen = set_with_capacity(fields.len());
-    let mut wire_seen = set_with_capacity(fields.len());
-    if fields
-        .iter()
-        .all(|f| rust_seen.insert(f.rust.name.as_str()) && wire_seen.insert(f.wire()))
-    {
+    // The usual case, no clash, without copying a name: no name is used
+    // twice among the Rust names and JSON keys together (a field's own two
+    // once), so none is twice among either.
+    let mut seen = StrMap::with_capacity(2 * fields.len());
+    if fields.iter().all(|f| {
+        let (rust, wire) = (f.rust.name.as_str(), f.wire());
+        seen.insert(rust, ()).is_none() && (wire == rust || seen.insert(wire, ()).is_none())
+    }) {
         return;
     }
     let mut rust: Map<String, String> = map_with_capacity(fields.len());

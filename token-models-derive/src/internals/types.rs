@@ -523,8 +523,21 @@ impl Dialect {
         self_named.or(reserved).unwrap_or(written)
     }
 
+    /// What `key` means in this language, if it is one of its words.
     pub fn lookup(&self, key: &str) -> Option<Meaning> {
-        self.words.iter().find(|(k, _)| *k == key).map(|&(_, m)| m)
+        let word = vocabulary().get(key)?;
+        let mut dialects = word.dialects;
+        while dialects != 0 {
+            let i = dialects.trailing_zeros() as usize;
+            if DIALECTS
+                .get(i)
+                .is_some_and(|d| std::ptr::eq(d, self) || d.name == self.name)
+            {
+                return word.meanings[i];
+            }
+            dialects &= dialects - 1;
+        }
+        None
     }
 
     pub fn by_name(name: &str) -> Option<&'static Dialect> {
@@ -743,7 +756,7 @@ pub const DIALECTS: &[Dialect] = &[
 /// How many of the names in `exprs` each dialect knows, in [`DIALECTS`]
 /// order.
 pub fn dialect_scores<'s, 'a: 's>(exprs: impl IntoIterator<Item = &'s Syntax<'a>>) -> Vec<usize> {
-    let known = known_words();
+    let known = vocabulary();
     let mut scores = vec![0; DIALECTS.len()];
     let mut names = Vec::new();
     let mut joined = String::new();
@@ -764,7 +777,7 @@ pub fn dialect_scores<'s, 'a: 's>(exprs: impl IntoIterator<Item = &'s Syntax<'a>
                 joined.as_str()
             }
         };
-        let mut mask = known.get(key).copied().unwrap_or(0);
+        let mut mask = known.get(key).map_or(0, |w| w.dialects);
         while mask != 0 {
             scores[mask.trailing_zeros() as usize] += 1;
             mask &= mask - 1;
@@ -773,19 +786,35 @@ pub fn dialect_scores<'s, 'a: 's>(exprs: impl IntoIterator<Item = &'s Syntax<'a>
     scores
 }
 
-/// Every vocabulary word, with the dialects that know it as a bit set (bit
-/// `i` is `DIALECTS[i]`), built once per process.
-fn known_words() -> &'static hash::Map<&'static str, u32> {
-    static KNOWN: std::sync::OnceLock<hash::Map<&'static str, u32>> = std::sync::OnceLock::new();
-    KNOWN.get_or_init(|| {
+/// A vocabulary word: the dialects that know it, as a bit set (bit `i` is
+/// `DIALECTS[i]`), and what it means in each.
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    dialects: u32,
+    meanings: [Option<Meaning>; DIALECTS.len()],
+}
+
+/// Every vocabulary word of every dialect, built once per process.
+fn vocabulary() -> &'static hash::StrMap<'static, Word> {
+    static WORDS: std::sync::OnceLock<hash::StrMap<'static, Word>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
         const _: () = assert!(DIALECTS.len() <= 32, "a dialect set is a u32");
-        let mut known = hash::Map::default();
+        let mut words = hash::StrMap::with_capacity(DIALECTS.iter().map(|d| d.words.len()).sum());
         for (i, d) in DIALECTS.iter().enumerate() {
-            for &(word, _) in d.words {
-                *known.entry(word).or_insert(0) |= 1 << i;
+            for &(key, meaning) in d.words {
+                let mut word = words.get(key).copied().unwrap_or(Word {
+                    dialects: 0,
+                    meanings: [None; DIALECTS.len()],
+                });
+                // A word listed twice means what it first says.
+                if word.meanings[i].is_none() {
+                    word.dialects |= 1 << i;
+                    word.meanings[i] = Some(meaning);
+                    words.insert(key, word);
+                }
             }
         }
-        known
+        words
     })
 }
 
@@ -980,6 +1009,25 @@ fn union(alternatives: Vec<Ty>) -> Result<Ty, TypeError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dialect_looks_up_its_own_words_and_no_others() {
+        for d in DIALECTS {
+            for &(key, _) in d.words {
+                // A word listed twice means what it first says.
+                let first = d.words.iter().find(|(k, _)| *k == key).map(|&(_, m)| m);
+                assert_eq!(d.lookup(key), first, "{} {key}", d.name);
+            }
+            for other in DIALECTS {
+                for &(key, _) in other.words {
+                    if !d.words.iter().any(|(k, _)| *k == key) {
+                        assert_eq!(d.lookup(key), None, "{} {key}", d.name);
+                    }
+                }
+            }
+            assert_eq!(d.lookup("NoSuchWord"), None);
+        }
+    }
 
     fn named(name: &str, qualifier: &[&str], link: Option<&str>) -> Ty {
         Ty::Named(NamedRef {
