@@ -16,7 +16,6 @@ use super::naming::{Case, RustIdent};
 use super::source::SpecFile;
 use super::text::{trim, trim_end, trim_start};
 use super::types::{self, Dialect, Lit, Syntax, TypeError};
-use std::borrow::Cow;
 use std::ops::Range;
 
 /// Reads one spec into its models: the doc's own type first, then the types
@@ -29,7 +28,7 @@ pub fn read_spec(
     index: usize,
     spec: &SpecFile,
     doc: &markdown::Doc<'_>,
-    cells: TypeCells<'_>,
+    cells: TypeCells,
     fallback: Option<&'static Dialect>,
     diags: &mut Diagnostics,
 ) -> Option<Vec<Model>> {
@@ -52,7 +51,7 @@ pub fn read_spec(
 /// one dialect knows the most of them), or the doc has union alternatives
 /// (`## Supported Types`), whose names are only parsed as it is read. Such
 /// a doc is best read after its folder's vote.
-pub fn may_need_fallback(doc: &markdown::Doc<'_>, cells: &TypeCells<'_>) -> bool {
+pub fn may_need_fallback(doc: &markdown::Doc<'_>, cells: &TypeCells) -> bool {
     let undecided = cells
         .tables
         .iter()
@@ -65,19 +64,22 @@ pub fn may_need_fallback(doc: &markdown::Doc<'_>, cells: &TypeCells<'_>) -> bool
 
 /// Every Type cell of a doc's tables, parsed once: first to vote on the
 /// doc's language, then to be read.
-pub struct TypeCells<'a> {
+pub struct TypeCells {
     /// Keyed by the cell's offset in the spec, in document order (so
-    /// sorted); a cell taken is `None`.
-    cells: Vec<(usize, Option<Result<Syntax<'a>, TypeError>>)>,
+    /// sorted); a cell taken is `None`. The syntax's names are ranges of
+    /// the cell's type text (see [`type_text`]).
+    cells: Vec<(usize, Option<Result<Syntax, TypeError>>)>,
     /// Each table's dialect scores (see [`TypeCells::scores`]), keyed by
     /// the offset of its first Type cell.
     tables: Vec<(usize, Vec<usize>)>,
 }
 
-impl<'a> TypeCells<'a> {
-    pub fn of(doc: &markdown::Doc<'a>) -> TypeCells<'a> {
+impl TypeCells {
+    pub fn of(doc: &markdown::Doc<'_>) -> TypeCells {
         let mut cells = Vec::new();
         let mut tables = Vec::new();
+        // The current table's type texts, beside its cells.
+        let mut texts = Vec::new();
         for block in &doc.blocks {
             if let Block::Table(table) = block {
                 if let Some(col) = table
@@ -86,27 +88,17 @@ impl<'a> TypeCells<'a> {
                     .position(|c| c.rich.text.trim() == "Type")
                 {
                     let first = cells.len();
+                    texts.clear();
                     for c in table.rows().filter_map(|r| r.get(col)) {
-                        let range = type_text(&c.rich);
-                        let syntax = match &c.rich.text {
-                            // The names borrow the spec.
-                            Cow::Borrowed(text) => {
-                                let text: &'a str = text;
-                                types::parse(text.get(range).unwrap_or(""))
-                            }
-                            // Text the doc owns (markup inside the cell): the
-                            // names are copied, as the syntax is kept beside
-                            // the doc, not inside it.
-                            Cow::Owned(text) => {
-                                types::parse(text.get(range).unwrap_or("")).map(Syntax::into_owned)
-                            }
-                        };
-                        cells.push((c.src.start, Some(syntax)));
+                        let text = cell_type_text(c);
+                        cells.push((c.src.start, Some(types::parse(text))));
+                        texts.push(text);
                     }
                     if let Some(&(key, _)) = cells.get(first) {
                         let parsed = cells[first..]
                             .iter()
-                            .filter_map(|(_, r)| r.as_ref()?.as_ref().ok());
+                            .zip(&texts)
+                            .filter_map(|((_, r), text)| Some((r.as_ref()?.as_ref().ok()?, *text)));
                         tables.push((key, types::dialect_scores(parsed)));
                     }
                 }
@@ -138,17 +130,20 @@ impl<'a> TypeCells<'a> {
             .map(|(_, scores)| scores.as_slice())
     }
 
-    /// The parsed cell, taken out of the set (parsed now if it was not in it).
-    fn take<'c>(&mut self, cell: &'c Cell<'_>) -> Result<Syntax<'c>, TypeError>
-    where
-        'a: 'c,
-    {
+    /// The parsed cell, taken out of the set (parsed now if it was not in
+    /// it); its names are ranges of `cell_type_text(cell)`.
+    fn take(&mut self, cell: &Cell<'_>) -> Result<Syntax, TypeError> {
         self.cells
             .binary_search_by_key(&cell.src.start, |&(at, _)| at)
             .ok()
             .and_then(|k| self.cells[k].1.take())
-            .unwrap_or_else(|| types::parse(&cell.rich.text[type_text(&cell.rich)]))
+            .unwrap_or_else(|| types::parse(cell_type_text(cell)))
     }
+}
+
+/// The type expression a Type cell writes (see [`type_text`]).
+fn cell_type_text<'c>(cell: &'c Cell<'_>) -> &'c str {
+    cell.rich.text.get(type_text(&cell.rich)).unwrap_or("")
 }
 
 struct Reader<'a> {
@@ -162,7 +157,7 @@ struct Reader<'a> {
     fallback: Option<&'static Dialect>,
     /// Whether the doc needed `fallback` when it was not known.
     fallback_wanted: std::cell::Cell<bool>,
-    cells: TypeCells<'a>,
+    cells: TypeCells,
 }
 
 /// A heading and the blocks under it, up to the next heading of its level
@@ -470,7 +465,13 @@ impl Reader<'_> {
             .and_then(|c| self.cells.table_scores(c.src.start));
         let dialect = self.spec.settings.dialect.unwrap_or_else(|| match scored {
             Some(scores) => types::best_dialect(scores).unwrap_or_else(|| self.fallback()),
-            None => types::guess_dialect(parsed.iter().flatten(), || self.fallback()),
+            None => {
+                let exprs = parsed
+                    .iter()
+                    .zip(rows.clone())
+                    .filter_map(|(s, row)| Some((s.as_ref()?, cell_type_text(row.get(type_col)?))));
+                types::guess_dialect(exprs, || self.fallback())
+            }
         });
 
         let mut fields = Vec::with_capacity(rows.len());
@@ -523,7 +524,7 @@ impl Reader<'_> {
                             )
                         })
                         .collect();
-                    match types::interpret(s, dialect, &links) {
+                    match types::interpret(s, cell_type_text(type_cell), dialect, &links) {
                         Ok(t) => Some(t),
                         Err(e) => {
                             self.error(
@@ -657,6 +658,7 @@ impl Reader<'_> {
                     },
                     Block::Code { text, src, .. } => match types::parse(text.trim()) {
                         Ok(syntax) => {
+                            let text = text.trim();
                             let alternatives = match syntax {
                                 Syntax::Union(all) => all,
                                 one => vec![one],
@@ -664,10 +666,16 @@ impl Reader<'_> {
                             for alternative in alternatives {
                                 match alternative {
                                     Syntax::Lit(l) => values.push((None, lit_value(l), src.start)),
-                                    Syntax::Name { path, .. } if path.last().is_some_and(|p| p.starts_with("Unrecognized")) => {
-                                        open = true
+                                    Syntax::Name { path, span, .. } => {
+                                        let last = path.last().and_then(|p| text.get(p.clone()));
+                                        if last.is_some_and(|p| p.starts_with("Unrecognized")) {
+                                            open = true
+                                        } else {
+                                            let found = text.get(span).unwrap_or(text);
+                                            self.error(src.start, format!("found the type `{found}` among the values, expected literals"));
+                                        }
                                     }
-                                    other => self.error(src.start, format!("found `{other:?}` among the values, expected literals")),
+                                    _ => self.error(src.start, format!("found a type in the values `{text}`, expected literals")),
                                 }
                             }
                         }
@@ -708,11 +716,13 @@ impl Reader<'_> {
             self.error(section.src.start, "found a `## Supported Types` heading with no `### type` headings under it, expected one per alternative");
         }
         let dialect = self.spec.settings.dialect.unwrap_or_else(|| {
-            types::guess_dialect(parsed.iter().map(|(_, s, _)| s), || self.fallback())
+            types::guess_dialect(parsed.iter().map(|(text, s, _)| (s, *text)), || {
+                self.fallback()
+            })
         });
         let mut tys = Vec::new();
         for (text, syntax, at) in parsed {
-            match types::interpret(&syntax, dialect, &[]) {
+            match types::interpret(&syntax, text, dialect, &[]) {
                 Ok(t) if t.ty.transport().is_some() => {
                     doc.push("");
                     doc.push(&format!(
@@ -792,8 +802,8 @@ impl Reader<'_> {
                         enums.push(m);
                         Ty::Local(self.extra.len() + enums.len() - 1)
                     } else {
-                        let parsed =
-                            types::parse(&ty_text).and_then(|s| types::interpret(&s, dialect, &[]));
+                        let parsed = types::parse(&ty_text)
+                            .and_then(|s| types::interpret(&s, &ty_text, dialect, &[]));
                         match parsed {
                             Ok(t) => t.ty,
                             Err(e) => {
@@ -1196,6 +1206,37 @@ mod tests {
         assert_eq!(
             (v[0].rust.name.as_str(), &v[0].value),
             ("JwtBearer", &Value::Str("JWT_BEARER".into()))
+        );
+    }
+
+    #[test]
+    fn reads_a_typescript_values_block() {
+        let block = |values: &str| {
+            read(&format!(
+                "# Format\n\n## Values\n\n```typescript\n{values}\n```\n"
+            ))
+        };
+        let (models, errors) = block("\"stop\" | \"length\" | Unrecognized<string>");
+        assert!(errors.is_empty(), "{errors:?}");
+        let ModelKind::Enum { variants, open } = &models[0].kind else {
+            panic!("{models:?}")
+        };
+        assert!(*open);
+        assert_eq!(variants.len(), 2);
+        // Any other type among the values is reported as written.
+        let (_, errors) = block("\"stop\" | models.Reason");
+        assert_eq!(
+            errors,
+            [
+                "specs/a/x.md:5:1: found the type `models.Reason` among the values, expected literals"
+            ]
+        );
+        let (_, errors) = block("\"stop\" | string[]");
+        assert_eq!(
+            errors,
+            [
+                "specs/a/x.md:5:1: found a type in the values `\"stop\" | string[]`, expected literals"
+            ]
         );
     }
 

@@ -9,7 +9,6 @@
 use super::few::Few;
 use super::hash;
 use super::ir::{NamedRef, Scalar, Ty};
-use std::borrow::Cow;
 use std::ops::Range;
 
 /// A literal in a type expression (`Literal["x"]`, `"x"`, `100`, `true`).
@@ -33,61 +32,63 @@ impl Lit {
     }
 }
 
-/// A type expression as parsed, before any vocabulary is applied.
+/// A type expression as parsed, before any vocabulary is applied. Names
+/// are where they are in the parsed text (byte ranges), so a parse copies
+/// no name and borrows nothing: it can be kept beside the text it was read
+/// from.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Syntax<'a> {
-    /// `Name`, `a::b::Name<args>`, `Dict[str, X]`, `T.nilable(X)`.
+pub enum Syntax {
+    /// `Name`, `a::b::Name<args>`, `Dict[str, X]`, `T.nilable(X)`: the
+    /// path's segments.
     Name {
-        path: Few<Cow<'a, str>>,
-        args: Vec<Syntax<'a>>,
+        path: Few<Range<usize>>,
+        args: Vec<Syntax>,
         span: Range<usize>,
     },
     Lit(Lit),
     /// `X[]` or `[]X`.
-    Array(Box<Syntax<'a>>),
+    Array(Box<Syntax>),
     /// `*X` (a Go pointer).
-    Pointer(Box<Syntax<'a>>),
+    Pointer(Box<Syntax>),
     /// `?X` (PHP).
-    Nullable(Box<Syntax<'a>>),
+    Nullable(Box<Syntax>),
     /// `A | B`.
-    Union(Vec<Syntax<'a>>),
+    Union(Vec<Syntax>),
     /// `{ [k: string]: X }` (TypeScript).
-    IndexMap(Box<Syntax<'a>>),
+    IndexMap(Box<Syntax>),
 }
 
-impl<'a> Syntax<'a> {
-    /// The vocabulary key of a name: path segments joined with `.`, a
-    /// leading separator dropped (`::Integer` is `Integer`, `T::Array` is
-    /// `T.Array`).
-    fn key<'p>(path: &'p [Cow<'a, str>]) -> Cow<'p, str> {
+impl Syntax {
+    /// The vocabulary key of the path `path` of `text`: its segments
+    /// joined with `.`, a leading separator dropped (`::Integer` is
+    /// `Integer`, `T::Array` is `T.Array`). `buf` holds the joined key when
+    /// the text does not already write it so.
+    fn key<'b>(text: &'b str, path: &[Range<usize>], buf: &'b mut String) -> &'b str {
+        let segment = |r: &Range<usize>| text.get(r.clone()).unwrap_or("");
         match path {
-            [one] => Cow::Borrowed(one),
-            _ => Cow::Owned(path.join(".")),
+            [] => "",
+            [one] => segment(one),
+            [first, .., last]
+                if path
+                    .windows(2)
+                    .all(|w| text.get(w[0].end..w[1].start) == Some(".")) =>
+            {
+                text.get(first.start..last.end).unwrap_or("")
+            }
+            _ => {
+                buf.clear();
+                for (k, r) in path.iter().enumerate() {
+                    if k > 0 {
+                        buf.push('.');
+                    }
+                    buf.push_str(segment(r));
+                }
+                buf
+            }
         }
     }
 
-    /// The same syntax owning its names.
-    pub fn into_owned(self) -> Syntax<'static> {
-        let owned = |t: Box<Syntax<'_>>| Box::new(t.into_owned());
-        match self {
-            Syntax::Name { path, args, span } => Syntax::Name {
-                path: path
-                    .into_iter()
-                    .map(|p| Cow::Owned(p.into_owned()))
-                    .collect(),
-                args: args.into_iter().map(Syntax::into_owned).collect(),
-                span,
-            },
-            Syntax::Lit(l) => Syntax::Lit(l),
-            Syntax::Array(t) => Syntax::Array(owned(t)),
-            Syntax::Pointer(t) => Syntax::Pointer(owned(t)),
-            Syntax::Nullable(t) => Syntax::Nullable(owned(t)),
-            Syntax::Union(ts) => Syntax::Union(ts.into_iter().map(Syntax::into_owned).collect()),
-            Syntax::IndexMap(t) => Syntax::IndexMap(owned(t)),
-        }
-    }
-
-    fn names<'s>(&'s self, out: &mut Vec<&'s [Cow<'a, str>]>) {
+    fn names<'s>(&'s self, out: &mut Vec<&'s [Range<usize>]>) {
         match self {
             Syntax::Name { path, args, .. } => {
                 out.push(path);
@@ -306,7 +307,7 @@ impl<'a> Parser<'_, 'a> {
     }
 
     /// union := postfix ('|' postfix)*
-    fn union(&mut self) -> Result<Syntax<'a>, TypeError> {
+    fn union(&mut self) -> Result<Syntax, TypeError> {
         let first = self.postfix()?;
         if !self.punct_at(0, '|') {
             return Ok(first);
@@ -319,7 +320,7 @@ impl<'a> Parser<'_, 'a> {
     }
 
     /// postfix := prefix ('[' ']')*
-    fn postfix(&mut self) -> Result<Syntax<'a>, TypeError> {
+    fn postfix(&mut self) -> Result<Syntax, TypeError> {
         let mut t = self.prefix()?;
         while self.empty_brackets() {
             self.at += 2;
@@ -329,7 +330,7 @@ impl<'a> Parser<'_, 'a> {
     }
 
     /// prefix := '*' prefix | '?' 'extends'? prefix | '[' ']' prefix | primary
-    fn prefix(&mut self) -> Result<Syntax<'a>, TypeError> {
+    fn prefix(&mut self) -> Result<Syntax, TypeError> {
         if self.eat('*') {
             return Ok(Syntax::Pointer(Box::new(self.prefix()?)));
         }
@@ -349,7 +350,7 @@ impl<'a> Parser<'_, 'a> {
 
     /// primary := literal | '(' union ')' | '{' '[' name ':' union ']' ':' union '}'
     ///          | path args? trailing?
-    fn primary(&mut self) -> Result<Syntax<'a>, TypeError> {
+    fn primary(&mut self) -> Result<Syntax, TypeError> {
         match self.peek() {
             Some(Tok::Lit(l)) => {
                 let l = l.clone();
@@ -384,9 +385,9 @@ impl<'a> Parser<'_, 'a> {
         let mut path = Few::default();
         self.eat_sep();
         loop {
-            match self.peek() {
-                Some(Tok::Ident(s)) => {
-                    path.push(Cow::Borrowed(*s));
+            match self.toks.get(self.at) {
+                Some(&(Tok::Ident(s), at)) => {
+                    path.push(at..at + s.len());
                     self.at += 1;
                 }
                 _ => return self.error("a type name"),
@@ -434,7 +435,7 @@ impl<'a> Parser<'_, 'a> {
         )
     }
 
-    fn args(&mut self, close: char) -> Result<Vec<Syntax<'a>>, TypeError> {
+    fn args(&mut self, close: char) -> Result<Vec<Syntax>, TypeError> {
         // Most lists are one argument or a map's two.
         let mut args = Vec::with_capacity(2);
         args.push(self.union()?);
@@ -447,7 +448,7 @@ impl<'a> Parser<'_, 'a> {
 }
 
 /// Parses one type expression.
-pub fn parse(text: &str) -> Result<Syntax<'_>, TypeError> {
+pub fn parse(text: &str) -> Result<Syntax, TypeError> {
     let toks = tokenize(text)?;
     let mut p = Parser {
         toks: &toks,
@@ -755,32 +756,21 @@ pub const DIALECTS: &[Dialect] = &[
 
 /// How many of the names in `exprs` each dialect knows, in [`DIALECTS`]
 /// order.
-pub fn dialect_scores<'s, 'a: 's>(exprs: impl IntoIterator<Item = &'s Syntax<'a>>) -> Vec<usize> {
+pub fn dialect_scores<'s>(exprs: impl IntoIterator<Item = (&'s Syntax, &'s str)>) -> Vec<usize> {
     let known = vocabulary();
     let mut scores = vec![0; DIALECTS.len()];
     let mut names = Vec::new();
-    let mut joined = String::new();
-    for e in exprs {
+    let mut buf = String::new();
+    for (e, text) in exprs {
+        names.clear();
         e.names(&mut names);
-    }
-    for path in names {
-        let key = match path {
-            [one] => &**one,
-            _ => {
-                joined.clear();
-                for (k, segment) in path.iter().enumerate() {
-                    if k > 0 {
-                        joined.push('.');
-                    }
-                    joined.push_str(segment);
-                }
-                joined.as_str()
+        for path in &names {
+            let key = Syntax::key(text, path, &mut buf);
+            let mut mask = known.get(key).map_or(0, |w| w.dialects);
+            while mask != 0 {
+                scores[mask.trailing_zeros() as usize] += 1;
+                mask &= mask - 1;
             }
-        };
-        let mut mask = known.get(key).map_or(0, |w| w.dialects);
-        while mask != 0 {
-            scores[mask.trailing_zeros() as usize] += 1;
-            mask &= mask - 1;
         }
     }
     scores
@@ -830,8 +820,8 @@ pub fn best_dialect(scores: &[usize]) -> Option<&'static Dialect> {
 
 /// Guesses a doc's language from the names its type expressions use: the
 /// dialect that knows the most of them, or `fallback()` on a tie.
-pub fn guess_dialect<'s, 'a: 's>(
-    exprs: impl IntoIterator<Item = &'s Syntax<'a>>,
+pub fn guess_dialect<'s>(
+    exprs: impl IntoIterator<Item = (&'s Syntax, &'s str)>,
     fallback: impl FnOnce() -> &'static Dialect,
 ) -> &'static Dialect {
     best_dialect(&dialect_scores(exprs)).unwrap_or_else(fallback)
@@ -845,11 +835,13 @@ pub struct Typed {
     pub nullable: bool,
 }
 
-/// Applies a dialect's vocabulary to a parsed expression. `links` are the
-/// link ranges of the cell text; a name that is not in the vocabulary refers
-/// to another model, through the innermost link around it if there is one.
+/// Applies a dialect's vocabulary to an expression parsed from `text`.
+/// `links` are the link ranges of the cell text; a name that is not in the
+/// vocabulary refers to another model, through the innermost link around
+/// it if there is one.
 pub fn interpret(
-    syntax: &Syntax<'_>,
+    syntax: &Syntax,
+    text: &str,
     dialect: &Dialect,
     links: &[(Range<usize>, &str)],
 ) -> Result<Typed, TypeError> {
@@ -859,13 +851,14 @@ pub fn interpret(
         nullable: false,
     };
     let mut cur = syntax;
+    let mut buf = String::new();
     // Peel the outer wrappers: they say whether the field may be absent or null.
     loop {
         let (inner, optional, nullable) = match cur {
             Syntax::Pointer(t) => (&**t, true, false),
             Syntax::Nullable(t) => (&**t, false, true),
             Syntax::Name { path, args, .. } if args.len() == 1 => {
-                match dialect.lookup(&Syntax::key(path)) {
+                match dialect.lookup(Syntax::key(text, path, &mut buf)) {
                     Some(Optional) => (&args[0], true, false),
                     Some(Nullable) => (&args[0], false, true),
                     Some(OptionalNullable) => (&args[0], true, true),
@@ -878,7 +871,7 @@ pub fn interpret(
         out.nullable |= nullable;
         cur = inner;
     }
-    out.ty = ty_of(cur, dialect, links)?;
+    out.ty = ty_of(cur, text, dialect, links)?;
     // `A | null` at the top: a nullable A.
     if let Ty::Nullable(inner) = out.ty {
         out.ty = *inner;
@@ -888,11 +881,12 @@ pub fn interpret(
 }
 
 fn ty_of(
-    syntax: &Syntax<'_>,
+    syntax: &Syntax,
+    text: &str,
     dialect: &Dialect,
     links: &[(Range<usize>, &str)],
 ) -> Result<Ty, TypeError> {
-    let nested = |t: &Syntax<'_>| ty_of(t, dialect, links);
+    let nested = |t: &Syntax| ty_of(t, text, dialect, links);
     match syntax {
         Syntax::Array(t) => Ok(Ty::List(Box::new(nested(t)?))),
         Syntax::IndexMap(t) => Ok(Ty::Map(Box::new(nested(t)?))),
@@ -902,7 +896,8 @@ fn ty_of(
             union(alternatives.iter().map(nested).collect::<Result<_, _>>()?)
         }
         Syntax::Name { path, args, span } => {
-            let key = Syntax::key(path);
+            let mut buf = String::new();
+            let key = Syntax::key(text, path, &mut buf);
             let arity = |want: &str| TypeError {
                 offset: span.start,
                 message: format!(
@@ -910,7 +905,7 @@ fn ty_of(
                     args.len()
                 ),
             };
-            match (dialect.lookup(&key), args.as_slice()) {
+            match (dialect.lookup(key), args.as_slice()) {
                 (Some(Meaning::Scalar(s)), []) => Ok(Ty::Scalar(s)),
                 (Some(Meaning::Scalar(_)), _) => Err(arity("none")),
                 (Some(Transport(why)), _) => Ok(Ty::Transport(why)),
@@ -931,7 +926,7 @@ fn ty_of(
                 }
                 (Some(Meaning::Literal), [first, ..]) => match first {
                     Syntax::Lit(l) => Ok(Ty::Scalar(l.scalar())),
-                    Syntax::Name { path, .. } if matches!(&path[..], [b] if b == "True" || b == "False") => {
+                    Syntax::Name { path, .. } if matches!(&path[..], [b] if matches!(text.get(b.clone()), Some("True" | "False"))) => {
                         Ok(Ty::Scalar(Scalar::Bool))
                     }
                     _ => Err(TypeError {
@@ -948,12 +943,10 @@ fn ty_of(
                         .filter(|(r, _)| r.start <= span.start && span.end <= r.end)
                         .min_by_key(|(r, _)| r.len())
                         .map(|(_, dest)| (*dest).to_owned());
+                    let segment = |r: &Range<usize>| text.get(r.clone()).unwrap_or("").to_owned();
                     let (name, qualifier) = path.split_last().map_or_else(
                         || (String::new(), Vec::new()),
-                        |(last, rest)| {
-                            let rest = rest.iter().map(|s| s.to_string()).collect();
-                            (last.to_string(), rest)
-                        },
+                        |(last, rest)| (segment(last), rest.iter().map(segment).collect()),
                     );
                     Ok(Ty::Named(NamedRef {
                         name,
@@ -1011,6 +1004,25 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_names_key_joins_its_segments_with_dots() {
+        let key = |text: &str| {
+            let Ok(Syntax::Name { path, .. }) = parse(text) else {
+                panic!("{text}: {:?}", parse(text))
+            };
+            Syntax::key(text, &path, &mut String::new()).to_owned()
+        };
+        assert_eq!(key("str"), "str");
+        assert_eq!(key("::Integer"), "Integer");
+        assert_eq!(key("T::Array<X>"), "T.Array");
+        assert_eq!(key("models.errors.Error"), "models.errors.Error");
+        assert_eq!(
+            key("\\Brick\\DateTime\\LocalDate"),
+            "Brick.DateTime.LocalDate"
+        );
+        assert_eq!(key("a . b"), "a.b");
+    }
+
+    #[test]
     fn a_dialect_looks_up_its_own_words_and_no_others() {
         for d in DIALECTS {
             for &(key, _) in d.words {
@@ -1040,7 +1052,7 @@ mod tests {
     fn typed(text: &str, dialect: &str, links: &[(Range<usize>, &str)]) -> Typed {
         let syntax = parse(text).unwrap_or_else(|e| panic!("{text}: {e:?}"));
         let dialect = Dialect::by_name(dialect).expect("dialect");
-        interpret(&syntax, dialect, links).unwrap_or_else(|e| panic!("{text}: {e:?}"))
+        interpret(&syntax, text, dialect, links).unwrap_or_else(|e| panic!("{text}: {e:?}"))
     }
 
     #[test]
@@ -1072,15 +1084,15 @@ mod tests {
         assert_eq!(
             parse("map[string]X"),
             Ok(Syntax::Name {
-                path: vec!["map".into()].into(),
+                path: std::iter::once(0..3).collect(),
                 args: vec![
                     Syntax::Name {
-                        path: vec!["string".into()].into(),
+                        path: std::iter::once(4..10).collect(),
                         args: vec![],
                         span: 4..10
                     },
                     Syntax::Name {
-                        path: vec!["X".into()].into(),
+                        path: std::iter::once(11..12).collect(),
                         args: vec![],
                         span: 11..12
                     },
@@ -1275,7 +1287,7 @@ mod tests {
     fn guesses_the_language() {
         let guess = |exprs: &[&str]| {
             let parsed: Vec<Syntax> = exprs.iter().map(|e| parse(e).expect("parses")).collect();
-            guess_dialect(&parsed, || &DIALECTS[0]).name
+            guess_dialect(parsed.iter().zip(exprs.iter().copied()), || &DIALECTS[0]).name
         };
         assert_eq!(guess(&["str", "int"]), "python");
         assert_eq!(guess(&["Optional<String>", "Optional<Double>"]), "java");
@@ -1285,7 +1297,10 @@ mod tests {
         // A tie goes to the fallback.
         assert_eq!(guess(&["DateTime"]), "ruby");
         assert_eq!(
-            best_dialect(&dialect_scores(&[parse("DateTime").expect("parses")])),
+            best_dialect(&dialect_scores([(
+                &parse("DateTime").expect("parses"),
+                "DateTime"
+            )])),
             None
         );
     }
