@@ -5,7 +5,7 @@
 //! under other `##` headings with `### Fields`) and readme.io's object pages
 //! (front matter with a title, `## Attributes` lists, `## Example`).
 
-use super::diag::{Diagnostics, LineIndex, Pos};
+use super::diag::{Diagnostics, LineCursor, Pos};
 #[cfg(test)]
 use super::ir::NamedRef;
 use super::ir::{
@@ -35,7 +35,7 @@ pub fn read_spec(
     let mut r = Reader {
         index,
         spec,
-        lines: LineIndex::new(&spec.text),
+        lines: LineCursor::default(),
         diags,
         extra: Vec::new(),
         fallback,
@@ -149,7 +149,7 @@ fn cell_type_text<'c>(cell: &'c Cell<'_>) -> &'c str {
 struct Reader<'a> {
     index: usize,
     spec: &'a SpecFile,
-    lines: LineIndex,
+    lines: LineCursor,
     diags: &'a mut Diagnostics,
     /// Types defined inside the doc's other types.
     extra: Vec<Model>,
@@ -206,7 +206,7 @@ fn sections<'d>(blocks: &'d [Block<'d>], level: u8) -> (&'d [Block<'d>], Vec<Sec
 const SHAPES: &[&str] = &["Fields", "Values", "Supported Types", "Attributes"];
 
 impl Reader<'_> {
-    fn pos(&self, offset: usize) -> Pos {
+    fn pos(&mut self, offset: usize) -> Pos {
         self.lines.pos(&self.spec.text, offset)
     }
 
@@ -324,12 +324,8 @@ impl Reader<'_> {
                 continue;
             };
             let name = RustIdent::type_name(section.title);
-            let mut m = self.model(
-                self.pos(section.src.start),
-                name,
-                self.prose(intro),
-                ModelKind::Any,
-            );
+            let pos = self.pos(section.src.start);
+            let mut m = self.model(pos, name, self.prose(intro), ModelKind::Any);
             self.shape(&mut m, shape);
             models.push(m);
         }
@@ -797,7 +793,8 @@ impl Reader<'_> {
                             variants: Vec::new(),
                             open: false,
                         };
-                        let mut m = self.model(self.pos(src.start), enum_name, doc.clone(), kind);
+                        let pos = self.pos(src.start);
+                        let mut m = self.model(pos, enum_name, doc.clone(), kind);
                         m.inline = true;
                         enums.push(m);
                         Ty::Local(self.extra.len() + enums.len() - 1)

@@ -1,7 +1,7 @@
 //! Stage 0: finding the spec files under the specs directory, reading them
 //! and the per-folder settings files.
 
-use super::diag::{Diagnostics, LineIndex, Pos, did_you_mean};
+use super::diag::{Diagnostics, LineCursor, Pos, did_you_mean};
 use super::naming::Case;
 use super::par;
 use super::settings_file;
@@ -367,7 +367,7 @@ fn read_spec(path: &Path, shown: &str, diags: &mut Diagnostics) -> Option<String
             Err(e) => {
                 let at = e.utf8_error().valid_up_to();
                 let valid = String::from_utf8_lossy(&e.as_bytes()[..at]).into_owned();
-                let pos = LineIndex::new(&valid).pos(&valid, at);
+                let pos = LineCursor::default().pos(&valid, at);
                 diags.error_at(
                     shown,
                     pos,
@@ -390,7 +390,7 @@ pub fn read_settings(
     mut settings: Settings,
     diags: &mut Diagnostics,
 ) -> Settings {
-    let lines = LineIndex::new(text);
+    let mut lines = LineCursor::default();
     let (entries, problems) = settings_file::entries(text);
     for p in problems {
         diags.error_at(shown, lines.pos(text, p.at), p.message);

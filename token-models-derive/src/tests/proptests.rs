@@ -8,7 +8,7 @@
 //! default).
 
 use crate::internals::codegen::Lit;
-use crate::internals::diag::Diagnostics;
+use crate::internals::diag::{Diagnostics, LineCursor, Pos};
 use crate::internals::expand::expand_specs;
 use crate::internals::markdown::{self, Block, cells_written, written_cells};
 use crate::internals::naming::{Case, RustIdent, split_words, split_words_unicode};
@@ -261,6 +261,25 @@ proptest! {
     #[test]
     fn ascii_names_split_as_any_name_does(name in "[a-zA-Z0-9_ .$-]{0,16}|[ -~]{0,16}") {
         prop_assert_eq!(split_words(&name), split_words_unicode(&name));
+    }
+
+    #[test]
+    fn the_line_cursor_agrees_with_counting(
+        text in "[a\n\u{e7}\u{10a}\r]{0,40}",
+        offsets in proptest::collection::vec(0usize..100, 0..12),
+    ) {
+        // Whatever the order of the offsets.
+        let mut lines = LineCursor::default();
+        for offset in offsets {
+            let offset = (0..=offset.min(text.len()))
+                .rev()
+                .find(|&o| text.is_char_boundary(o))
+                .unwrap_or(0);
+            let before = &text[..offset];
+            let line = before.matches('\n').count() + 1;
+            let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+            prop_assert_eq!(lines.pos(&text, offset), Pos::new(line as u32, col as u32));
+        }
     }
 
     #[test]
