@@ -80,6 +80,7 @@ impl TypeCells {
         let mut tables = Vec::new();
         // The current table's type texts, beside its cells.
         let mut texts = Vec::new();
+        let mut tokens = types::Tokens::default();
         for block in &doc.blocks {
             if let Block::Table(table) = block {
                 if let Some(col) = table
@@ -91,7 +92,7 @@ impl TypeCells {
                     texts.clear();
                     for c in table.rows().filter_map(|r| r.get(col)) {
                         let text = cell_type_text(c);
-                        cells.push((c.src.start, Some(types::parse(text))));
+                        cells.push((c.src.start, Some(types::parse_with(text, &mut tokens))));
                         texts.push(text);
                     }
                     if let Some(&(key, _)) = cells.get(first) {

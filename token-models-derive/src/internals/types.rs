@@ -111,18 +111,24 @@ pub struct TypeError {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-enum Tok<'a> {
-    /// A name, borrowed from the cell's text.
-    Ident(&'a str),
+enum Tok {
+    /// A name, up to this offset of the text.
+    Ident(usize),
     /// `::`, `.` or `\` between path segments.
     Sep,
     Lit(Lit),
     Punct(char),
 }
 
-fn tokenize(text: &str) -> Result<Vec<(Tok<'_>, usize)>, TypeError> {
-    // A token is at least one byte: one allocation, never grown.
-    let mut out = Vec::with_capacity(text.len());
+/// Room for the tokens of type expressions, kept from one parse to the
+/// next (see [`parse_with`]).
+#[derive(Debug, Default)]
+pub struct Tokens(Vec<(Tok, usize)>);
+
+fn tokenize(text: &str, out: &mut Vec<(Tok, usize)>) -> Result<(), TypeError> {
+    // A token is at least one byte: never grown while tokenizing.
+    out.clear();
+    out.reserve(text.len());
     let mut at = 0;
     while let Some(c) = char_at(text, at) {
         let after = at + c.len_utf8();
@@ -150,7 +156,7 @@ fn tokenize(text: &str) -> Result<Vec<(Tok<'_>, usize)>, TypeError> {
             let tok = match &text[at..end] {
                 "true" => Tok::Lit(Lit::Bool(true)),
                 "false" => Tok::Lit(Lit::Bool(false)),
-                s => Tok::Ident(s),
+                _ => Tok::Ident(end),
             };
             out.push((tok, at));
             at = end;
@@ -195,7 +201,7 @@ fn tokenize(text: &str) -> Result<Vec<(Tok<'_>, usize)>, TypeError> {
             });
         }
     }
-    Ok(out)
+    Ok(())
 }
 
 /// The end of the number starting at byte offset `at`: ASCII letters,
@@ -241,19 +247,19 @@ fn char_at(text: &str, at: usize) -> Option<char> {
     }
 }
 
-struct Parser<'t, 'a> {
-    toks: &'t [(Tok<'a>, usize)],
+struct Parser<'t> {
+    text: &'t str,
+    toks: &'t [(Tok, usize)],
     at: usize,
-    end: usize,
 }
 
-impl<'a> Parser<'_, 'a> {
-    fn peek(&self) -> Option<&Tok<'a>> {
+impl Parser<'_> {
+    fn peek(&self) -> Option<&Tok> {
         self.toks.get(self.at).map(|(t, _)| t)
     }
 
     fn offset(&self) -> usize {
-        self.toks.get(self.at).map_or(self.end, |&(_, o)| o)
+        self.toks.get(self.at).map_or(self.text.len(), |&(_, o)| o)
     }
 
     /// Whether the token `n` ahead is the punctuation `c` (a `match`, not
@@ -272,7 +278,8 @@ impl<'a> Parser<'_, 'a> {
     }
 
     fn eat_ident(&mut self, word: &str) -> bool {
-        if matches!(self.peek(), Some(Tok::Ident(s)) if *s == word) {
+        if matches!(self.toks.get(self.at), Some(&(Tok::Ident(end), at)) if self.text.get(at..end) == Some(word))
+        {
             self.at += 1;
             true
         } else {
@@ -285,12 +292,12 @@ impl<'a> Parser<'_, 'a> {
     }
 
     fn error<T>(&self, expected: &str) -> Result<T, TypeError> {
-        let found = match self.peek() {
+        let found = match self.toks.get(self.at).map(|(t, at)| (t, *at)) {
             None => "the end of the expression".to_owned(),
-            Some(Tok::Ident(s)) => format!("`{s}`"),
-            Some(Tok::Lit(l)) => format!("the literal {l:?}"),
-            Some(Tok::Sep) => "a path separator".to_owned(),
-            Some(Tok::Punct(c)) => format!("`{c}`"),
+            Some((&Tok::Ident(end), at)) => format!("`{}`", self.text.get(at..end).unwrap_or("")),
+            Some((Tok::Lit(l), _)) => format!("the literal {l:?}"),
+            Some((Tok::Sep, _)) => "a path separator".to_owned(),
+            Some((Tok::Punct(c), _)) => format!("`{c}`"),
         };
         Err(TypeError {
             offset: self.offset(),
@@ -386,8 +393,8 @@ impl<'a> Parser<'_, 'a> {
         self.eat_sep();
         loop {
             match self.toks.get(self.at) {
-                Some(&(Tok::Ident(s), at)) => {
-                    path.push(at..at + s.len());
+                Some(&(Tok::Ident(end), at)) => {
+                    path.push(at..end);
                     self.at += 1;
                 }
                 _ => return self.error("a type name"),
@@ -449,14 +456,20 @@ impl<'a> Parser<'_, 'a> {
 
 /// Parses one type expression.
 pub fn parse(text: &str) -> Result<Syntax, TypeError> {
-    let toks = tokenize(text)?;
+    parse_with(text, &mut Tokens::default())
+}
+
+/// Parses one type expression, with room for its tokens kept from the
+/// last (one allocation for a doc's Type cells, not one per cell).
+pub fn parse_with(text: &str, tokens: &mut Tokens) -> Result<Syntax, TypeError> {
+    tokenize(text, &mut tokens.0)?;
     let mut p = Parser {
-        toks: &toks,
+        text,
+        toks: &tokens.0,
         at: 0,
-        end: text.len(),
     };
     let t = p.union()?;
-    if p.at < toks.len() {
+    if p.at < p.toks.len() {
         return p.error("the end of the type expression");
     }
     Ok(t)
