@@ -45,6 +45,32 @@ fn doc(out: &mut String, line: &str) {
     }
 }
 
+/// Appends the parts in order (what `write!` would, without formatting
+/// machinery, which costs more than the copying on these short parts).
+fn push_all(out: &mut String, parts: &[&str]) {
+    for part in parts {
+        out.push_str(part);
+    }
+}
+
+/// Appends `n` in decimal.
+fn push_number(out: &mut String, n: u32) {
+    let mut digits = [0u8; 10];
+    let mut at = digits.len();
+    let mut rest = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    for &d in &digits[at..] {
+        out.push(char::from(d));
+    }
+}
+
 /// [`doc`] per line.
 fn docs(out: &mut String, lines: &Lines) {
     for line in lines.iter() {
@@ -395,7 +421,7 @@ impl Generator<'_> {
             }
             out.push_str(self.path(i, *path));
         }
-        emit!(out, ")] #[serde(crate = \"{}\")]", self.path(i, SERDE));
+        push_all(out, &[")] #[serde(crate = \"", self.path(i, SERDE), "\")]"]);
         match &m.kind {
             ModelKind::Struct(fields) => {
                 emit!(out, "pub struct {name} {{");
@@ -532,26 +558,26 @@ impl Generator<'_> {
                 Scalar::F32 => out.push_str("f32"),
                 Scalar::F64 => out.push_str("f64"),
                 Scalar::DateTime => {
-                    emit!(out, "{}<{}>", path(DATE_TIME), path(FIXED_OFFSET));
+                    push_all(out, &[path(DATE_TIME), "<", path(FIXED_OFFSET), ">"]);
                 }
                 Scalar::Date => out.push_str(path(NAIVE_DATE)),
                 Scalar::Any => out.push_str(path(VALUE)),
                 Scalar::Object => {
-                    emit!(out, "{}<{}, {}>", path(MAP), path(STRING), path(VALUE));
+                    push_all(out, &[path(MAP), "<", path(STRING), ", ", path(VALUE), ">"]);
                 }
             },
             Ty::List(t) => {
-                emit!(out, "{}<", path(VEC));
+                push_all(out, &[path(VEC), "<"]);
                 self.ty(out, owner, t);
                 out.push('>');
             }
             Ty::Map(t) => {
-                emit!(out, "{}<{}, ", path(BTREE_MAP), path(STRING));
+                push_all(out, &[path(BTREE_MAP), "<", path(STRING), ", "]);
                 self.ty(out, owner, t);
                 out.push('>');
             }
             Ty::Nullable(t) => {
-                emit!(out, "{}<", path(OPTION));
+                push_all(out, &[path(OPTION), "<"]);
                 self.ty(out, owner, t);
                 out.push('>');
             }
@@ -561,9 +587,10 @@ impl Generator<'_> {
             }
             Ty::Model(target) if self.place(*target) != Place::Here => match self.place(*target) {
                 Place::Crate(krate) => {
-                    emit!(out, "::{krate}::");
+                    push_all(out, &["::", krate, "::"]);
                     for m in &self.resolved.modules[*target] {
-                        emit!(out, "{m}::");
+                        m.push_to(out);
+                        out.push_str("::");
                     }
                     self.resolved.models[*target].rust.push_to(out);
                 }
@@ -578,7 +605,8 @@ impl Generator<'_> {
                     out.push_str("super::");
                 }
                 for m in &to[common..] {
-                    emit!(out, "{m}::");
+                    m.push_to(out);
+                    out.push_str("::");
                 }
                 self.resolved.models[*target].rust.push_to(out);
             }
@@ -610,7 +638,7 @@ impl Generator<'_> {
             }
             Ty::Model(m) => {
                 if let Place::Crate(krate) = self.place(*m) {
-                    emit!(out, "{krate}::");
+                    push_all(out, &[krate, "::"]);
                 }
                 return self.rust_path(out, *m);
             }
@@ -623,7 +651,8 @@ impl Generator<'_> {
     /// Model `m`'s path from the invocation's root (`shared::AccessToken`).
     fn rust_path(&self, out: &mut String, m: usize) {
         for part in &self.resolved.modules[m] {
-            emit!(out, "{part}::");
+            part.push_to(out);
+            out.push_str("::");
         }
         self.resolved.models[m].rust.push_to(out);
     }
@@ -666,7 +695,7 @@ impl Generator<'_> {
         out.end(UNIT);
         out.write_str(&self.specs[m.spec].display)?;
         out.end(UNIT);
-        emit!(out.plain(), "{}", m.pos.line);
+        push_number(out.plain(), m.pos.line);
         out.end(UNIT);
         out.lines(&m.doc)?;
         out.end(UNIT);
@@ -697,7 +726,7 @@ impl Generator<'_> {
                 out.end(UNIT);
                 out.lines(&f.doc)?;
                 out.end(UNIT);
-                emit!(out.plain(), "{}", f.pos.line);
+                push_number(out.plain(), f.pos.line);
                 out.end(ITEM);
             }
         }
@@ -994,8 +1023,17 @@ impl Tree {
 
 #[cfg(test)]
 mod tests {
-    use super::{End, Lit, Record};
+    use super::{End, Lit, Record, push_number};
     use std::fmt::Write;
+
+    #[test]
+    fn numbers_are_written_in_decimal() {
+        for n in [0, 7, 10, 99, 1_000, 4_294_967_295] {
+            let mut out = String::from("line ");
+            push_number(&mut out, n);
+            assert_eq!(out, format!("line {n}"));
+        }
+    }
 
     #[test]
     fn literals_escape_as_debug_does() {
