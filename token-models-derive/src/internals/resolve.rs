@@ -109,28 +109,30 @@ pub fn resolve(
         }
         (index.first[&m.spec], targets, d)
     });
-    for (m, (first_of_spec, targets, d)) in models.iter_mut().zip(looked_up) {
-        let mut targets = targets.into_iter();
-        for ty in m.kind.types_mut() {
-            ty.walk_mut(&mut |t| match t {
-                Ty::Named(_) => {
-                    *t = match targets.next().flatten() {
-                        Some(target) => Ty::Model(target),
-                        None => Ty::Scalar(Scalar::Any),
+    // Then, on all cores again, each model's names are replaced by what
+    // they were found to be, and its field names checked.
+    let replaced = par::map(
+        models.iter_mut().zip(looked_up),
+        threads,
+        |_, (m, (first_of_spec, targets, mut d))| {
+            let mut targets = targets.into_iter();
+            for ty in m.kind.types_mut() {
+                ty.walk_mut(&mut |t| match t {
+                    Ty::Named(_) => {
+                        *t = match targets.next().flatten() {
+                            Some(target) => Ty::Model(target),
+                            None => Ty::Scalar(Scalar::Any),
+                        }
                     }
-                }
-                Ty::Local(k) => *t = Ty::Model(first_of_spec + *k),
-                _ => {}
-            });
-        }
-        diags.append(d);
-    }
-
-    for d in par::map(models.iter_mut(), threads, |_, m| {
-        let mut d = Diagnostics::new();
-        check_field_names(&specs[m.spec].display, m, &mut d);
-        d
-    }) {
+                    Ty::Local(k) => *t = Ty::Model(first_of_spec + *k),
+                    _ => {}
+                });
+            }
+            check_field_names(&specs[m.spec].display, m, &mut d);
+            d
+        },
+    );
+    for d in replaced {
         diags.append(d);
     }
     mark_boxes(&mut models);
