@@ -86,11 +86,12 @@ pub fn resolve(
     let looked_up = par::map(models.iter().enumerate(), threads, |_, (i, m)| {
         let mut d = Diagnostics::new();
         let mut targets = Vec::new();
+        let mut path = String::new();
         for (ty, written, pos) in m.kind.types_named(m.pos) {
             let mut problem = None;
             ty.walk(&mut |t| {
                 if let Ty::Named(named) = t {
-                    targets.push(match index.lookup(i, named) {
+                    targets.push(match index.lookup(i, named, &mut path) {
                         Ok(target) => Some(target),
                         Err(message) => {
                             problem = Some(message);
@@ -180,10 +181,12 @@ impl<'a> Index<'a> {
         }
     }
 
-    fn lookup(&self, from: usize, named: &NamedRef) -> Result<usize, String> {
+    /// The model `named` refers to from model `from`; `path` is room for
+    /// a link's path.
+    fn lookup(&self, from: usize, named: &NamedRef, path: &mut String) -> Result<usize, String> {
         match named.link.as_deref() {
             Some(dest) if !is_external(dest) => {
-                let spec = self.resolve_link(self.models[from].spec, dest)?;
+                let spec = self.resolve_link(self.models[from].spec, dest, path)?;
                 self.first.get(&spec).copied().ok_or_else(|| {
                     format!(
                         "the link `{dest}` leads to {}, which defines no type",
@@ -276,23 +279,36 @@ impl<'a> Index<'a> {
     /// A link to another spec: relative to the linking spec first; failing
     /// that (generated docs often link to folders that do not exist), by file
     /// name, in the linking spec's folder, then its parent, up to the root.
-    fn resolve_link(&self, from_spec: usize, dest: &str) -> Result<usize, String> {
+    fn resolve_link(
+        &self,
+        from_spec: usize,
+        dest: &str,
+        joined: &mut String,
+    ) -> Result<usize, String> {
         let from = &self.specs[from_spec];
         // Up to a fragment or a query (two memchr-backed searches: a search
         // for either character is slow when the macro runs unoptimised).
         let cut = |c: char| dest.find(c).unwrap_or(dest.len());
         let path = &dest[..cut('#').min(cut('?'))];
-        let mut parts: Vec<&str> = from.folders().iter().map(String::as_str).collect();
+        // The path from the root, `/`-joined, as `by_path` keys it.
+        joined.clear();
         let mut escapes = false;
-        for part in path.split('/') {
+        let folders = from.folders().iter().map(String::as_str);
+        for part in folders.chain(path.split('/')) {
             match part {
                 "" | "." => {}
-                ".." => escapes |= parts.pop().is_none(),
-                p => parts.push(p),
+                ".." if joined.is_empty() => escapes = true,
+                ".." => joined.truncate(joined.rfind('/').unwrap_or(0)),
+                p => {
+                    if !joined.is_empty() {
+                        joined.push('/');
+                    }
+                    joined.push_str(p);
+                }
             }
         }
         if !escapes {
-            if let Some(&i) = self.by_path.get(&parts.join("/")) {
+            if let Some(&i) = self.by_path.get(joined.as_str()) {
                 return Ok(i);
             }
         }
@@ -673,6 +689,23 @@ mod tests {
                 .collect::<Vec<_>>(),
             ["x", "y"]
         );
+    }
+
+    #[test]
+    fn a_relative_link_climbs_and_descends_folders() {
+        // By file name these two links would be ambiguous: only the path
+        // tells the two `c.md` apart.
+        let a = format!(
+            "# A\n{}",
+            table(&[
+                ("p", "[C](../x/p/./c.md#top)"),
+                ("q", "[C](q/../q/c.md?v=1)")
+            ])
+        );
+        let (r, errors) = run(&[("x/a.md", &a), ("x/p/c.md", "# C\n"), ("x/q/c.md", "# C\n")]);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(field_ty(&r, 0, 0), &Ty::Model(1));
+        assert_eq!(field_ty(&r, 0, 1), &Ty::Model(2));
     }
 
     #[test]
