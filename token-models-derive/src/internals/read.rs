@@ -65,13 +65,22 @@ pub fn may_need_fallback(doc: &markdown::Doc<'_>, cells: &TypeCells) -> bool {
 /// Every Type cell of a doc's tables, parsed once: first to vote on the
 /// doc's language, then to be read.
 pub struct TypeCells {
-    /// Keyed by the cell's offset in the spec, in document order (so
-    /// sorted); a cell taken is `None`. The syntax's names are ranges of
-    /// the cell's type text (see [`type_text`]).
-    cells: Vec<(usize, Option<Result<Syntax, TypeError>>)>,
+    /// In document order, so sorted by offset.
+    cells: Vec<TypeCell>,
     /// Each table's dialect scores (see [`TypeCells::scores`]), keyed by
     /// the offset of its first Type cell.
     tables: Vec<(usize, Vec<usize>)>,
+}
+
+/// One Type cell, parsed.
+struct TypeCell {
+    /// The cell's offset in the spec.
+    at: usize,
+    /// The range of the cell's text that is the type expression (see
+    /// [`type_text`]), of which the syntax's names are ranges.
+    range: Range<usize>,
+    /// `None` once taken.
+    syntax: Option<Result<Syntax, TypeError>>,
 }
 
 impl TypeCells {
@@ -91,22 +100,27 @@ impl TypeCells {
                     let first = cells.len();
                     texts.clear();
                     for c in table.rows().filter_map(|r| r.get(col)) {
-                        let text = cell_type_text(c);
-                        cells.push((c.src.start, Some(types::parse_with(text, &mut tokens))));
+                        let range = type_text(&c.rich);
+                        let text = c.rich.text.get(range.clone()).unwrap_or("");
+                        let syntax = types::parse_with(text, &mut tokens);
+                        cells.push(TypeCell {
+                            at: c.src.start,
+                            range,
+                            syntax: Some(syntax),
+                        });
                         texts.push(text);
                     }
-                    if let Some(&(key, _)) = cells.get(first) {
-                        let parsed = cells[first..]
-                            .iter()
-                            .zip(&texts)
-                            .filter_map(|((_, r), text)| Some((r.as_ref()?.as_ref().ok()?, *text)));
+                    if let Some(key) = cells.get(first).map(|c| c.at) {
+                        let parsed = cells[first..].iter().zip(&texts).filter_map(|(c, text)| {
+                            Some((c.syntax.as_ref()?.as_ref().ok()?, *text))
+                        });
                         tables.push((key, types::dialect_scores(parsed)));
                     }
                 }
             }
         }
         // Already in order (blocks are); sorting a sorted list is one pass.
-        cells.sort_by_key(|&(at, _)| at);
+        cells.sort_by_key(|c| c.at);
         TypeCells { cells, tables }
     }
 
@@ -132,19 +146,23 @@ impl TypeCells {
     }
 
     /// The parsed cell, taken out of the set (parsed now if it was not in
-    /// it); its names are ranges of `cell_type_text(cell)`.
-    fn take(&mut self, cell: &Cell<'_>) -> Result<Syntax, TypeError> {
-        self.cells
-            .binary_search_by_key(&cell.src.start, |&(at, _)| at)
+    /// it), with the range of the cell's text it was parsed from (see
+    /// [`type_text`]), of which its names are ranges.
+    fn take(&mut self, cell: &Cell<'_>) -> (Range<usize>, Result<Syntax, TypeError>) {
+        let cached = self
+            .cells
+            .binary_search_by_key(&cell.src.start, |c| c.at)
             .ok()
-            .and_then(|k| self.cells[k].1.take())
-            .unwrap_or_else(|| types::parse(cell_type_text(cell)))
+            .and_then(|k| {
+                let c = &mut self.cells[k];
+                Some((c.range.clone(), c.syntax.take()?))
+            });
+        cached.unwrap_or_else(|| {
+            let range = type_text(&cell.rich);
+            let syntax = types::parse(cell.rich.text.get(range.clone()).unwrap_or(""));
+            (range, syntax)
+        })
     }
-}
-
-/// The type expression a Type cell writes (see [`type_text`]).
-fn cell_type_text<'c>(cell: &'c Cell<'_>) -> &'c str {
-    cell.rich.text.get(type_text(&cell.rich)).unwrap_or("")
 }
 
 struct Reader<'a> {
@@ -438,13 +456,13 @@ impl Reader<'_> {
         }
 
         // Parse every Type cell first: the doc's language is guessed from all of them.
-        let parsed: Vec<Option<Syntax>> = rows
+        let parsed: Vec<Option<(Range<usize>, Syntax)>> = rows
             .clone()
             .map(|row| {
                 let c = row.get(type_col)?;
                 match self.cells.take(c) {
-                    Ok(s) => Some(s),
-                    Err(e) => {
+                    (range, Ok(s)) => Some((range, s)),
+                    (_, Err(e)) => {
                         self.error(
                             c.src.start,
                             format!("in the type `{}`: {}", c.rich.text.trim(), e.message),
@@ -463,10 +481,10 @@ impl Reader<'_> {
         let dialect = self.spec.settings.dialect.unwrap_or_else(|| match scored {
             Some(scores) => types::best_dialect(scores).unwrap_or_else(|| self.fallback()),
             None => {
-                let exprs = parsed
-                    .iter()
-                    .zip(rows.clone())
-                    .filter_map(|(s, row)| Some((s.as_ref()?, cell_type_text(row.get(type_col)?))));
+                let exprs = parsed.iter().zip(rows.clone()).filter_map(|(s, row)| {
+                    let (range, s) = s.as_ref()?;
+                    Some((s, row.get(type_col)?.rich.text.get(range.clone())?))
+                });
                 types::guess_dialect(exprs, || self.fallback())
             }
         });
@@ -509,19 +527,23 @@ impl Reader<'_> {
                 .map(|c| doc_text(self.src(&c.src)))
                 .unwrap_or_default();
             let typed = match (syntax, row.get(type_col)) {
-                (Some(s), Some(type_cell)) => {
-                    let shift = type_text(&type_cell.rich).start;
-                    let links: Vec<(Range<usize>, &str)> = type_cell
-                        .rich
-                        .links()
-                        .map(|(r, d)| {
-                            (
+                (Some((range, s)), Some(type_cell)) => {
+                    let shift = range.start;
+                    // A loop, not a collected iterator: most cells have no
+                    // link, and collecting nothing costs a chain of calls
+                    // when the macro runs unoptimised.
+                    let mut links: Vec<(Range<usize>, &str)> = Vec::new();
+                    for span in type_cell.rich.spans.iter() {
+                        if let Style::Link(dest) = &span.style {
+                            let r = &span.range;
+                            links.push((
                                 r.start.saturating_sub(shift)..r.end.saturating_sub(shift),
-                                d,
-                            )
-                        })
-                        .collect();
-                    match types::interpret(s, cell_type_text(type_cell), dialect, &links) {
+                                dest,
+                            ));
+                        }
+                    }
+                    let text = type_cell.rich.text.get(range.clone()).unwrap_or("");
+                    match types::interpret(s, text, dialect, &links) {
                         Ok(t) => Some(t),
                         Err(e) => {
                             self.error(
