@@ -492,7 +492,7 @@ impl Generator<'_> {
         if f.deprecated {
             out.push_str("#[deprecated]");
         }
-        let renamed = f.wire() != f.rust.name;
+        let renamed = f.wire() != f.rust().name;
         let (optional, with) = match f.presence {
             Presence::Required | Presence::Nullable => (false, false),
             Presence::Optional => (true, false),
@@ -521,7 +521,7 @@ impl Generator<'_> {
             out.push_str(")]");
         }
         out.push_str("pub ");
-        f.rust.push_to(out);
+        f.rust().push_to(out);
         out.push_str(": ");
         let options = match f.presence {
             Presence::Required => 0,
@@ -716,7 +716,7 @@ impl Generator<'_> {
                     Presence::Nullable => "nullable",
                     Presence::OptionalNullable => "optional-nullable",
                 };
-                f.rust.push_to(out.plain());
+                f.rust().push_to(out.plain());
                 out.end(UNIT);
                 out.write_str(f.wire())?;
                 out.end(UNIT);

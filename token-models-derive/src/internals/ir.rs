@@ -2,7 +2,7 @@
 //! generating code. Nothing here knows about proc-macro types.
 
 use super::diag::Pos;
-use super::naming::RustIdent;
+use super::naming::{Ident, RustIdent};
 
 /// A leaf type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -231,7 +231,9 @@ pub struct Field {
     /// The name as the doc writes it.
     pub written: String,
     pub pos: Pos,
-    pub rust: RustIdent,
+    /// The Rust name when it is not the name as written (see
+    /// [`Field::rust`]): most fields of snake_case SDKs keep theirs.
+    pub rust: Option<RustIdent>,
     /// The JSON key when it is not the name as written (see
     /// [`Field::wire`]): most fields keep theirs, and so copy nothing.
     pub wire: Option<String>,
@@ -244,6 +246,17 @@ pub struct Field {
 }
 
 impl Field {
+    /// The Rust name.
+    pub fn rust(&self) -> Ident<'_> {
+        match &self.rust {
+            Some(rust) => rust.as_ident(),
+            None => Ident {
+                name: &self.written,
+                raw: false,
+            },
+        }
+    }
+
     /// The JSON key.
     pub fn wire(&self) -> &str {
         self.wire.as_deref().unwrap_or(&self.written)

@@ -255,6 +255,19 @@ impl RustIdent {
         Self::sanitize(ascii(Case::Snake.apply(written)), "field", "_")
     }
 
+    /// [`RustIdent::field`], or `None` when that is `written` itself, not
+    /// raw (most fields of snake_case SDKs: nothing to copy).
+    pub fn field_changed(written: &str) -> Option<RustIdent> {
+        let digit_first = written.as_bytes().first().is_some_and(u8::is_ascii_digit);
+        let reserved = written.len() <= 5 && RESERVED.contains(&written);
+        let keyword = written.len() <= 8 && RAW_KEYWORDS.binary_search(&written).is_ok();
+        if is_snake(written) && !digit_first && !reserved && !keyword {
+            None
+        } else {
+            Some(Self::field(written))
+        }
+    }
+
     /// A type or variant name: PascalCase, ASCII only.
     pub fn type_name(written: &str) -> RustIdent {
         Self::sanitize(ascii(Case::Pascal.apply(written)), "Model", "V")
@@ -265,6 +278,37 @@ impl RustIdent {
         Self::sanitize(ascii(Case::Snake.apply(written)), "module", "_")
     }
 
+    /// The identifier, borrowed.
+    pub fn as_ident(&self) -> Ident<'_> {
+        Ident {
+            name: &self.name,
+            raw: self.raw,
+        }
+    }
+
+    /// See [`Ident::push_to`].
+    pub fn push_to(&self, out: &mut String) {
+        self.as_ident().push_to(out);
+    }
+}
+
+/// The identifier as Rust source writes it: `r#type` for a raw one.
+impl std::fmt::Display for RustIdent {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.as_ident().fmt(f)
+    }
+}
+
+/// A [`RustIdent`] borrowed from wherever it is kept (a field keeps none
+/// when its name as written is its Rust name: see `ir::Field::rust`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ident<'a> {
+    /// The name without `r#`.
+    pub name: &'a str,
+    pub raw: bool,
+}
+
+impl Ident<'_> {
     /// The identifier as written in Rust source (`r#type`).
     pub fn source(&self) -> String {
         self.to_string()
@@ -277,17 +321,16 @@ impl RustIdent {
         if self.raw {
             out.push_str("r#");
         }
-        out.push_str(&self.name);
+        out.push_str(self.name);
     }
 }
 
-/// The identifier as Rust source writes it: `r#type` for a raw one.
-impl std::fmt::Display for RustIdent {
+impl std::fmt::Display for Ident<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         if self.raw {
             f.write_str("r#")?;
         }
-        f.write_str(&self.name)
+        f.write_str(self.name)
     }
 }
 
@@ -436,20 +479,30 @@ mod tests {
 
     #[test]
     fn sanitizes_identifiers() {
-        assert_eq!(RustIdent::field("type").source(), "r#type");
-        assert_eq!(RustIdent::field("self").source(), "self_");
-        assert_eq!(RustIdent::field("2fa").source(), "_2fa");
-        assert_eq!(RustIdent::field("$ref").source(), "r#ref");
-        assert_eq!(RustIdent::field("").source(), "field");
-        assert_eq!(RustIdent::field("expiresIn").source(), "expires_in");
+        // Already its own Rust name: nothing kept.
+        assert_eq!(RustIdent::field_changed("access_token"), None);
+        assert_eq!(RustIdent::field_changed("v2_api"), None);
+        for changed in ["type", "self", "2fa", "expiresIn", "a__b", ""] {
+            assert_eq!(
+                RustIdent::field_changed(changed),
+                Some(RustIdent::field(changed)),
+                "{changed:?}"
+            );
+        }
+        assert_eq!(RustIdent::field("type").to_string(), "r#type");
+        assert_eq!(RustIdent::field("self").to_string(), "self_");
+        assert_eq!(RustIdent::field("2fa").to_string(), "_2fa");
+        assert_eq!(RustIdent::field("$ref").to_string(), "r#ref");
+        assert_eq!(RustIdent::field("").to_string(), "field");
+        assert_eq!(RustIdent::field("expiresIn").to_string(), "expires_in");
         assert_eq!(
-            RustIdent::type_name("The access token").source(),
+            RustIdent::type_name("The access token").to_string(),
             "TheAccessToken"
         );
-        assert_eq!(RustIdent::type_name("self").source(), "Self_");
-        assert_eq!(RustIdent::type_name("1").source(), "V1");
-        assert_eq!(RustIdent::type_name("").source(), "Model");
-        assert_eq!(RustIdent::module("readme_io").source(), "readme_io");
-        assert_eq!(RustIdent::module("Shared").source(), "shared");
+        assert_eq!(RustIdent::type_name("self").to_string(), "Self_");
+        assert_eq!(RustIdent::type_name("1").to_string(), "V1");
+        assert_eq!(RustIdent::type_name("").to_string(), "Model");
+        assert_eq!(RustIdent::module("readme_io").to_string(), "readme_io");
+        assert_eq!(RustIdent::module("Shared").to_string(), "shared");
     }
 }

@@ -589,7 +589,7 @@ impl Reader<'_> {
             let mut field = self.field(written, pos, ty, presence, doc, deprecated);
             if api_len != field.written.len() {
                 let api_name = &field.written[..api_len];
-                field.rust = RustIdent::field(api_name);
+                field.rust = Some(RustIdent::field(api_name));
                 field.wire = Some(self.spec.settings.wire_names.apply(api_name));
             }
             fields.push(field);
@@ -624,7 +624,7 @@ impl Reader<'_> {
         deprecated: bool,
     ) -> Field {
         Field {
-            rust: RustIdent::field(&written),
+            rust: RustIdent::field_changed(&written),
             wire: self.spec.settings.wire_names.apply_changed(&written),
             written,
             pos,
@@ -1298,7 +1298,7 @@ mod tests {
         let ModelKind::Struct(f) = &models[0].kind else {
             panic!()
         };
-        let names: Vec<(&str, &str)> = f.iter().map(|f| (f.rust.name.as_str(), f.wire())).collect();
+        let names: Vec<(&str, &str)> = f.iter().map(|f| (f.rust().name, f.wire())).collect();
         assert_eq!(
             names,
             [
@@ -1307,7 +1307,7 @@ mod tests {
                 ("type", "type")
             ]
         );
-        assert!(f[2].rust.raw);
+        assert!(f[2].rust().raw);
         assert_eq!(f[1].ty, Ty::Scalar(Scalar::I64));
         assert_eq!(f[0].doc, ["The token."]);
         assert_eq!(models[1].rust.name, "AccessTokenType");

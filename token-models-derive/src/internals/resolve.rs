@@ -374,7 +374,7 @@ fn check_field_names(path: &str, m: &mut Model, diags: &mut Diagnostics) {
     // once), so none is twice among either.
     let mut seen = StrMap::with_capacity(2 * fields.len());
     if fields.iter().all(|f| {
-        let (rust, wire) = (f.rust.name.as_str(), f.wire());
+        let (rust, wire) = (f.rust().name, f.wire());
         seen.insert(rust, ()).is_none() && (wire == rust || seen.insert(wire, ()).is_none())
     }) {
         return;
@@ -382,19 +382,22 @@ fn check_field_names(path: &str, m: &mut Model, diags: &mut Diagnostics) {
     let mut rust: Map<String, String> = map_with_capacity(fields.len());
     let mut wire: Map<String, String> = map_with_capacity(fields.len());
     for (i, f) in fields.iter_mut().enumerate() {
-        if let Some(first) = rust.get(&f.rust.name) {
+        if let Some(first) = rust.get(f.rust().name) {
             diags.error_at(
                 path,
                 f.pos,
                 format!(
                     "the fields `{first}` and `{}` both become the Rust field `{}`, expected distinct names",
                     f.written,
-                    f.rust.source()
+                    f.rust().source()
                 ),
             );
-            f.rust = RustIdent::field(&format!("{}_duplicate_{i}", f.rust.name));
+            f.rust = Some(RustIdent::field(&format!(
+                "{}_duplicate_{i}",
+                f.rust().name
+            )));
         }
-        rust.insert(f.rust.name.clone(), f.written.clone());
+        rust.insert(f.rust().name.to_owned(), f.written.clone());
         if let Some(first) = wire.get(f.wire()) {
             diags.error_at(
                 path,

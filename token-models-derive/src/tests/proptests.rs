@@ -292,8 +292,21 @@ proptest! {
     #[test]
     fn any_name_becomes_a_valid_identifier(name in any::<String>()) {
         for id in [RustIdent::field(&name), RustIdent::type_name(&name), RustIdent::module(&name)] {
-            let parsed = syn::parse_str::<syn::Ident>(&id.source());
-            prop_assert!(parsed.is_ok(), "{name:?} became {:?}", id.source());
+            let parsed = syn::parse_str::<syn::Ident>(&id.to_string());
+            prop_assert!(parsed.is_ok(), "{name:?} became {:?}", id.to_string());
+        }
+    }
+
+    #[test]
+    fn a_field_keeps_no_rust_name_only_when_it_is_its_own_one(
+        name in "[a-z0-9_]{0,10}|[a-zA-Z0-9_ $-]{0,10}|(type|self|crate|super|ref|_|r#type|2fa)",
+    ) {
+        // `None` only when the Rust name is the name itself (`_0` is, but
+        // is not worth telling apart).
+        let field = RustIdent::field(&name);
+        match RustIdent::field_changed(&name) {
+            None => prop_assert_eq!(field, RustIdent { name: name.clone(), raw: false }),
+            Some(changed) => prop_assert_eq!(changed, field),
         }
     }
 }
