@@ -298,15 +298,25 @@ fn walk(
             return;
         }
     };
-    let mut names: Vec<(String, PathBuf)> = entries
+    // Whether an entry is a folder comes with the listing (no `stat` per
+    // file, which the folders' walk, on one thread, would wait for); a
+    // symbolic link is followed to tell.
+    let mut names: Vec<(String, PathBuf, bool)> = entries
         .filter_map(Result::ok)
-        .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
-        .filter(|(name, _)| !name.starts_with('.'))
+        .map(|e| {
+            let path = e.path();
+            let is_dir = match e.file_type() {
+                Ok(t) if !t.is_symlink() => t.is_dir(),
+                _ => path.is_dir(),
+            };
+            (e.file_name().to_string_lossy().into_owned(), path, is_dir)
+        })
+        .filter(|(name, ..)| !name.starts_with('.'))
         .collect();
     names.sort();
 
     let mut settings = inherited;
-    if let Some((_, path)) = names.iter().find(|(n, _)| n == SETTINGS_FILE) {
+    if let Some((_, path, _)) = names.iter().find(|(n, ..)| n == SETTINGS_FILE) {
         rel.push(SETTINGS_FILE.to_owned());
         let shown = join(display, rel);
         rel.pop();
@@ -321,9 +331,9 @@ fn walk(
         set.inputs.push(path.clone());
     }
 
-    for (name, path) in names {
+    for (name, path, is_dir) in names {
         rel.push(name.clone());
-        if path.is_dir() {
+        if is_dir {
             walk(&path, display, rel, settings, set, diags);
         } else if name.ends_with(".md") {
             // Read by `load` once every file is found.
@@ -350,37 +360,52 @@ fn join(display: &str, rel: &[String]) -> String {
 }
 
 fn read_spec(path: &Path, shown: &str, diags: &mut Diagnostics) -> Option<String> {
-    let len = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-    if len > MAX_SPEC_BYTES {
-        diags.error_at(
-            shown,
-            Pos::new(1, 1),
-            format!(
-                "found a file of {len} bytes, expected a spec of at most {MAX_SPEC_BYTES} bytes"
-            ),
-        );
-        return None;
-    }
-    match std::fs::read(path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => Some(text),
-            Err(e) => {
-                let at = e.utf8_error().valid_up_to();
-                let valid = String::from_utf8_lossy(&e.as_bytes()[..at]).into_owned();
-                let pos = LineCursor::default().pos(&valid, at);
-                diags.error_at(
-                    shown,
-                    pos,
-                    "found bytes that are not UTF-8, expected a UTF-8 markdown file",
-                );
-                None
-            }
-        },
+    let bytes = match read_bytes(path) {
+        Ok(Ok(bytes)) => bytes,
+        Ok(Err(len)) => {
+            diags.error_at(
+                shown,
+                Pos::new(1, 1),
+                format!(
+                    "found a file of {len} bytes, expected a spec of at most {MAX_SPEC_BYTES} bytes"
+                ),
+            );
+            return None;
+        }
         Err(e) => {
             diags.error_at(shown, Pos::new(1, 1), format!("cannot read this spec: {e}"));
+            return None;
+        }
+    };
+    match String::from_utf8(bytes) {
+        Ok(text) => Some(text),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let valid = String::from_utf8_lossy(&e.as_bytes()[..at]).into_owned();
+            let pos = LineCursor::default().pos(&valid, at);
+            diags.error_at(
+                shown,
+                pos,
+                "found bytes that are not UTF-8, expected a UTF-8 markdown file",
+            );
             None
         }
     }
+}
+
+/// A file's bytes, or its size when that is over [`MAX_SPEC_BYTES`]: the
+/// file opened once, its size asked once.
+fn read_bytes(path: &Path) -> std::io::Result<Result<Vec<u8>, u64>> {
+    let mut file = std::fs::File::open(path)?;
+    let len = file.metadata().map_or(0, |m| m.len());
+    if len > MAX_SPEC_BYTES {
+        return Ok(Err(len));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+    // Through `take`: `File`'s own `read_to_end` would ask for the size
+    // again. (A file that grew meanwhile is read whole all the same.)
+    std::io::Read::read_to_end(&mut std::io::Read::take(&mut file, u64::MAX), &mut bytes)?;
+    Ok(Ok(bytes))
 }
 
 /// Applies one settings file's keys over `settings`.
@@ -467,6 +492,41 @@ mod tests {
         assert_eq!(gusto.settings.wire_names, Case::Snake);
         assert_eq!(gusto.folders(), ["gusto"]);
         assert_eq!(gusto.stem(), "authentication");
+    }
+
+    #[test]
+    fn linked_folders_are_walked_and_oversized_files_refused() {
+        let root = std::env::temp_dir().join(format!("token-models-walk-{}", std::process::id()));
+        let specs = root.join("specs");
+        let _ = std::fs::remove_dir_all(&root);
+        std::fs::create_dir_all(specs.join("real")).expect("folders");
+        std::fs::write(specs.join("real/a.md"), "# A\n").expect("a spec");
+        let too_big = usize::try_from(MAX_SPEC_BYTES + 1).expect("fits");
+        std::fs::write(specs.join("big.md"), vec![b'#'; too_big]).expect("a big file");
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(specs.join("real"), specs.join("linked")).expect("a link");
+
+        let mut d = Diagnostics::new();
+        let set = load(&root, "specs", Settings::default(), 2, &mut d);
+        let _ = std::fs::remove_dir_all(&root);
+        let read: Vec<(&str, &str)> = set
+            .files
+            .iter()
+            .map(|f| (f.display.as_str(), f.text.as_str()))
+            .collect();
+        let mut expected = vec![("specs/big.md", ""), ("specs/real/a.md", "# A\n")];
+        if cfg!(unix) {
+            expected.insert(1, ("specs/linked/a.md", "# A\n"));
+        }
+        assert_eq!(read, expected);
+        let errors: Vec<String> = d.into_sorted().iter().map(ToString::to_string).collect();
+        assert_eq!(
+            errors,
+            [format!(
+                "specs/big.md:1:1: found a file of {} bytes, expected a spec of at most {MAX_SPEC_BYTES} bytes",
+                MAX_SPEC_BYTES + 1
+            )]
+        );
     }
 
     #[test]
