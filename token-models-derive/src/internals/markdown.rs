@@ -6,7 +6,7 @@
 //! styled ranges (code, strong, emphasis, strikethrough, links).
 
 use super::few::Few;
-use super::text::{trim, trim_end, trim_start};
+use super::text::{newlines, trim, trim_end, trim_start};
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::borrow::Cow;
 use std::ops::Range;
@@ -327,9 +327,16 @@ pub fn parse(text: &str) -> Doc<'_> {
                         b.push_str("\n");
                     }
                 }
-                Tag::Table(_) => {
+                Tag::Table(alignments) => {
+                    // Sized from the source: a line per row, the header
+                    // and the delimiter row first, a cell per column.
+                    let lines = newlines(text.as_bytes().get(range.clone()).unwrap_or(&[])).0;
+                    let rows = lines.saturating_sub(1);
                     table = Some(TableBuilder {
                         start: range.start,
+                        header: Vec::with_capacity(alignments.len()),
+                        body: Vec::with_capacity(rows * alignments.len()),
+                        row_src: Vec::with_capacity(rows),
                         ..TableBuilder::default()
                     })
                 }
