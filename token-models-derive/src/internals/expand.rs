@@ -49,7 +49,7 @@ impl Expansion {
             source.push_str("),");
         }
         source.push_str("];");
-        source.push_str(&self.generator().all());
+        self.generator().append_all(&mut source);
         source
     }
 
