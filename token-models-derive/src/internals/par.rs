@@ -11,6 +11,7 @@
 //! threads; it changes how fast the macro runs, never what it writes.
 
 use std::num::NonZeroUsize;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, PoisonError};
 
 /// Fewer items than this are not worth a thread.
@@ -39,12 +40,18 @@ pub fn threads() -> usize {
         .max(1)
 }
 
+/// Each thread's share of the items is cut into this many blocks, handed
+/// out in order to whichever thread is free: a thread slowed by heavier
+/// docs (or by the compiler's other jobs) takes fewer, instead of leaving
+/// the others idle at the end.
+const BLOCKS_PER_THREAD: usize = 4;
+
 /// `f` applied to every item with its index, in order, on up to
 /// `threads` threads.
 ///
-/// A thread that cannot be spawned leaves its chunk to the calling
-/// thread; a panic in `f` is passed on to the caller as it would be
-/// without threads.
+/// A thread that cannot be spawned leaves its blocks to the others and the
+/// calling thread; a panic in `f` is passed on to the caller as it would
+/// be without threads.
 pub fn map<T: Send, R: Send>(
     items: impl IntoIterator<Item = T>,
     threads: usize,
@@ -59,10 +66,10 @@ pub fn map<T: Send, R: Send>(
             .map(|(k, item)| f(k, item))
             .collect();
     }
-    let size = items.len().div_ceil(threads);
-    // Contiguous chunks, each in a slot: whichever thread runs chunk `k`
+    let size = items.len().div_ceil(threads * BLOCKS_PER_THREAD);
+    // Contiguous blocks, each in a slot: whichever thread takes block `k`
     // takes its items out and puts its results in.
-    let mut slots = Vec::with_capacity(threads);
+    let mut slots = Vec::with_capacity(threads * BLOCKS_PER_THREAD);
     while items.len() > size {
         let rest = items.split_off(size);
         slots.push(Mutex::new((
@@ -72,43 +79,48 @@ pub fn map<T: Send, R: Send>(
     }
     slots.push(Mutex::new((items, Vec::new())));
     let lock = |k: usize| slots[k].lock().unwrap_or_else(PoisonError::into_inner);
-    let work = |k: usize| {
-        let chunk = std::mem::take(&mut lock(k).0);
-        let out: Vec<R> = chunk
-            .into_iter()
-            .enumerate()
-            .map(|(j, item)| f(k * size + j, item))
-            .collect();
-        lock(k).1 = out;
+    let next = AtomicUsize::new(0);
+    let work = || {
+        loop {
+            let k = next.fetch_add(1, Ordering::Relaxed);
+            if k >= slots.len() {
+                break;
+            }
+            let block = std::mem::take(&mut lock(k).0);
+            let out: Vec<R> = block
+                .into_iter()
+                .enumerate()
+                .map(|(j, item)| f(k * size + j, item))
+                .collect();
+            lock(k).1 = out;
+        }
     };
-    run_chunks(slots.len(), &work);
+    run_threads(threads, &work);
     slots
         .into_iter()
         .flat_map(|slot| slot.into_inner().unwrap_or_else(PoisonError::into_inner).1)
         .collect()
 }
 
-/// Runs `work(k)` for every `k < chunks`: chunk 0 on the calling thread,
-/// each other on a thread of its own, or on the calling thread when that
-/// thread cannot start. Not generic, so that the threading code is compiled
-/// once rather than once per caller.
-fn run_chunks(chunks: usize, work: &(dyn Fn(usize) + Sync)) {
+/// Runs `work` on the calling thread and on `threads - 1` more, until it
+/// returns on each. A thread that cannot start is simply not there. Not
+/// generic, so that the threading code is compiled once rather than once
+/// per caller.
+fn run_threads(threads: usize, work: &(dyn Fn() + Sync)) {
     std::thread::scope(|scope| {
-        let later: Vec<_> = (1..chunks)
-            .map(|k| {
-                let spawned = std::thread::Builder::new()
+        let others: Vec<_> = (1..threads)
+            .filter_map(|_| {
+                std::thread::Builder::new()
                     .name("token-models".to_owned())
                     .stack_size(STACK_BYTES)
-                    .spawn_scoped(scope, move || work(k));
-                (k, spawned.ok())
+                    .spawn_scoped(scope, work)
+                    .ok()
             })
             .collect();
-        work(0);
-        for (k, handle) in later {
-            match handle.map(|h| h.join()) {
-                Some(Ok(())) => {}
-                Some(Err(panic)) => std::panic::resume_unwind(panic),
-                None => work(k),
+        work();
+        for handle in others {
+            if let Err(panic) = handle.join() {
+                std::panic::resume_unwind(panic);
             }
         }
     });
@@ -134,8 +146,13 @@ mod tests {
         let items = [1, 2, 3];
         let ids = map(items, 8, |_, _| std::thread::current().id());
         assert!(ids.iter().all(|&id| id == me));
+        // Items slow enough that the calling thread cannot take them all
+        // before another thread starts.
         let many: Vec<u8> = vec![0; MIN_PER_THREAD * 4];
-        let ids = map(&many, 4, |_, _| std::thread::current().id());
+        let ids = map(&many, 4, |_, _| {
+            std::thread::sleep(std::time::Duration::from_millis(1));
+            std::thread::current().id()
+        });
         assert!(
             ids.iter().any(|&id| id != me),
             "no work left the calling thread"
