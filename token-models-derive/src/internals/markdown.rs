@@ -6,7 +6,7 @@
 //! styled ranges (code, strong, emphasis, strikethrough, links).
 
 use super::few::Few;
-use super::text::{newlines, trim, trim_end, trim_start};
+use super::text::{trim, trim_end, trim_start};
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::borrow::Cow;
 use std::ops::Range;
@@ -328,10 +328,10 @@ pub fn parse(text: &str) -> Doc<'_> {
                     }
                 }
                 Tag::Table(alignments) => {
-                    // Sized from the source: a line per row, the header
-                    // and the delimiter row first, a cell per column.
-                    let lines = newlines(text.as_bytes().get(range.clone()).unwrap_or(&[])).0;
-                    let rows = lines.saturating_sub(1);
+                    // A cell per column, and room for as many rows as most
+                    // model tables have (counting the source's lines first
+                    // would cost more than growing, unoptimised).
+                    let rows = 16;
                     table = Some(TableBuilder {
                         start: range.start,
                         header: Vec::with_capacity(alignments.len()),
