@@ -26,12 +26,25 @@ pub enum Scalar {
 /// A reference to another model, as the doc writes it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NamedRef {
-    /// The type name as written (last path segment: `Claims`).
-    pub name: String,
-    /// The path segments before it (`models`, `errors` in `models.errors.Error`).
-    pub qualifier: Vec<String>,
+    /// The name as written, its path segments joined by `.`
+    /// (`models.errors.Error`, `Claims`): one string, read through
+    /// [`NamedRef::name`] and [`NamedRef::qualifier`].
+    pub path: String,
     /// The link target around it, if any.
     pub link: Option<String>,
+}
+
+impl NamedRef {
+    /// The type name: the last path segment (`Error`).
+    pub fn name(&self) -> &str {
+        self.path.rsplit('.').next().unwrap_or(&self.path)
+    }
+
+    /// The path segments before the name (`models`, `errors`).
+    pub fn qualifier(&self) -> impl DoubleEndedIterator<Item = &str> {
+        let before = self.path.rsplit_once('.').map_or("", |(q, _)| q);
+        before.split('.').filter(|s| !s.is_empty())
+    }
 }
 
 /// A field's type.

@@ -958,7 +958,7 @@ fn alternative_name(ty: &Ty) -> String {
         Ty::List(t) => format!("{}List", alternative_name(t)),
         Ty::Map(t) => format!("{}Map", alternative_name(t)),
         Ty::Nullable(t) => alternative_name(t),
-        Ty::Named(n) => n.name.clone(),
+        Ty::Named(n) => n.name().to_owned(),
         Ty::Union(_) => "Union".to_owned(),
         Ty::Model(_) | Ty::Local(_) | Ty::Null | Ty::Transport(_) => "Value".to_owned(),
     }
@@ -1139,8 +1139,7 @@ mod tests {
         assert_eq!(
             fields[2].ty,
             Ty::Named(NamedRef {
-                name: "X".into(),
-                qualifier: Vec::new(),
+                path: "X".into(),
                 link: Some("../y/x.md".into())
             })
         );

@@ -203,7 +203,7 @@ impl<'a> Index<'a> {
     /// the one whose module path ends with the name's qualifier
     /// (`models.errors.Error` is in a module `errors`).
     fn by_name(&self, from: usize, named: &NamedRef) -> Result<usize, String> {
-        let name = named.name.as_str();
+        let name = named.name();
         let wanted = RustIdent::type_name(name).name;
         let spec = self.models[from].spec;
         let module = &self.modules[from];
@@ -212,8 +212,7 @@ impl<'a> Index<'a> {
             all.iter().copied().filter(|&i| pred(i)).collect()
         };
         let qualifier: Vec<String> = named
-            .qualifier
-            .iter()
+            .qualifier()
             .map(|q| RustIdent::module(q).name)
             .collect();
         let qualified = |i: usize| {

@@ -956,14 +956,8 @@ fn ty_of(
                         .filter(|(r, _)| r.start <= span.start && span.end <= r.end)
                         .min_by_key(|(r, _)| r.len())
                         .map(|(_, dest)| (*dest).to_owned());
-                    let segment = |r: &Range<usize>| text.get(r.clone()).unwrap_or("").to_owned();
-                    let (name, qualifier) = path.split_last().map_or_else(
-                        || (String::new(), Vec::new()),
-                        |(last, rest)| (segment(last), rest.iter().map(segment).collect()),
-                    );
                     Ok(Ty::Named(NamedRef {
-                        name,
-                        qualifier,
+                        path: key.to_owned(),
                         link,
                     }))
                 }
@@ -1055,9 +1049,10 @@ mod tests {
     }
 
     fn named(name: &str, qualifier: &[&str], link: Option<&str>) -> Ty {
+        let mut path: Vec<&str> = qualifier.to_vec();
+        path.push(name);
         Ty::Named(NamedRef {
-            name: name.into(),
-            qualifier: qualifier.iter().map(|s| (*s).to_owned()).collect(),
+            path: path.join("."),
             link: link.map(Into::into),
         })
     }
