@@ -186,12 +186,24 @@ pub fn run(n: usize, rounds: usize, dir: &Path, workspace: &Path) -> std::io::Re
 pub fn run_parts(n: usize, rounds: usize, dir: &Path, workspace: &Path) -> std::io::Result<String> {
     let all = setup(n, dir, workspace)?;
     let mut crates: Vec<Crate> = all.into_iter().take(2).collect();
+    let parts = parts(n, dir, workspace, &crates[0])?;
+    crates.extend(parts);
+    // `cargo build` only: `cargo check` of the generated crate is already
+    // at the ideal's time (BENCHMARKS.md), so the rest is in code generation.
+    compare(&crates, n, rounds, 1, &["build"])
+}
+
+/// The generated crate in parts: without its build script, and its
+/// expansion written out as a file, whole, without `Eq`/`Hash`, and
+/// without the catalog.
+fn parts(n: usize, dir: &Path, workspace: &Path, generated: &Crate) -> std::io::Result<Vec<Crate>> {
+    let mut crates = Vec::new();
     let lock = std::fs::read_to_string(workspace.join("Cargo.lock"))?;
     let facade = workspace.join("token-models");
     let (source, catalog_at) =
         crate::size::expand_synthetic(&generate::generate(n)).map_err(std::io::Error::other)?;
     let no_build_script = dir.join("generated-no-build-script");
-    copy_crate(&crates[0].dir, &no_build_script)?;
+    copy_crate(&generated.dir, &no_build_script)?;
     std::fs::remove_file(no_build_script.join("build.rs"))?;
     crates.push(Crate {
         name: "generated, no build script",
@@ -228,9 +240,7 @@ pub fn run_parts(n: usize, rounds: usize, dir: &Path, workspace: &Path) -> std::
             dir: krate,
         });
     }
-    // `cargo build` only: `cargo check` of the generated crate is already
-    // at the ideal's time (BENCHMARKS.md), so the rest is in code generation.
-    compare(&crates, n, rounds, 1, &["build"])
+    Ok(crates)
 }
 
 /// The generated source with `Eq` and `Hash` taken out of every derive
@@ -335,7 +345,10 @@ fn compare(
 /// must be installed): the rebuild comparison without this machine's
 /// noise. The macros run as a default debug build leaves them, unoptimised.
 pub fn run_instructions(n: usize, dir: &Path, workspace: &Path) -> std::io::Result<String> {
-    let crates = setup(n, dir, workspace)?;
+    let mut crates = setup(n, dir, workspace)?;
+    // The generated crate's parts too, to tell what its extras cost.
+    let parts = parts(n, dir, workspace, &crates[0])?;
+    crates.extend(parts);
     let mut counts = Vec::new();
     for c in &crates {
         // Dependencies and a first build, then the rebuild's command line.

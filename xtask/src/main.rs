@@ -9,7 +9,8 @@
 //!   rebuild of a crate generated from N specs against the hand-written one
 //!   and against typify's `import_types!` on the schema.
 //! - `cargo run -p xtask --release -- rebuild-instructions N DIR` counts
-//!   the instructions rustc executes for the same rebuilds, with
+//!   the instructions rustc executes for the same rebuilds, and for the
+//!   generated crate's parts as `build-parts` makes them, with
 //!   `valgrind --tool=callgrind`.
 //! - `cargo run -p xtask --release -- build-parts N ROUNDS DIR` times the
 //!   generated crate's parts: the expansion written out as a file, then
