@@ -55,7 +55,9 @@ pub fn include_specs(input: TokenStream) -> TokenStream {
     // source is valid by construction (doc text reaches it only escaped or
     // sanitised; tests parse what damaged docs generate).
     match expansion.source().parse::<TokenStream>() {
-        Ok(items) => out.extend(items),
+        // `unwrap` turns proc_macro2's span into the compiler's (it is not
+        // an `Option`'s).
+        Ok(items) => out.extend(respan(items, span.unwrap())),
         Err(e) => {
             let msg = format!(
                 "token-models: internal error: the generated code does not lex ({e}); \
@@ -67,6 +69,35 @@ pub fn include_specs(input: TokenStream) -> TokenStream {
         }
     }
     out
+}
+
+/// `stream` with every token at `span`, the input literal's.
+///
+/// Lexed tokens carry the call site's span, whose syntax context is this
+/// macro's expansion; rustc keeps such spans out of line, and every span
+/// it merges while parsing and checking the generated code then goes
+/// through its span interner. With the literal's span (the context of the
+/// code around the invocation) a rebuild of 100 specs costs rustc 1.022
+/// times the same models written by hand, against 1.067 (BENCHMARKS.md,
+/// section 3). It also makes lints see the generated code as the
+/// invoking crate's: it is written to pass clippy's default lints, and
+/// errors in it point at the literal.
+fn respan(stream: TokenStream, span: proc_macro::Span) -> TokenStream {
+    use proc_macro::TokenTree;
+    stream
+        .into_iter()
+        .map(|tree| match tree {
+            TokenTree::Group(g) => {
+                let mut group = proc_macro::Group::new(g.delimiter(), respan(g.stream(), span));
+                group.set_span(span);
+                TokenTree::Group(group)
+            }
+            mut other => {
+                other.set_span(span);
+                other
+            }
+        })
+        .collect()
 }
 
 /// `"dir"` then `key = "value"` pairs.
