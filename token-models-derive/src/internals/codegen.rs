@@ -425,7 +425,10 @@ impl Generator<'_> {
             (SERIALIZE, true),
             (DESERIALIZE, true),
         ];
-        out.push_str("#[derive(");
+        // The docs are the vendor's text, links and markup as they wrote
+        // them; with the invoking code's span on every token (`respan` in
+        // `lib.rs`) rustdoc's lints would hold the crate to them.
+        out.push_str("#[allow(rustdoc::all)] #[derive(");
         for (k, (path, _)) in derives.iter().filter(|(_, on)| *on).enumerate() {
             if k > 0 {
                 out.push_str(", ");
