@@ -101,7 +101,7 @@ impl TypeCells {
                     texts.clear();
                     for c in table.rows().filter_map(|r| r.get(col)) {
                         let range = type_text(&c.rich);
-                        let text = c.rich.text.get(range.clone()).unwrap_or("");
+                        let text = expression(c, &range);
                         let syntax = types::parse_with(text, &mut tokens);
                         cells.push(TypeCell {
                             at: c.src.start,
@@ -159,10 +159,16 @@ impl TypeCells {
             });
         cached.unwrap_or_else(|| {
             let range = type_text(&cell.rich);
-            let syntax = types::parse(cell.rich.text.get(range.clone()).unwrap_or(""));
+            let syntax = types::parse(expression(cell, &range));
             (range, syntax)
         })
     }
+}
+
+/// The type expression a Type cell writes: `range` (from [`type_text`])
+/// of its text.
+fn expression<'c>(cell: &'c Cell<'_>, range: &Range<usize>) -> &'c str {
+    cell.rich.text.get(range.clone()).unwrap_or("")
 }
 
 struct Reader<'a> {
@@ -483,7 +489,7 @@ impl Reader<'_> {
             None => {
                 let exprs = parsed.iter().zip(rows.clone()).filter_map(|(s, row)| {
                     let (range, s) = s.as_ref()?;
-                    Some((s, row.get(type_col)?.rich.text.get(range.clone())?))
+                    Some((s, expression(row.get(type_col)?, range)))
                 });
                 types::guess_dialect(exprs, || self.fallback())
             }
@@ -542,7 +548,7 @@ impl Reader<'_> {
                             ));
                         }
                     }
-                    let text = type_cell.rich.text.get(range.clone()).unwrap_or("");
+                    let text = expression(type_cell, range);
                     match types::interpret(s, text, dialect, &links) {
                         Ok(t) => Some(t),
                         Err(e) => {
