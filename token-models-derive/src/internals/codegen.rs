@@ -80,6 +80,11 @@ fn docs(out: &mut String, lines: &Lines) {
 
 const JSON: &str = "::token_models::serde_json";
 
+/// The docs are the vendor's text, links and markup as they wrote them;
+/// with the invoking code's span on every token (`respan` in `lib.rs`)
+/// rustdoc's lints would hold the invoking crate to them.
+const RUSTDOC_ALLOWED: &str = "#[allow(rustdoc::all)]";
+
 /// A path the generated code names, in one of three forms that a model's
 /// name cannot shadow: in full at the invocation's root; inside a
 /// generated module its bare name, which the module imports from
@@ -356,6 +361,11 @@ impl Generator<'_> {
             if child.models.iter().any(|&i| self.has_deprecated(i)) {
                 out.push_str("#[allow(deprecated)]");
             }
+            if path.is_empty() {
+                // Inherited by everything inside: one attribute for the
+                // subtree costs rustc less than one per model.
+                out.push_str(RUSTDOC_ALLOWED);
+            }
             emit!(
                 out,
                 "pub mod {name} {{ #[allow(unused_imports)] use ::token_models::__private::{{self as __tm"
@@ -425,10 +435,12 @@ impl Generator<'_> {
             (SERIALIZE, true),
             (DESERIALIZE, true),
         ];
-        // The docs are the vendor's text, links and markup as they wrote
-        // them; with the invoking code's span on every token (`respan` in
-        // `lib.rs`) rustdoc's lints would hold the crate to them.
-        out.push_str("#[allow(rustdoc::all)] #[derive(");
+        // Models in a module of ours have `RUSTDOC_ALLOWED` from its
+        // outermost one (`tree`); at the invocation's root each needs its own.
+        if self.resolved.modules[i].is_empty() {
+            out.push_str(RUSTDOC_ALLOWED);
+        }
+        out.push_str("#[derive(");
         for (k, (path, _)) in derives.iter().filter(|(_, on)| *on).enumerate() {
             if k > 0 {
                 out.push_str(", ");
