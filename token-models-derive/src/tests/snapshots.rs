@@ -86,3 +86,65 @@ fn generated_code_of_a_split_tree() {
         insta::assert_snapshot!("split__orders", prettyplease::unparse(&file));
     });
 }
+
+/// The shapes the repository's specs do not have, as Python SDK docs write
+/// them: a union under `## Supported Types`, open enums of strings and of
+/// numbers, and a field that tells absent from null (`OptionalNullable`);
+/// one model at the invocation's root, the rest in a module.
+#[test]
+fn generated_code_of_unions_open_enums_and_nullable_fields() {
+    use crate::internals::diag::Diagnostics;
+    use crate::internals::expand::expand_specs_in;
+    use crate::internals::source::{Scope, SpecFile};
+
+    const FIELDS: &str =
+        "## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n";
+    let specs = vec![
+        SpecFile::in_memory(
+            "models/toolmessagecontent.md",
+            "# ToolMessageContent\n\n\n## Supported Types\n\n\
+             ### `str`\n\n```python\nvalue: str = /* values here */\n```\n\n\
+             ### `List[models.ContentChunk]`\n\n\
+             ```python\nvalue: List[models.ContentChunk] = /* values here */\n```\n",
+        ),
+        SpecFile::in_memory(
+            "models/contentchunk.md",
+            &format!(
+                "# ContentChunk\n\n{FIELDS}| `type` | *Literal[\"text\"]* | :heavy_check_mark: | N/A |\n\
+                 | `text` | *str* | :heavy_check_mark: | The text. |\n"
+            ),
+        ),
+        SpecFile::in_memory(
+            "models/finishreason.md",
+            "# FinishReason\n\n## Values\n\n\
+             This is an open enum. Unrecognized values will not fail type checks.\n\n\
+             - `\"stop\"`\n- `\"tool_calls\"`\n",
+        ),
+        SpecFile::in_memory(
+            "models/httpstatus.md",
+            "# HTTPStatus\n\nHTTP status codes.\n\n## Values\n\n\
+             This is an open enum. Unrecognized values will not fail type checks.\n\n\
+             - `200`\n- `404`\n",
+        ),
+        SpecFile::in_memory(
+            "toolmessage.md",
+            &format!(
+                "# ToolMessage\n\nA tool's answer.\n\n{FIELDS}\
+                 | `content` | [Nullable[models.ToolMessageContent]](models/toolmessagecontent.md) | :heavy_check_mark: | N/A |\n\
+                 | `finish_reason` | [OptionalNullable[models.FinishReason]](models/finishreason.md) | :heavy_minus_sign: | Why it stopped. |\n\
+                 | `status` | [Optional[models.HTTPStatus]](models/httpstatus.md) | :heavy_minus_sign: | N/A |\n"
+            ),
+        ),
+    ];
+    let expansion = expand_specs_in(specs, Vec::new(), Diagnostics::new(), Scope::default(), 1);
+    assert!(
+        expansion.diagnostics.is_empty(),
+        "{:?}",
+        expansion.diagnostics
+    );
+    let file: syn::File =
+        syn::parse_str(&expansion.generator().all()).expect("generated code parses");
+    insta::with_settings!({ prepend_module_to_snapshot => false }, {
+        insta::assert_snapshot!("python__shapes", prettyplease::unparse(&file));
+    });
+}
