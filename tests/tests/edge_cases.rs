@@ -57,6 +57,9 @@ fn models_named_like_prelude_types_do_not_break_the_output() {
             "Option",
             "prelude::Debug",
             "prelude::Hash",
+            "prelude::Level",
+            "prelude::Map",
+            "prelude::Mode",
             "prelude::Option",
             "prelude::Serialize",
             "prelude::String",
@@ -91,4 +94,33 @@ fn models_in_a_folder_named_like_the_names_it_imports_still_work() {
     let inner = o.items[0].value.as_ref().expect("present");
     assert_eq!(inner.hash.debug, prelude::Debug::On);
     assert_eq!(serde_json::to_value(&o).expect("serializes"), value);
+}
+
+#[test]
+fn free_form_models_and_open_enums_in_such_a_folder_still_work() {
+    let object = json!({"a": [1, "b"], "c": null});
+    let map: prelude::Map = serde_json::from_value(object.clone()).expect("deserializes");
+    assert_eq!(map.0.len(), 2);
+    assert_eq!(serde_json::to_value(&map).expect("serializes"), object);
+
+    for (value, level) in [
+        (json!(2), prelude::Level::V2),
+        (json!(7), prelude::Level::Unrecognized(json!(7))),
+        (json!("2"), prelude::Level::Unrecognized(json!("2"))),
+    ] {
+        let read: prelude::Level = serde_json::from_value(value.clone()).expect("deserializes");
+        assert_eq!(read, level);
+        assert_eq!(serde_json::to_value(&read).expect("serializes"), value);
+    }
+    for (value, mode) in [
+        (json!("fast"), prelude::Mode::Fast),
+        (
+            json!("warp"),
+            prelude::Mode::Unrecognized("warp".to_owned()),
+        ),
+    ] {
+        let read: prelude::Mode = serde_json::from_value(value.clone()).expect("deserializes");
+        assert_eq!(read, mode);
+        assert_eq!(serde_json::to_value(&read).expect("serializes"), value);
+    }
 }

@@ -78,8 +78,6 @@ fn docs(out: &mut String, lines: &Lines) {
     }
 }
 
-const JSON: &str = "::token_models::serde_json";
-
 /// The docs are the vendor's text, links and markup as they wrote them;
 /// with the invoking code's span on every token (`respan` in `lib.rs`)
 /// rustdoc's lints would hold the invoking crate to them.
@@ -460,18 +458,22 @@ impl Generator<'_> {
                 out,
                 "#[serde(transparent)] pub struct {name}(\
                  #[doc = \" The object's properties, as the JSON has them.\"] \
-                 pub {JSON}::Map<::std::string::String, {JSON}::Value>,);"
+                 pub {}<{}, {}>,);",
+                self.path(i, MAP),
+                self.path(i, STRING),
+                self.path(i, VALUE),
             ),
             ModelKind::Any => emit!(
                 out,
                 "#[serde(transparent)] pub struct {name}(\
-                 #[doc = \" The value, as the JSON has it.\"] pub {JSON}::Value,);"
+                 #[doc = \" The value, as the JSON has it.\"] pub {},);",
+                self.path(i, VALUE),
             ),
             ModelKind::Enum { variants, open } => {
                 if variants.iter().all(|v| matches!(v.value, Value::Str(_))) {
-                    string_enum(out, name, variants, *open);
+                    self.string_enum(out, i, variants, *open);
                 } else {
-                    value_enum(out, name, variants, *open);
+                    self.value_enum(out, i, variants, *open);
                 }
             }
             ModelKind::Union(alternatives) => {
@@ -936,98 +938,102 @@ fn variant_doc(out: &mut String, v: &Variant) {
     }
 }
 
-/// An enum of strings: unit variants renamed to their values, and for an
-/// open enum a last variant that keeps any other string.
-fn string_enum(out: &mut String, name: &RustIdent, variants: &[Variant], open: bool) {
-    emit!(out, "pub enum {name} {{");
-    for v in variants {
-        variant_doc(out, v);
-        let wire = v.value.text();
-        if v.rust.name != wire {
-            emit!(out, "#[serde(rename = {})]", Lit(&wire));
+impl Generator<'_> {
+    /// An enum of strings: unit variants renamed to their values, and for an
+    /// open enum a last variant that keeps any other string.
+    fn string_enum(&self, out: &mut String, i: usize, variants: &[Variant], open: bool) {
+        let name = &self.resolved.models[i].rust;
+        emit!(out, "pub enum {name} {{");
+        for v in variants {
+            variant_doc(out, v);
+            let wire = v.value.text();
+            if v.rust.name != wire {
+                emit!(out, "#[serde(rename = {})]", Lit(&wire));
+            }
+            emit!(out, "{},", v.rust);
         }
-        emit!(out, "{},", v.rust);
+        if open {
+            emit!(
+                out,
+                "#[doc = \" A value the doc does not list, kept as it came.\"] \
+                 #[serde(untagged)] Unrecognized({}),",
+                self.path(i, STRING)
+            );
+        }
+        out.push('}');
     }
-    if open {
-        out.push_str(
-            "#[doc = \" A value the doc does not list, kept as it came.\"] \
-             #[serde(untagged)] Unrecognized(::std::string::String),",
-        );
-    }
-    out.push('}');
-}
 
-/// An enum with number or boolean values, which serde's renames cannot
-/// express: converted through `serde_json::Value`.
-fn value_enum(out: &mut String, name: &RustIdent, variants: &[Variant], open: bool) {
-    emit!(
-        out,
-        "#[serde(try_from = \"::token_models::serde_json::Value\", \
-         into = \"::token_models::serde_json::Value\")] pub enum {name} {{"
-    );
-    for v in variants {
-        variant_doc(out, v);
-        emit!(out, "{},", v.rust);
-    }
-    if open {
+    /// An enum with number or boolean values, which serde's renames cannot
+    /// express: converted through `serde_json::Value`.
+    fn value_enum(&self, out: &mut String, i: usize, variants: &[Variant], open: bool) {
+        let name = &self.resolved.models[i].rust;
+        let value = self.path(i, VALUE);
+        let string = self.path(i, STRING);
+        let option = self.path(i, OPTION);
         emit!(
             out,
-            "#[doc = \" A value the doc does not list, kept as it came.\"] \
-             Unrecognized({JSON}::Value),"
+            "#[serde(try_from = \"{value}\", into = \"{value}\")] pub enum {name} {{"
         );
-    }
-    emit!(
-        out,
-        "}} impl ::core::convert::From<{name}> for {JSON}::Value {{ \
-         fn from(value: {name}) -> Self {{ match value {{"
-    );
-    for v in variants {
-        emit!(out, "{name}::{} => ", v.rust);
-        match &v.value {
-            Value::Str(s) => emit!(
-                out,
-                "{JSON}::Value::String(::std::string::String::from({})),",
-                Lit(s)
-            ),
-            Value::Int(n) => emit!(out, "{JSON}::Value::from({n}i64),"),
-            Value::Bool(b) => emit!(out, "{JSON}::Value::Bool({b}),"),
+        for v in variants {
+            variant_doc(out, v);
+            emit!(out, "{},", v.rust);
         }
-    }
-    if open {
-        emit!(out, "{name}::Unrecognized(value) => value,");
-    }
-    emit!(
-        out,
-        "}} }} }} impl ::core::convert::TryFrom<{JSON}::Value> for {name} {{ \
-         type Error = ::std::string::String; \
-         fn try_from(value: {JSON}::Value) -> ::core::result::Result<Self, Self::Error> {{ \
-         match &value {{"
-    );
-    for v in variants {
-        match &v.value {
-            Value::Str(s) => emit!(out, "{JSON}::Value::String(s) if s == {}", Lit(s)),
-            Value::Int(n) => emit!(
+        if open {
+            emit!(
                 out,
-                "{JSON}::Value::Number(n) if n.as_i64() == ::core::option::Option::Some({n}i64)"
-            ),
-            Value::Bool(b) => emit!(out, "{JSON}::Value::Bool({b})"),
+                "#[doc = \" A value the doc does not list, kept as it came.\"] \
+                 Unrecognized({value}),"
+            );
         }
-        emit!(out, " => ::core::result::Result::Ok({name}::{}),", v.rust);
-    }
-    if open {
         emit!(
             out,
-            "_ => ::core::result::Result::Ok({name}::Unrecognized(value)),"
+            "}} impl ::core::convert::From<{name}> for {value} {{ \
+             fn from(value: {name}) -> Self {{ match value {{"
         );
-    } else {
-        let message = format!("{{}} is not a value of `{name}`");
+        for v in variants {
+            emit!(out, "{name}::{} => ", v.rust);
+            match &v.value {
+                Value::Str(s) => emit!(out, "{value}::String({string}::from({})),", Lit(s)),
+                Value::Int(n) => emit!(out, "{value}::from({n}i64),"),
+                Value::Bool(b) => emit!(out, "{value}::Bool({b}),"),
+            }
+        }
+        if open {
+            emit!(out, "{name}::Unrecognized(value) => value,");
+        }
         emit!(
             out,
-            "_ => ::core::result::Result::Err(::std::format!({}, value)),",
-            Lit(&message)
+            "}} }} }} impl ::core::convert::TryFrom<{value}> for {name} {{ \
+             type Error = {string}; \
+             fn try_from(value: {value}) -> ::core::result::Result<Self, Self::Error> {{ \
+             match &value {{"
         );
+        for v in variants {
+            match &v.value {
+                Value::Str(s) => emit!(out, "{value}::String(s) if s == {}", Lit(s)),
+                Value::Int(n) => emit!(
+                    out,
+                    "{value}::Number(n) if n.as_i64() == {option}::Some({n}i64)"
+                ),
+                Value::Bool(b) => emit!(out, "{value}::Bool({b})"),
+            }
+            emit!(out, " => ::core::result::Result::Ok({name}::{}),", v.rust);
+        }
+        if open {
+            emit!(
+                out,
+                "_ => ::core::result::Result::Ok({name}::Unrecognized(value)),"
+            );
+        } else {
+            let message = format!("{{}} is not a value of `{name}`");
+            emit!(
+                out,
+                "_ => ::core::result::Result::Err(::std::format!({}, value)),",
+                Lit(&message)
+            );
+        }
+        out.push_str("} } }");
     }
-    out.push_str("} } }");
 }
 
 /// Models grouped into nested modules.
