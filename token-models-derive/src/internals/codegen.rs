@@ -78,10 +78,19 @@ fn docs(out: &mut String, lines: &Lines) {
     }
 }
 
-/// The docs are the vendor's text, links and markup as they wrote them;
-/// with the invoking code's span on every token (`respan` in `lib.rs`)
-/// rustdoc's lints would hold the invoking crate to them.
-const RUSTDOC_ALLOWED: &str = "#[allow(rustdoc::all)]";
+/// The lints the generated code allows, on each top-level module of ours
+/// (everything inside inherits them) and on each model at the
+/// invocation's root. With the invoking code's span on every token
+/// (`respan` in `lib.rs`) lints see the generated code as that crate's
+/// own, but its user cannot change it: rustdoc's lints would judge the
+/// vendor's docs (their links and markup as written), and the groups that
+/// are off by default (`pedantic`, `nursery`, `restriction`, which also
+/// reach serde's derive output) and `missing_copy_implementations`
+/// (`Copy` on an API model is a promise the spec does not make) would
+/// judge choices made for the wire format. clippy's default groups still
+/// apply, and `.ci/run` holds the corpus to them.
+const LINTS_ALLOWED: &str = "#[allow(rustdoc::all, clippy::pedantic, clippy::nursery, \
+                             clippy::restriction, missing_copy_implementations)]";
 
 /// A path the generated code names, in one of three forms that a model's
 /// name cannot shadow: in full at the invocation's root; inside a
@@ -362,7 +371,7 @@ impl Generator<'_> {
             if path.is_empty() {
                 // Inherited by everything inside: one attribute for the
                 // subtree costs rustc less than one per model.
-                out.push_str(RUSTDOC_ALLOWED);
+                out.push_str(LINTS_ALLOWED);
             }
             emit!(
                 out,
@@ -433,10 +442,10 @@ impl Generator<'_> {
             (SERIALIZE, true),
             (DESERIALIZE, true),
         ];
-        // Models in a module of ours have `RUSTDOC_ALLOWED` from its
+        // Models in a module of ours have `LINTS_ALLOWED` from its
         // outermost one (`tree`); at the invocation's root each needs its own.
         if self.resolved.modules[i].is_empty() {
-            out.push_str(RUSTDOC_ALLOWED);
+            out.push_str(LINTS_ALLOWED);
         }
         out.push_str("#[derive(");
         for (k, (path, _)) in derives.iter().filter(|(_, on)| *on).enumerate() {
@@ -969,7 +978,6 @@ impl Generator<'_> {
         let name = &self.resolved.models[i].rust;
         let value = self.path(i, VALUE);
         let string = self.path(i, STRING);
-        let option = self.path(i, OPTION);
         emit!(
             out,
             "#[serde(try_from = \"{value}\", into = \"{value}\")] pub enum {name} {{"
@@ -985,9 +993,17 @@ impl Generator<'_> {
                  Unrecognized({value}),"
             );
         }
+        out.push('}');
+        // At the invocation's root the impls need the model's lint
+        // attribute too (in a module they inherit it).
+        let allowed = if self.resolved.modules[i].is_empty() {
+            LINTS_ALLOWED
+        } else {
+            ""
+        };
         emit!(
             out,
-            "}} impl ::core::convert::From<{name}> for {value} {{ \
+            "{allowed} impl ::core::convert::From<{name}> for {value} {{ \
              fn from(value: {name}) -> Self {{ match value {{"
         );
         for v in variants {
@@ -1003,7 +1019,7 @@ impl Generator<'_> {
         }
         emit!(
             out,
-            "}} }} }} impl ::core::convert::TryFrom<{value}> for {name} {{ \
+            "}} }} }} {allowed} impl ::core::convert::TryFrom<{value}> for {name} {{ \
              type Error = {string}; \
              fn try_from(value: {value}) -> ::core::result::Result<Self, Self::Error> {{ \
              match &value {{"
@@ -1011,10 +1027,9 @@ impl Generator<'_> {
         for v in variants {
             match &v.value {
                 Value::Str(s) => emit!(out, "{value}::String(s) if s == {}", Lit(s)),
-                Value::Int(n) => emit!(
-                    out,
-                    "{value}::Number(n) if n.as_i64() == {option}::Some({n}i64)"
-                ),
+                // `serde_json::Value == i64`: any number JSON reads as
+                // that integer.
+                Value::Int(n) => emit!(out, "_ if value == {n}i64"),
                 Value::Bool(b) => emit!(out, "{value}::Bool({b})"),
             }
             emit!(out, " => ::core::result::Result::Ok({name}::{}),", v.rust);
