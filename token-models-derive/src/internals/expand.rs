@@ -134,21 +134,31 @@ pub fn expand_specs_in(
             .and_then(|s| types::best_dialect(s))
             .unwrap_or(&DIALECTS[0])
     };
-    let read = par::map(
-        specs.iter().zip(first),
-        threads,
-        |i, (spec, (_, read))| match read {
-            Ok(read) => read,
-            Err((doc, cells)) => {
-                let mut d = Diagnostics::new();
-                let cells = cells.unwrap_or_else(|| TypeCells::of(&doc));
-                let models = read_spec(i, spec, &doc, cells, Some(fallback(spec)), &mut d);
-                (models.unwrap_or_default(), d)
+    // Most docs were read in the first pass; only those left for the vote
+    // go through a second (on all cores only if there are many).
+    let mut read = Vec::with_capacity(specs.len());
+    let mut pending = Vec::new();
+    for (i, (_, first)) in first.into_iter().enumerate() {
+        match first {
+            Ok(done) => read.push(Some(done)),
+            Err(left) => {
+                read.push(None);
+                pending.push((i, left));
             }
-        },
-    );
+        }
+    }
+    let late = par::map(pending, threads, |_, (i, (doc, cells))| {
+        let spec = &specs[i];
+        let mut d = Diagnostics::new();
+        let cells = cells.unwrap_or_else(|| TypeCells::of(&doc));
+        let models = read_spec(i, spec, &doc, cells, Some(fallback(spec)), &mut d);
+        (i, (models.unwrap_or_default(), d))
+    });
+    for (i, done) in late {
+        read[i] = Some(done);
+    }
     let mut models = Vec::new();
-    for (m, d) in read {
+    for (m, d) in read.into_iter().flatten() {
         models.extend(m);
         diags.append(d);
     }
