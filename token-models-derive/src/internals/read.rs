@@ -99,6 +99,9 @@ impl TypeCells {
                 {
                     let first = cells.len();
                     texts.clear();
+                    // Sized once per table rather than grown row by row.
+                    cells.reserve(table.rows().len());
+                    texts.reserve(table.rows().len());
                     for c in table.rows().filter_map(|r| r.get(col)) {
                         let range = type_text(&c.rich);
                         let text = expression(c, &range);

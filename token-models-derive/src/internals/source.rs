@@ -270,9 +270,16 @@ pub fn load(
     // The folders are walked in order; the files, found, are read on all
     // cores.
     let read = par::map(&set.files, threads, |_, spec| {
-        let path: PathBuf = spec.rel.iter().collect();
+        // Sized once: joined part by part, a path grows (and copies) as
+        // often as it has parts.
+        let len = root.as_os_str().len() + spec.rel.iter().map(|p| p.len() + 1).sum::<usize>();
+        let mut path = PathBuf::with_capacity(len);
+        path.push(&root);
+        for part in &spec.rel {
+            path.push(part);
+        }
         let mut d = Diagnostics::new();
-        let text = read_spec(&root.join(path), &spec.display, &mut d);
+        let text = read_spec(&path, &spec.display, &mut d);
         (text, d)
     });
     for (spec, (text, d)) in set.files.iter_mut().zip(read) {
@@ -351,7 +358,9 @@ fn walk(
 }
 
 fn join(display: &str, rel: &[String]) -> String {
-    let mut s = display.to_owned();
+    let len = display.len() + rel.iter().map(|p| p.len() + 1).sum::<usize>();
+    let mut s = String::with_capacity(len);
+    s.push_str(display);
     for part in rel {
         s.push('/');
         s.push_str(part);
