@@ -79,15 +79,22 @@ pub fn resolve(
         seen.insert((modules[i].as_slice(), m.rust.name.clone()), m.spec);
     }
 
-    // Each model's references are looked up on its own, on all cores.
+    // Each model's references are looked up and replaced on its own, on
+    // all cores. The index reads the models' names and places, never what
+    // they hold, so what they hold is taken out while it changes.
+    let mut kinds: Vec<ModelKind> = models
+        .iter_mut()
+        .map(|m| std::mem::replace(&mut m.kind, ModelKind::Any))
+        .collect();
     let index = Index::new(specs, &models, &modules);
-    // A model's names are looked up in the order `Ty::walk` meets them,
-    // and replaced in that order below: the types are not copied.
-    let looked_up = par::map(models.iter().enumerate(), threads, |_, (i, m)| {
+    let checked = par::map(kinds.iter_mut().enumerate(), threads, |_, (i, kind)| {
+        let m = &models[i];
         let mut d = Diagnostics::new();
+        // A model's names are looked up in the order `Ty::walk` meets them,
+        // then replaced in that order: the types are not copied.
         let mut targets = Vec::new();
         let mut path = String::new();
-        for (ty, written, pos) in m.kind.types_named(m.pos) {
+        for (ty, written, pos) in kind.types_named(m.pos) {
             let mut problem = None;
             ty.walk(&mut |t| {
                 if let Ty::Named(named) = t {
@@ -108,32 +115,27 @@ pub fn resolve(
                 );
             }
         }
-        (index.first[&m.spec], targets, d)
-    });
-    // Then, on all cores again, each model's names are replaced by what
-    // they were found to be, and its field names checked.
-    let replaced = par::map(
-        models.iter_mut().zip(looked_up),
-        threads,
-        |_, (m, (first_of_spec, targets, mut d))| {
-            let mut targets = targets.into_iter();
-            for ty in m.kind.types_mut() {
-                ty.walk_mut(&mut |t| match t {
-                    Ty::Named(_) => {
-                        *t = match targets.next().flatten() {
-                            Some(target) => Ty::Model(target),
-                            None => Ty::Scalar(Scalar::Any),
-                        }
+        let first_of_spec = index.first[&m.spec];
+        let mut targets = targets.into_iter();
+        for ty in kind.types_mut() {
+            ty.walk_mut(&mut |t| match t {
+                Ty::Named(_) => {
+                    *t = match targets.next().flatten() {
+                        Some(target) => Ty::Model(target),
+                        None => Ty::Scalar(Scalar::Any),
                     }
-                    Ty::Local(k) => *t = Ty::Model(first_of_spec + *k),
-                    _ => {}
-                });
-            }
-            check_field_names(&specs[m.spec].display, m, &mut d);
-            d
-        },
-    );
-    for d in replaced {
+                }
+                Ty::Local(k) => *t = Ty::Model(first_of_spec + *k),
+                _ => {}
+            });
+        }
+        check_field_names(&specs[m.spec].display, kind, &mut d);
+        d
+    });
+    for (m, kind) in models.iter_mut().zip(kinds) {
+        m.kind = kind;
+    }
+    for d in checked {
         diags.append(d);
     }
     mark_boxes(&mut models);
@@ -364,8 +366,8 @@ fn is_external(dest: &str) -> bool {
 
 /// Two fields with one Rust name, or one JSON key, are an error; the later
 /// field gets a placeholder name so that the struct still compiles.
-fn check_field_names(path: &str, m: &mut Model, diags: &mut Diagnostics) {
-    let ModelKind::Struct(fields) = &mut m.kind else {
+fn check_field_names(path: &str, kind: &mut ModelKind, diags: &mut Diagnostics) {
+    let ModelKind::Struct(fields) = kind else {
         return;
     };
     // The usual case, no clash, without copying a name: no name is used
