@@ -309,13 +309,18 @@ impl Generator<'_> {
 
     /// `path` as model `owner`'s module names it (see [`Std`]).
     fn path(&self, owner: usize, path: Std) -> &'static str {
-        if self.resolved.modules[owner].is_empty() {
+        if self.at_root(owner) {
             path.full
         } else if path.bare.is_empty() || self.taken_around[owner].has(path) {
             path.short
         } else {
             path.bare
         }
+    }
+
+    /// Whether model `i` is at the invocation's root, in no module of ours.
+    fn at_root(&self, i: usize) -> bool {
+        self.resolved.modules[i].is_empty()
     }
 
     fn place(&self, model: usize) -> Place<'_> {
@@ -444,7 +449,7 @@ impl Generator<'_> {
         ];
         // Models in a module of ours have `LINTS_ALLOWED` from its
         // outermost one (`tree`); at the invocation's root each needs its own.
-        if self.resolved.modules[i].is_empty() {
+        if self.at_root(i) {
             out.push_str(LINTS_ALLOWED);
         }
         out.push_str("#[derive(");
@@ -996,11 +1001,7 @@ impl Generator<'_> {
         out.push('}');
         // At the invocation's root the impls need the model's lint
         // attribute too (in a module they inherit it).
-        let allowed = if self.resolved.modules[i].is_empty() {
-            LINTS_ALLOWED
-        } else {
-            ""
-        };
+        let allowed = if self.at_root(i) { LINTS_ALLOWED } else { "" };
         emit!(
             out,
             "{allowed} impl ::core::convert::From<{name}> for {value} {{ \

@@ -272,8 +272,7 @@ pub fn load(
     let read = par::map(&set.files, threads, |_, spec| {
         // Sized once: joined part by part, a path grows (and copies) as
         // often as it has parts.
-        let len = root.as_os_str().len() + spec.rel.iter().map(|p| p.len() + 1).sum::<usize>();
-        let mut path = PathBuf::with_capacity(len);
+        let mut path = PathBuf::with_capacity(joined_len(root.as_os_str().len(), &spec.rel));
         path.push(&root);
         for part in &spec.rel {
             path.push(part);
@@ -357,9 +356,14 @@ fn walk(
     }
 }
 
+/// The length of `base` (`base_len` bytes) with `rel`'s parts appended,
+/// each after a separator.
+fn joined_len(base_len: usize, rel: &[String]) -> usize {
+    base_len + rel.iter().map(|p| p.len() + 1).sum::<usize>()
+}
+
 fn join(display: &str, rel: &[String]) -> String {
-    let len = display.len() + rel.iter().map(|p| p.len() + 1).sum::<usize>();
-    let mut s = String::with_capacity(len);
+    let mut s = String::with_capacity(joined_len(display.len(), rel));
     s.push_str(display);
     for part in rel {
         s.push('/');

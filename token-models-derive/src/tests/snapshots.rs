@@ -1,9 +1,14 @@
 //! Snapshots of the code generated for each repository spec, formatted by
 //! prettyplease so that a reviewer reads what `cargo expand` would show.
 
-use crate::internals::expand::expand;
-use crate::internals::source::Settings;
+use crate::internals::diag::Diagnostics;
+use crate::internals::expand::{expand, expand_specs_in};
+use crate::internals::source::{Scope, Settings, SpecFile};
 use std::path::Path;
+
+/// The head of a Speakeasy `## Fields` table, for specs written in place.
+const FIELDS: &str =
+    "## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n";
 
 #[test]
 fn generated_code_per_spec() {
@@ -32,12 +37,6 @@ fn generated_code_per_spec() {
 /// and refers to `shared`'s models in the crate that generates them.
 #[test]
 fn generated_code_of_a_split_tree() {
-    use crate::internals::diag::Diagnostics;
-    use crate::internals::expand::expand_specs_in;
-    use crate::internals::source::{Scope, SpecFile};
-
-    const FIELDS: &str =
-        "## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n";
     let specs = || {
         vec![
             SpecFile::in_memory(
@@ -93,12 +92,6 @@ fn generated_code_of_a_split_tree() {
 /// one model at the invocation's root, the rest in a module.
 #[test]
 fn generated_code_of_unions_open_enums_and_nullable_fields() {
-    use crate::internals::diag::Diagnostics;
-    use crate::internals::expand::expand_specs_in;
-    use crate::internals::source::{Scope, SpecFile};
-
-    const FIELDS: &str =
-        "## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n";
     let specs = vec![
         SpecFile::in_memory(
             "models/toolmessagecontent.md",
