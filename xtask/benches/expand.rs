@@ -10,7 +10,8 @@
 //! ```
 //!
 //! The macro reads specs on all cores (`internals::par`), so the floor is
-//! measured both on one core and on all of them.
+//! measured both on one core and on all of them; the `threads` group
+//! measures what starting a thread costs a stage.
 //!
 //! Inside rustc the macro allocates with rustc's allocator, jemalloc;
 //! `--features jemalloc` measures with it (both sides), the default with
@@ -88,6 +89,21 @@ fn synthetic(c: &mut Criterion) {
     group.finish();
 }
 
+/// What a second thread costs a stage: `par::map` over 64 items that take
+/// no time, on one thread and on two (one started and joined).
+fn thread_cost(c: &mut Criterion) {
+    let items: Vec<usize> = (0..64).collect();
+    let mut group = c.benchmark_group("threads");
+    for threads in [1, 2] {
+        group.bench_with_input(
+            BenchmarkId::new("par::map of 64 empty items", threads),
+            &threads,
+            |b, &threads| b.iter(|| internals::par::map(&items, threads, |_, &x| x).len()),
+        );
+    }
+    group.finish();
+}
+
 const TREES: &[&str] = &[
     "csharp/speakeasy-api__speakeasy-client-sdk-csharp",
     "go/speakeasy-api__speakeasy-client-sdk-go",
@@ -128,5 +144,5 @@ fn corpus(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, synthetic, corpus);
+criterion_group!(benches, thread_cost, synthetic, corpus);
 criterion_main!(benches);

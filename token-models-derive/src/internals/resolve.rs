@@ -80,14 +80,16 @@ pub fn resolve(
     }
 
     // Each model's references are looked up and replaced on its own, on
-    // all cores. The index reads the models' names and places, never what
-    // they hold, so what they hold is taken out while it changes.
+    // all cores when there are enough models to be worth it (a model takes
+    // about a microsecond, optimised). The index reads the models' names
+    // and places, never what they hold, so what they hold is taken out
+    // while it changes.
     let mut kinds: Vec<ModelKind> = models
         .iter_mut()
         .map(|m| std::mem::replace(&mut m.kind, ModelKind::Any))
         .collect();
     let index = Index::new(specs, &models, &modules);
-    let checked = par::map(kinds.iter_mut().enumerate(), threads, |_, (i, kind)| {
+    let checked = par::map_timed(kinds.iter_mut().enumerate(), threads, |_, (i, kind)| {
         let m = &models[i];
         let mut d = Diagnostics::new();
         // A model's names are looked up in the order `Ty::walk` meets them,
