@@ -97,8 +97,8 @@ pub fn map_timed<T: Send, R: Send>(
 }
 
 /// Appends `f` of every item (the first numbered `from`) to `out`, on up to
-/// `threads` threads. Not generic over `f`'s type, so that it is compiled
-/// once per item and result type rather than once per caller.
+/// `threads` threads: the body [`map`] and [`map_timed`] share, taking `f`
+/// as a trait object so that it is compiled once per item and result type.
 fn spread<T: Send, R: Send>(
     mut items: Vec<T>,
     from: usize,
