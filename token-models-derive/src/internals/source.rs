@@ -415,9 +415,16 @@ fn read_bytes(path: &Path) -> std::io::Result<Result<Vec<u8>, u64>> {
         return Ok(Err(len));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
-    // Through `take`: `File`'s own `read_to_end` would ask for the size
-    // again. (A file that grew meanwhile is read whole all the same.)
-    std::io::Read::read_to_end(&mut std::io::Read::take(&mut file, u64::MAX), &mut bytes)?;
+    // As many bytes as the file had when it was opened: one `read` call
+    // (more only if the system hands over less), where reading on to the
+    // end takes one more per spec to learn that there is nothing more. A
+    // spec that grows meanwhile is cut at its old size, and the compiler,
+    // which tracks every spec, sees it changed and expands again. A file
+    // that says it is empty (some file systems do) is read to its end.
+    // Through `take` either way: `File`'s own `read_to_end` would ask for
+    // the size again.
+    let limit = if len == 0 { u64::MAX } else { len };
+    std::io::Read::read_to_end(&mut std::io::Read::take(&mut file, limit), &mut bytes)?;
     Ok(Ok(bytes))
 }
 
@@ -505,6 +512,24 @@ mod tests {
         assert_eq!(gusto.settings.wire_names, Case::Snake);
         assert_eq!(gusto.folders(), ["gusto"]);
         assert_eq!(gusto.stem(), "authentication");
+    }
+
+    #[test]
+    fn a_spec_is_read_whole_at_any_size_up_to_the_limit() {
+        let dir = std::env::temp_dir().join(format!("token-models-read-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("a folder");
+        let largest = usize::try_from(MAX_SPEC_BYTES).expect("fits");
+        for len in [0, 1, 4_095, 4_096, 65_537, largest] {
+            let text: Vec<u8> = (0..len).map(|k| b'a' + (k % 26) as u8).collect();
+            let path = dir.join(format!("{len}.md"));
+            std::fs::write(&path, &text).expect("a spec");
+            match read_bytes(&path) {
+                Ok(Ok(bytes)) => assert!(bytes == text, "{len} bytes read as {}", bytes.len()),
+                other => panic!("{len} bytes: {other:?}"),
+            }
+        }
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]
