@@ -230,20 +230,17 @@ mod tests {
         // Items slow enough that the calling thread cannot take them all
         // before another thread starts.
         let many: Vec<u8> = vec![0; MIN_PER_THREAD * 4];
-        let ids = map(&many, 4, |_, _| {
-            std::thread::sleep(std::time::Duration::from_millis(1));
+        let slow = |_, _: &u8| {
+            std::thread::sleep(Duration::from_millis(1));
             std::thread::current().id()
-        });
+        };
+        let elsewhere = |ids: Vec<std::thread::ThreadId>| ids.iter().any(|&id| id != me);
         assert!(
-            ids.iter().any(|&id| id != me),
+            elsewhere(map(&many, 4, slow)),
             "no work left the calling thread"
         );
-        let ids = map_timed(&many, 4, |_, _| {
-            std::thread::sleep(std::time::Duration::from_millis(1));
-            std::thread::current().id()
-        });
         assert!(
-            ids.iter().any(|&id| id != me),
+            elsewhere(map_timed(&many, 4, slow)),
             "no timed work left the calling thread"
         );
     }
