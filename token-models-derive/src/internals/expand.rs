@@ -9,7 +9,7 @@ use super::par;
 use super::read::{self, TypeCells, read_spec};
 use super::resolve::{Resolved, check_scope, resolve};
 use super::source::{self, Scope, Settings, SpecFile};
-use super::types::{self, DIALECTS};
+use super::types::{self, DIALECTS, Parses};
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
 use std::path::{Path, PathBuf};
@@ -106,9 +106,9 @@ pub fn expand_specs_in(
     // most, known once every doc is scored: a doc that may need it is kept
     // with its parsed Type cells and read after the vote. (Should another
     // doc need it after all, reading it says so, and it is read again.)
-    let first = par::map(&specs, threads, |i, spec| {
+    let first = par::map_with(&specs, threads, Parses::default, |parses, i, spec| {
         let doc = markdown::parse(&spec.text);
-        let cells = TypeCells::of(&doc);
+        let cells = TypeCells::of(&doc, parses);
         let scores = cells.scores();
         if spec.settings.dialect.is_none() && read::may_need_fallback(&doc, &cells) {
             return (scores, Err((doc, Some(cells))));
@@ -147,13 +147,18 @@ pub fn expand_specs_in(
             }
         }
     }
-    let late = par::map(pending, threads, |_, (i, (doc, cells))| {
-        let spec = &specs[i];
-        let mut d = Diagnostics::new();
-        let cells = cells.unwrap_or_else(|| TypeCells::of(&doc));
-        let models = read_spec(i, spec, &doc, cells, Some(fallback(spec)), &mut d);
-        (i, (models.unwrap_or_default(), d))
-    });
+    let late = par::map_with(
+        pending,
+        threads,
+        Parses::default,
+        |parses, _, (i, (doc, cells))| {
+            let spec = &specs[i];
+            let mut d = Diagnostics::new();
+            let cells = cells.unwrap_or_else(|| TypeCells::of(&doc, parses));
+            let models = read_spec(i, spec, &doc, cells, Some(fallback(spec)), &mut d);
+            (i, (models.unwrap_or_default(), d))
+        },
+    );
     for (i, done) in late {
         read[i] = Some(done);
     }

@@ -66,7 +66,35 @@ pub fn map<T: Send, R: Send>(
     threads: usize,
     f: impl Fn(usize, T) -> R + Sync,
 ) -> Vec<R> {
-    spread(items.into_iter().collect(), 0, Vec::new(), threads, &f)
+    let f = |_: &mut (), i, item| f(i, item);
+    spread(
+        items.into_iter().collect(),
+        0,
+        Vec::new(),
+        threads,
+        &|| (),
+        &f,
+    )
+}
+
+/// [`map`] with state that each thread keeps from item to item (a cache of
+/// what the items have in common): `init` makes a thread's state before
+/// its first item. Which items share a state depends on the number of
+/// threads, so `f`'s result must not depend on what the state holds.
+pub fn map_with<T: Send, R: Send, S>(
+    items: impl IntoIterator<Item = T>,
+    threads: usize,
+    init: impl Fn() -> S + Sync,
+    f: impl Fn(&mut S, usize, T) -> R + Sync,
+) -> Vec<R> {
+    spread(
+        items.into_iter().collect(),
+        0,
+        Vec::new(),
+        threads,
+        &init,
+        &f,
+    )
 }
 
 /// [`map`] for a stage whose items may be too quick to be worth a thread
@@ -93,24 +121,28 @@ pub fn map_timed<T: Send, R: Send>(
     } else {
         1
     };
-    spread(items, 1, vec![first], threads, &f)
+    let f = |_: &mut (), i, item| f(i, item);
+    spread(items, 1, vec![first], threads, &|| (), &f)
 }
 
 /// Appends `f` of every item (the first numbered `from`) to `out`, on up to
-/// `threads` threads: the body [`map`] and [`map_timed`] share, taking `f`
-/// as a trait object so that it is compiled once per item and result type.
-fn spread<T: Send, R: Send>(
+/// `threads` threads, each with its own state from `init`: the body the
+/// maps share, taking `f` as a trait object so that it is compiled once per
+/// item, result and state type.
+fn spread<T: Send, R: Send, S>(
     mut items: Vec<T>,
     from: usize,
     mut out: Vec<R>,
     threads: usize,
-    f: &(dyn Fn(usize, T) -> R + Sync),
+    init: &(dyn Fn() -> S + Sync),
+    f: &(dyn Fn(&mut S, usize, T) -> R + Sync),
 ) -> Vec<R> {
     out.reserve(items.len());
     let threads = threads.min((from + items.len()) / MIN_PER_THREAD).max(1);
     if threads == 1 {
+        let mut state = init();
         for (k, item) in items.into_iter().enumerate() {
-            out.push(f(from + k, item));
+            out.push(f(&mut state, from + k, item));
         }
         return out;
     }
@@ -129,16 +161,18 @@ fn spread<T: Send, R: Send>(
     let lock = |k: usize| slots[k].lock().unwrap_or_else(PoisonError::into_inner);
     let next = AtomicUsize::new(0);
     let work = || {
+        let mut state = None;
         loop {
             let k = next.fetch_add(1, Ordering::Relaxed);
             if k >= slots.len() {
                 break;
             }
             let block = std::mem::take(&mut lock(k).0);
+            let state = state.get_or_insert_with(init);
             let out: Vec<R> = block
                 .into_iter()
                 .enumerate()
-                .map(|(j, item)| f(from + k * size + j, item))
+                .map(|(j, item)| f(state, from + k * size + j, item))
                 .collect();
             lock(k).1 = out;
         }
@@ -206,6 +240,31 @@ mod tests {
             assert_eq!(out, expected, "{threads} threads, timed");
             let out = map_timed(&items, threads, |i, &x| (i, x * 2));
             assert_eq!(out, expected, "{threads} threads, timed, quick");
+        }
+    }
+
+    #[test]
+    fn each_thread_keeps_its_own_state_across_items() {
+        let items: Vec<usize> = (0..1_000).collect();
+        for threads in [1, 2, 3, 7] {
+            let made = AtomicUsize::new(0);
+            let init = || {
+                made.fetch_add(1, Ordering::Relaxed);
+                Vec::new()
+            };
+            // Each state sees its items in order, and never one twice.
+            let out = map_with(&items, threads, init, |seen: &mut Vec<usize>, i, &x| {
+                assert!(seen.last().is_none_or(|&last| last < i));
+                seen.push(i);
+                (i, x * 2)
+            });
+            let expected: Vec<(usize, usize)> = items.iter().map(|&x| (x, x * 2)).collect();
+            assert_eq!(out, expected, "{threads} threads");
+            let made = made.into_inner();
+            assert!(
+                (1..=threads).contains(&made),
+                "{made} states for {threads} threads"
+            );
         }
     }
 

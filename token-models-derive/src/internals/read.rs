@@ -15,8 +15,9 @@ use super::markdown::{self, Block, Cell, Style, Table};
 use super::naming::{Case, RustIdent};
 use super::source::SpecFile;
 use super::text::{trim, trim_end, trim_start};
-use super::types::{self, Dialect, Lit, Syntax, TypeError};
+use super::types::{self, Dialect, Lit, Parsed, Parses, Syntax};
 use std::ops::Range;
+use std::sync::Arc;
 
 /// Reads one spec into its models: the doc's own type first, then the types
 /// it defines inline (a union in a Type cell, a readme.io enum attribute) or
@@ -79,17 +80,15 @@ struct TypeCell {
     /// The range of the cell's text that is the type expression (see
     /// [`type_text`]), of which the syntax's names are ranges.
     range: Range<usize>,
-    /// `None` once taken.
-    syntax: Option<Result<Syntax, TypeError>>,
+    parsed: Arc<Parsed>,
 }
 
 impl TypeCells {
-    pub fn of(doc: &markdown::Doc<'_>) -> TypeCells {
+    /// The Type cells of `doc`, parsed through `parses` (which keeps what
+    /// it parsed for the next doc).
+    pub fn of(doc: &markdown::Doc<'_>, parses: &mut Parses) -> TypeCells {
         let mut cells = Vec::new();
         let mut tables = Vec::new();
-        // The current table's type texts, beside its cells.
-        let mut texts = Vec::new();
-        let mut tokens = types::Tokens::default();
         for block in &doc.blocks {
             if let Block::Table(table) = block {
                 if let Some(col) = table
@@ -98,26 +97,23 @@ impl TypeCells {
                     .position(|c| c.rich.text.trim() == "Type")
                 {
                     let first = cells.len();
-                    texts.clear();
                     // Sized once per table rather than grown row by row.
                     cells.reserve(table.rows().len());
-                    texts.reserve(table.rows().len());
+                    let mut scores = vec![0; types::DIALECTS.len()];
                     for c in table.rows().filter_map(|r| r.get(col)) {
                         let range = type_text(&c.rich);
-                        let text = expression(c, &range);
-                        let syntax = types::parse_with(text, &mut tokens);
+                        let parsed = parses.parse(expression(c, &range));
+                        for (total, s) in scores.iter_mut().zip(parsed.scores) {
+                            *total += s;
+                        }
                         cells.push(TypeCell {
                             at: c.src.start,
                             range,
-                            syntax: Some(syntax),
+                            parsed,
                         });
-                        texts.push(text);
                     }
                     if let Some(key) = cells.get(first).map(|c| c.at) {
-                        let parsed = cells[first..].iter().zip(&texts).filter_map(|(c, text)| {
-                            Some((c.syntax.as_ref()?.as_ref().ok()?, *text))
-                        });
-                        tables.push((key, types::dialect_scores(parsed)));
+                        tables.push((key, scores));
                     }
                 }
             }
@@ -148,23 +144,21 @@ impl TypeCells {
             .map(|(_, scores)| scores.as_slice())
     }
 
-    /// The parsed cell, taken out of the set (parsed now if it was not in
-    /// it), with the range of the cell's text it was parsed from (see
-    /// [`type_text`]), of which its names are ranges.
-    fn take(&mut self, cell: &Cell<'_>) -> (Range<usize>, Result<Syntax, TypeError>) {
-        let cached = self
-            .cells
-            .binary_search_by_key(&cell.src.start, |c| c.at)
-            .ok()
-            .and_then(|k| {
-                let c = &mut self.cells[k];
-                Some((c.range.clone(), c.syntax.take()?))
-            });
-        cached.unwrap_or_else(|| {
-            let range = type_text(&cell.rich);
-            let syntax = types::parse(expression(cell, &range));
-            (range, syntax)
-        })
+    /// The parsed cell (parsed now if it is not in the set), with the range
+    /// of the cell's text it was parsed from (see [`type_text`]), of which
+    /// its names are ranges.
+    fn get(&self, cell: &Cell<'_>) -> (Range<usize>, Arc<Parsed>) {
+        match self.cells.binary_search_by_key(&cell.src.start, |c| c.at) {
+            Ok(k) => (
+                self.cells[k].range.clone(),
+                Arc::clone(&self.cells[k].parsed),
+            ),
+            Err(_) => {
+                let range = type_text(&cell.rich);
+                let parsed = Parses::default().parse(expression(cell, &range));
+                (range, parsed)
+            }
+        }
     }
 }
 
@@ -465,13 +459,14 @@ impl Reader<'_> {
         }
 
         // Parse every Type cell first: the doc's language is guessed from all of them.
-        let parsed: Vec<Option<(Range<usize>, Syntax)>> = rows
+        let parsed: Vec<Option<(Range<usize>, Arc<Parsed>)>> = rows
             .clone()
             .map(|row| {
                 let c = row.get(type_col)?;
-                match self.cells.take(c) {
-                    (range, Ok(s)) => Some((range, s)),
-                    (_, Err(e)) => {
+                let (range, parsed) = self.cells.get(c);
+                match &parsed.syntax {
+                    Ok(_) => Some((range, parsed)),
+                    Err(e) => {
                         self.error(
                             c.src.start,
                             format!("in the type `{}`: {}", c.rich.text.trim(), e.message),
@@ -490,9 +485,12 @@ impl Reader<'_> {
         let dialect = self.spec.settings.dialect.unwrap_or_else(|| match scored {
             Some(scores) => types::best_dialect(scores).unwrap_or_else(|| self.fallback()),
             None => {
-                let exprs = parsed.iter().zip(rows.clone()).filter_map(|(s, row)| {
-                    let (range, s) = s.as_ref()?;
-                    Some((s, expression(row.get(type_col)?, range)))
+                let exprs = parsed.iter().zip(rows.clone()).filter_map(|(p, row)| {
+                    let (range, p) = p.as_ref()?;
+                    Some((
+                        p.syntax.as_ref().ok()?,
+                        expression(row.get(type_col)?, range),
+                    ))
                 });
                 types::guess_dialect(exprs, || self.fallback())
             }
@@ -535,6 +533,9 @@ impl Reader<'_> {
                 .and_then(|c| row.get(c))
                 .map(|c| doc_text(self.src(&c.src)))
                 .unwrap_or_default();
+            let syntax = syntax
+                .as_ref()
+                .and_then(|(range, p)| Some((range, p.syntax.as_ref().ok()?)));
             let typed = match (syntax, row.get(type_col)) {
                 (Some((range, s)), Some(type_cell)) => {
                     let shift = range.start;
@@ -1101,7 +1102,7 @@ mod tests {
             0,
             &file,
             &doc,
-            TypeCells::of(&doc),
+            TypeCells::of(&doc, &mut Parses::default()),
             Some(&types::DIALECTS[0]),
             &mut d,
         )
@@ -1185,16 +1186,42 @@ mod tests {
         );
         let mut d = Diagnostics::new();
         let doc = markdown::parse(&linked.text);
-        assert!(may_need_fallback(&doc, &TypeCells::of(&doc)));
-        assert!(read_spec(0, &linked, &doc, TypeCells::of(&doc), None, &mut d).is_none());
+        assert!(may_need_fallback(
+            &doc,
+            &TypeCells::of(&doc, &mut Parses::default())
+        ));
+        assert!(
+            read_spec(
+                0,
+                &linked,
+                &doc,
+                TypeCells::of(&doc, &mut Parses::default()),
+                None,
+                &mut d
+            )
+            .is_none()
+        );
         let doc = markdown::parse(&typed.text);
-        assert!(!may_need_fallback(&doc, &TypeCells::of(&doc)));
-        let models = read_spec(0, &typed, &doc, TypeCells::of(&doc), None, &mut d);
+        assert!(!may_need_fallback(
+            &doc,
+            &TypeCells::of(&doc, &mut Parses::default())
+        ));
+        let models = read_spec(
+            0,
+            &typed,
+            &doc,
+            TypeCells::of(&doc, &mut Parses::default()),
+            None,
+            &mut d,
+        );
         assert_eq!(models.map(|m| m.len()), Some(1));
         let union = markdown::parse(
             "# U\n\n## Supported Types\n\n### `str`\n\n```python\nvalue: str = /* values here */\n```\n",
         );
-        assert!(may_need_fallback(&union, &TypeCells::of(&union)));
+        assert!(may_need_fallback(
+            &union,
+            &TypeCells::of(&union, &mut Parses::default())
+        ));
     }
 
     #[test]

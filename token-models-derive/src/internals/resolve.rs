@@ -636,6 +636,7 @@ fn derive_traits(models: &[Model]) -> Vec<Traits> {
 mod tests {
     use super::super::markdown;
     use super::super::read::{TypeCells, read_spec};
+    use super::super::types::Parses;
     use super::*;
 
     fn specs(files: &[(&str, &str)]) -> Vec<SpecFile> {
@@ -653,8 +654,15 @@ mod tests {
             .enumerate()
             .flat_map(|(i, s)| {
                 let doc = markdown::parse(&s.text);
-                read_spec(i, s, &doc, TypeCells::of(&doc), Some(&DIALECTS[0]), &mut d)
-                    .unwrap_or_default()
+                read_spec(
+                    i,
+                    s,
+                    &doc,
+                    TypeCells::of(&doc, &mut Parses::default()),
+                    Some(&DIALECTS[0]),
+                    &mut d,
+                )
+                .unwrap_or_default()
             })
             .collect();
         let r = resolve(&specs, models, 2, &mut d);
