@@ -533,11 +533,8 @@ impl Reader<'_> {
                 .and_then(|c| row.get(c))
                 .map(|c| doc_text(self.src(&c.src)))
                 .unwrap_or_default();
-            let syntax = syntax
-                .as_ref()
-                .and_then(|(range, p)| Some((range, p.syntax.as_ref().ok()?)));
             let typed = match (syntax, row.get(type_col)) {
-                (Some((range, s)), Some(type_cell)) => {
+                (Some((range, parsed)), Some(type_cell)) => {
                     let shift = range.start;
                     // A loop, not a collected iterator: most cells have no
                     // link, and collecting nothing costs a chain of calls
@@ -553,7 +550,7 @@ impl Reader<'_> {
                         }
                     }
                     let text = expression(type_cell, range);
-                    match types::interpret(s, text, dialect, &links) {
+                    match parsed.interpret(text, dialect, &links) {
                         Ok(t) => Some(t),
                         Err(e) => {
                             self.error(

@@ -10,7 +10,7 @@ use super::few::Few;
 use super::hash;
 use super::ir::{NamedRef, Scalar, Ty};
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// A literal in a type expression (`Literal["x"]`, `"x"`, `100`, `true`).
 #[derive(Debug, Clone, PartialEq)]
@@ -483,6 +483,9 @@ pub struct Parsed {
     pub syntax: Result<Syntax, TypeError>,
     /// In [`DIALECTS`] order; all zero when the expression does not parse.
     pub scores: [usize; DIALECTS.len()],
+    /// The expression interpreted in each dialect, without links, once
+    /// asked for (see [`Parsed::interpret`]).
+    typed: [OnceLock<Result<Typed, TypeError>>; DIALECTS.len()],
 }
 
 impl Parsed {
@@ -492,7 +495,30 @@ impl Parsed {
         if let Ok(s) = &syntax {
             scores.copy_from_slice(&dialect_scores([(s, text)]));
         }
-        Parsed { syntax, scores }
+        Parsed {
+            syntax,
+            scores,
+            typed: std::array::from_fn(|_| OnceLock::new()),
+        }
+    }
+
+    /// [`interpret`] of the expression, parsed from `text`. Without links
+    /// nothing but the dialect can change the result, so it is worked out
+    /// once per dialect and copied for every cell that writes the same text.
+    pub fn interpret(
+        &self,
+        text: &str,
+        dialect: &Dialect,
+        links: &[(Range<usize>, &str)],
+    ) -> Result<Typed, TypeError> {
+        let syntax = self.syntax.as_ref().map_err(Clone::clone)?;
+        let known = DIALECTS.iter().position(|d| std::ptr::eq(d, dialect));
+        match known.and_then(|k| self.typed.get(k)) {
+            Some(once) if links.is_empty() => once
+                .get_or_init(|| interpret(syntax, text, dialect, links))
+                .clone(),
+            _ => interpret(syntax, text, dialect, links),
+        }
     }
 }
 
@@ -1076,6 +1102,43 @@ mod tests {
         let python = DIALECTS.iter().position(|d| d.name == "python");
         let optional = parses.parse("Optional[List[str]]");
         assert_eq!(python.map(|k| optional.scores[k]), Some(3));
+    }
+
+    #[test]
+    fn a_shared_parse_interprets_as_a_fresh_one_in_every_dialect() {
+        let mut parses = Parses::default();
+        let text = "Optional[List[Thing]]";
+        let parsed = parses.parse(text);
+        let Ok(syntax) = parse(text) else {
+            panic!("{text}")
+        };
+        let link = [(14..19, "thing.md")];
+        for dialect in DIALECTS {
+            for links in [&[][..], &link[..], &[][..]] {
+                assert_eq!(
+                    parsed.interpret(text, dialect, links),
+                    interpret(&syntax, text, dialect, links),
+                    "{} {links:?}",
+                    dialect.name
+                );
+            }
+        }
+        let python = Dialect::by_name("python").expect("python");
+        let linked = parsed.interpret(text, python, &link).map(|t| t.ty);
+        let named = |link: Option<&str>| {
+            Ty::List(Box::new(Ty::Named(NamedRef {
+                path: "Thing".into(),
+                link: link.map(Into::into),
+            })))
+        };
+        assert_eq!(linked, Ok(named(Some("thing.md"))));
+        assert_eq!(
+            parsed.interpret(text, python, &[]).map(|t| t.ty),
+            Ok(named(None))
+        );
+        let broken = parses.parse("List[");
+        let error = broken.interpret("List[", python, &[]).err();
+        assert_eq!(error, parse("List[").err());
     }
 
     #[test]
