@@ -21,21 +21,22 @@ pub fn map_with_capacity<K, V>(n: usize) -> Map<K, V> {
     Map::with_capacity_and_hasher(n, BuildHasherDefault::default())
 }
 
-/// A map from borrowed strings to small `Copy` values, for the lookups the
-/// macro makes per name (a dialect's vocabulary, a model's field names).
+/// A map from strings (borrowed, or owned: any `K` that is a `str`) to
+/// values, for the lookups the macro makes per name (a dialect's
+/// vocabulary, a model's field names, the type expressions parsed so far).
 ///
 /// std's `HashMap` is generic, so it is compiled with the macro and runs
 /// unoptimised in the default build: about 1,100 instructions a lookup or
 /// insert there, most of them layers of calls. This is open addressing with
 /// linear probing over one slice, a few dozen instructions beyond hashing.
 #[derive(Debug, Clone)]
-pub struct StrMap<'a, V> {
+pub struct StrMap<K, V> {
     /// A power-of-two number of slots, at most half of them full.
-    slots: Vec<Option<(u64, &'a str, V)>>,
+    slots: Vec<Option<(u64, K, V)>>,
     len: usize,
 }
 
-impl<'a, V: Copy> StrMap<'a, V> {
+impl<K: AsRef<str> + Clone, V: Clone> StrMap<K, V> {
     /// A map with room for `n` keys before it grows.
     pub fn with_capacity(n: usize) -> Self {
         StrMap {
@@ -57,7 +58,7 @@ impl<'a, V: Copy> StrMap<'a, V> {
         let mut i = (hash >> 32) as usize & mask;
         loop {
             match self.slots.get(i) {
-                Some(Some((h, k, _))) if *h != hash || *k != key => i = (i + 1) & mask,
+                Some(Some((h, k, _))) if *h != hash || k.as_ref() != key => i = (i + 1) & mask,
                 _ => return i,
             }
         }
@@ -71,22 +72,28 @@ impl<'a, V: Copy> StrMap<'a, V> {
     }
 
     /// Sets `key` to `value`; the value it had, if any.
-    pub fn insert(&mut self, key: &'a str, value: V) -> Option<V> {
+    pub fn insert(&mut self, key: K, value: V) -> Option<V> {
         if 2 * (self.len + 1) > self.slots.len() {
             let grown = vec![None; 2 * self.slots.len()];
             let old = std::mem::replace(&mut self.slots, grown);
             for (h, k, v) in old.into_iter().flatten() {
-                let i = self.slot(k, h);
+                let i = self.slot(k.as_ref(), h);
                 self.slots[i] = Some((h, k, v));
             }
         }
-        let hash = Self::hash(key);
-        let i = self.slot(key, hash);
+        let hash = Self::hash(key.as_ref());
+        let i = self.slot(key.as_ref(), hash);
         let old = self.slots[i].replace((hash, key, value)).map(|(_, _, v)| v);
         if old.is_none() {
             self.len += 1;
         }
         old
+    }
+}
+
+impl<K: AsRef<str> + Clone, V: Clone> Default for StrMap<K, V> {
+    fn default() -> Self {
+        StrMap::with_capacity(0)
     }
 }
 
@@ -188,16 +195,22 @@ mod tests {
         let keys: Vec<String> = (0..500)
             .map(|k| format!("{}{}", ["field", "Type", "x", ""][k % 4], k % 211))
             .collect();
-        let mut ours = StrMap::with_capacity(2);
+        let mut ours: StrMap<&str, usize> = StrMap::with_capacity(2);
         let mut std_map = std::collections::HashMap::new();
+        // The same keys owned by the map.
+        let mut owned: StrMap<Box<str>, usize> = StrMap::default();
         for (i, k) in keys.iter().enumerate() {
             assert_eq!(ours.insert(k, i), std_map.insert(k.as_str(), i), "{k}");
+            let before = owned.get(k).copied();
+            assert_eq!(owned.insert(k.as_str().into(), i), before, "{k}");
         }
         for k in &keys {
             assert_eq!(ours.get(k), std_map.get(k.as_str()), "{k}");
+            assert_eq!(owned.get(k), std_map.get(k.as_str()), "{k}");
         }
         for absent in ["", "field", "field211", "Type2", "y"] {
             assert_eq!(ours.get(absent), std_map.get(absent), "{absent}");
+            assert_eq!(owned.get(absent), std_map.get(absent), "{absent}");
         }
     }
 }

@@ -99,12 +99,17 @@ impl TypeCells {
                     let first = cells.len();
                     // Sized once per table rather than grown row by row.
                     cells.reserve(table.rows().len());
-                    let mut scores = vec![0; types::DIALECTS.len()];
+                    let mut scores = [0; types::DIALECTS.len()];
                     for c in table.rows().filter_map(|r| r.get(col)) {
                         let range = type_text(&c.rich);
                         let parsed = parses.parse(expression(c, &range));
-                        for (total, s) in scores.iter_mut().zip(parsed.scores) {
-                            *total += s;
+                        // Indexing two arrays in a `while` loop: iterators
+                        // are a chain of calls when the macro runs
+                        // unoptimised.
+                        let mut k = 0;
+                        while k < scores.len() {
+                            scores[k] += parsed.scores[k];
+                            k += 1;
                         }
                         cells.push(TypeCell {
                             at: c.src.start,
@@ -113,7 +118,7 @@ impl TypeCells {
                         });
                     }
                     if let Some(key) = cells.get(first).map(|c| c.at) {
-                        tables.push((key, scores));
+                        tables.push((key, scores.to_vec()));
                     }
                 }
             }

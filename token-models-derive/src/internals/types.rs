@@ -529,7 +529,7 @@ impl Parsed {
 /// but the text, so sharing one changes nothing a doc reads.
 #[derive(Debug, Default)]
 pub struct Parses {
-    by_text: hash::Map<Box<str>, Arc<Parsed>>,
+    by_text: hash::StrMap<Box<str>, Arc<Parsed>>,
     tokens: Tokens,
 }
 
@@ -868,8 +868,9 @@ struct Word {
 }
 
 /// Every vocabulary word of every dialect, built once per process.
-fn vocabulary() -> &'static hash::StrMap<'static, Word> {
-    static WORDS: std::sync::OnceLock<hash::StrMap<'static, Word>> = std::sync::OnceLock::new();
+fn vocabulary() -> &'static hash::StrMap<&'static str, Word> {
+    static WORDS: std::sync::OnceLock<hash::StrMap<&'static str, Word>> =
+        std::sync::OnceLock::new();
     WORDS.get_or_init(|| {
         const _: () = assert!(DIALECTS.len() <= 32, "a dialect set is a u32");
         let mut words = hash::StrMap::with_capacity(DIALECTS.iter().map(|d| d.words.len()).sum());
