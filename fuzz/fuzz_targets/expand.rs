@@ -25,7 +25,7 @@ libfuzzer_sys::fuzz_target!(|data: &[u8]| {
             SpecFile { readable: text.is_some(), ..SpecFile::in_memory(path, text.unwrap_or_default()) }
         })
         .collect();
-    let expansion = expand_specs(specs, Vec::new(), Diagnostics::new());
+    let expansion = expand_specs(&specs, Vec::new(), Diagnostics::new());
     // Whatever the docs hold, the generated source lexes: doc text only
     // reaches it escaped or sanitised.
     let source = expansion.generator().all();

@@ -41,20 +41,22 @@ use proc_macro::TokenStream;
 pub fn include_specs(input: TokenStream) -> TokenStream {
     let args = syn::parse_macro_input!(input as Args);
     let base = std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default();
-    let expansion = internals::expand::expand_scoped(
+    let span = args.dir.span();
+    // The specs and models are dropped before the compiler lexes the source.
+    let (errors, source) = internals::expand::expand_scoped(
         std::path::Path::new(&base),
         &args.dir.value(),
         args.settings,
         args.scope,
+        |expansion| (expansion.errors(span), expansion.source()),
     );
-    let span = args.dir.span();
-    let mut out = TokenStream::from(expansion.errors(span));
+    let mut out = TokenStream::from(errors);
     // Lexed by the compiler itself: `proc_macro2`'s `parse` would first lex
     // the whole source a second time with its own (unoptimised) lexer to
     // validate it, which cost more than the rest of the expansion. The
     // source is valid by construction (doc text reaches it only escaped or
     // sanitised; tests parse what damaged docs generate).
-    match expansion.source().parse::<TokenStream>() {
+    match source.parse::<TokenStream>() {
         // `unwrap` turns proc_macro2's span into the compiler's (it is not
         // an `Option`'s).
         Ok(items) => out.extend(respan(items, span.unwrap())),

@@ -43,9 +43,11 @@ fn threads() -> usize {
 
 /// Everything the macro does but hand tokens to the compiler.
 fn expand(base: &Path, dir: &str) -> usize {
-    let e = internals::expand::expand(base, dir, internals::source::Settings::default());
-    assert!(e.diagnostics.is_empty(), "{:?}", e.diagnostics.first());
-    e.generator().all().len()
+    let settings = internals::source::Settings::default();
+    internals::expand::expand(base, dir, settings, |e| {
+        assert!(e.diagnostics.is_empty(), "{:?}", e.diagnostics.first());
+        e.generator().all().len()
+    })
 }
 
 fn bytes(dir: &Path) -> u64 {

@@ -104,15 +104,17 @@ fn main() -> ExitCode {
 /// One expansion of `dir/sub`, as the macro does it (the source written,
 /// not lexed).
 fn expand_once(dir: &Path, sub: &str) -> Result<String, String> {
-    let e = internals::expand::expand(dir, sub, internals::source::Settings::default());
-    if let Some(d) = e.diagnostics.first() {
-        return Err(format!(
-            "{} diagnostics, the first: {d}",
-            e.diagnostics.len()
-        ));
-    }
-    let source = e.generator().all();
-    Ok(format!("{} bytes of Rust source", source.len()))
+    let settings = internals::source::Settings::default();
+    internals::expand::expand(dir, sub, settings, |e| {
+        if let Some(d) = e.diagnostics.first() {
+            return Err(format!(
+                "{} diagnostics, the first: {d}",
+                e.diagnostics.len()
+            ));
+        }
+        let source = e.generator().all();
+        Ok(format!("{} bytes of Rust source", source.len()))
+    })
 }
 
 /// Prints a command's report, or its error.

@@ -46,12 +46,12 @@ fn lines(source: &str) -> Result<Lines, String> {
 /// What the macro generates for the synthetic models (in memory, as
 /// `specs/models/*.md`), and where in it the catalog starts.
 pub fn expand_synthetic(models: &generate::Generated) -> Result<(String, usize), String> {
-    let specs = models
+    let specs: Vec<SpecFile> = models
         .specs
         .iter()
         .map(|(name, text)| SpecFile::in_memory(&format!("models/{name}"), text))
         .collect();
-    let expansion = expand_specs(specs, Vec::new(), Diagnostics::new());
+    let expansion = expand_specs(&specs, Vec::new(), Diagnostics::new());
     if let Some(d) = expansion.diagnostics.first() {
         return Err(format!("the synthetic specs have errors: {d}"));
     }

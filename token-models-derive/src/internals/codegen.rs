@@ -205,7 +205,7 @@ impl Taken {
 /// The generated code of one invocation.
 pub struct Generator<'a> {
     specs: &'a [SpecFile],
-    resolved: &'a Resolved,
+    resolved: &'a Resolved<'a>,
     /// Which models are generated here, which come from other crates.
     scope: &'a Scope,
     /// How many threads write the models (the source is the same for any
@@ -220,7 +220,7 @@ pub struct Generator<'a> {
 impl<'a> Generator<'a> {
     pub fn new(
         specs: &'a [SpecFile],
-        resolved: &'a Resolved,
+        resolved: &'a Resolved<'a>,
         scope: &'a Scope,
         threads: usize,
     ) -> Self {

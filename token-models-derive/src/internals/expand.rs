@@ -14,10 +14,11 @@ use proc_macro2::{Span, TokenStream};
 use quote::quote;
 use std::path::{Path, PathBuf};
 
-/// The result of reading, resolving and generating one specs directory.
-pub struct Expansion {
-    pub specs: Vec<SpecFile>,
-    pub resolved: Resolved,
+/// The result of reading, resolving and generating one specs directory:
+/// the models borrow their names and descriptions from the specs' text.
+pub struct Expansion<'s> {
+    pub specs: &'s [SpecFile],
+    pub resolved: Resolved<'s>,
     /// Which of the models this invocation generates.
     pub scope: Scope,
     /// Every file read, for rebuild tracking.
@@ -27,9 +28,9 @@ pub struct Expansion {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-impl Expansion {
+impl Expansion<'_> {
     pub fn generator(&self) -> Generator<'_> {
-        Generator::new(&self.specs, &self.resolved, &self.scope, self.threads)
+        Generator::new(self.specs, &self.resolved, &self.scope, self.threads)
     }
 
     /// The generated items as Rust source, to be lexed once by the
@@ -64,19 +65,33 @@ impl Expansion {
 }
 
 /// Reads `dir` (relative to `base`, the invoking crate's manifest folder)
-/// with `settings` at its root.
+/// with `settings` at its root, and hands the expansion to `then` (it
+/// borrows the specs read, which live until `then` returns).
 #[allow(dead_code)] // the macro calls `expand_scoped`; tests and benchmarks this
-pub fn expand(base: &Path, dir: &str, settings: Settings) -> Expansion {
-    expand_scoped(base, dir, settings, Scope::default())
+pub fn expand<R>(
+    base: &Path,
+    dir: &str,
+    settings: Settings,
+    then: impl FnOnce(&Expansion<'_>) -> R,
+) -> R {
+    expand_scoped(base, dir, settings, Scope::default(), then)
 }
 
 /// [`expand`], generating only the models `scope` says are this
 /// invocation's.
-pub fn expand_scoped(base: &Path, dir: &str, settings: Settings, scope: Scope) -> Expansion {
+pub fn expand_scoped<R>(
+    base: &Path,
+    dir: &str,
+    settings: Settings,
+    scope: Scope,
+    then: impl FnOnce(&Expansion<'_>) -> R,
+) -> R {
     let mut diags = Diagnostics::new();
     let threads = par::threads();
     let set = source::load(base, dir, settings, threads, &mut diags);
-    expand_specs_in(set.files, set.inputs, diags, scope, threads)
+    then(&expand_specs_in(
+        &set.files, set.inputs, diags, scope, threads,
+    ))
 }
 
 /// The first folder under the specs root that `spec` is in, or `""`.
@@ -86,19 +101,19 @@ fn top_folder(spec: &SpecFile) -> &str {
 
 /// Reads, resolves and checks specs already in memory, adding to `diags`.
 #[allow(dead_code)] // for tests, benchmarks and the fuzz target
-pub fn expand_specs(specs: Vec<SpecFile>, inputs: Vec<PathBuf>, diags: Diagnostics) -> Expansion {
+pub fn expand_specs(specs: &[SpecFile], inputs: Vec<PathBuf>, diags: Diagnostics) -> Expansion<'_> {
     expand_specs_in(specs, inputs, diags, Scope::default(), par::threads())
 }
 
 /// [`expand_specs`] under a scope, on up to `threads` threads (the result
 /// is the same for any number).
 pub fn expand_specs_in(
-    specs: Vec<SpecFile>,
+    specs: &[SpecFile],
     inputs: Vec<PathBuf>,
     mut diags: Diagnostics,
     scope: Scope,
     threads: usize,
-) -> Expansion {
+) -> Expansion<'_> {
     // Each spec is parsed and read on its own, on all cores, while its doc
     // is fresh (and its memory free for the next doc once read). A doc too
     // short to tell its language (a few fields, all linked, or names that
@@ -106,7 +121,7 @@ pub fn expand_specs_in(
     // most, known once every doc is scored: a doc that may need it is kept
     // with its parsed Type cells and read after the vote. (Should another
     // doc need it after all, reading it says so, and it is read again.)
-    let first = par::map_with(&specs, threads, Parses::default, |parses, i, spec| {
+    let first = par::map_with(specs, threads, Parses::default, |parses, i, spec| {
         let doc = markdown::parse(&spec.text);
         let cells = TypeCells::of(&doc, parses);
         let scores = cells.scores();
@@ -167,9 +182,9 @@ pub fn expand_specs_in(
         models.extend(m);
         diags.append(d);
     }
-    let resolved = resolve(&specs, models, threads, &mut diags);
+    let resolved = resolve(specs, models, threads, &mut diags);
     if scope != Scope::default() {
-        check_scope(&specs, &resolved, &scope, &mut diags);
+        check_scope(specs, &resolved, &scope, &mut diags);
     }
     Expansion {
         specs,
@@ -201,7 +216,7 @@ mod tests {
     }
 
     /// The JSON key of `model`'s first field.
-    fn first_key(e: &Expansion, model: usize) -> &str {
+    fn first_key<'e>(e: &'e Expansion<'_>, model: usize) -> &'e str {
         match &e.resolved.models[model].kind {
             ModelKind::Struct(fields) => fields[0].wire(),
             other => panic!("{other:?}"),
@@ -228,7 +243,7 @@ mod tests {
         ];
         for threads in [1, 2] {
             let e = expand_specs_in(
-                specs.clone(),
+                &specs,
                 Vec::new(),
                 Diagnostics::new(),
                 Scope::default(),

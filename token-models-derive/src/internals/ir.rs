@@ -1,8 +1,11 @@
 //! The plain-data intermediate representation between reading docs and
-//! generating code. Nothing here knows about proc-macro types.
+//! generating code. Nothing here knows about proc-macro types. Models
+//! borrow what they can of the specs' text (`'s`): field names and one-line
+//! descriptions, most of what a doc holds, are not copied.
 
 use super::diag::Pos;
 use super::naming::{Ident, RustIdent};
+use std::borrow::Cow;
 
 /// A leaf type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -71,7 +74,7 @@ pub enum Ty {
     Transport(&'static str),
 }
 
-impl ModelKind {
+impl<'s> ModelKind<'s> {
     /// How many fields, values or alternatives the model has.
     pub fn len(&self) -> usize {
         match self {
@@ -83,7 +86,7 @@ impl ModelKind {
     }
 
     /// The model's fields and union alternatives (one of them is empty).
-    fn parts(&self) -> (&[Field], &[Alternative]) {
+    fn parts(&self) -> (&[Field<'s>], &[Alternative]) {
         match self {
             ModelKind::Struct(fields) => (fields, &[]),
             ModelKind::Union(alternatives) => (&[], alternatives),
@@ -100,7 +103,7 @@ impl ModelKind {
 
     /// Every type the model's fields or alternatives have, to change.
     pub fn types_mut(&mut self) -> impl Iterator<Item = &mut Ty> {
-        let (fields, alternatives): (&mut [Field], &mut [Alternative]) = match self {
+        let (fields, alternatives): (&mut [Field<'s>], &mut [Alternative]) = match self {
             ModelKind::Struct(fields) => (fields, &mut []),
             ModelKind::Union(alternatives) => (&mut [], alternatives),
             ModelKind::FreeForm | ModelKind::Any | ModelKind::Enum { .. } => (&mut [], &mut []),
@@ -114,7 +117,7 @@ impl ModelKind {
     /// position).
     pub fn types_named(&self, model: Pos) -> impl Iterator<Item = (&Ty, &str, Pos)> {
         let (fields, alternatives) = self.parts();
-        let fields = fields.iter().map(|f| (&f.ty, f.written.as_str(), f.pos));
+        let fields = fields.iter().map(|f| (&f.ty, &*f.written, f.pos));
         fields.chain(
             alternatives
                 .iter()
@@ -183,13 +186,19 @@ pub enum Presence {
 }
 
 /// Doc comment lines, kept as one text with a `\n` between lines: most
-/// descriptions are one line, which this holds in one `String` (a
-/// `Vec<String>` took two allocations). Empty text is no lines, so a doc
-/// cannot start with a blank line.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Lines(String);
+/// descriptions are one line of the spec, which this borrows. Empty text
+/// is no lines, so a doc cannot start with a blank line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lines<'s>(Cow<'s, str>);
 
-impl Lines {
+impl Default for Lines<'_> {
+    fn default() -> Self {
+        // Not `Cow::default()`: that is an owned (empty) `String`.
+        Lines(Cow::Borrowed(""))
+    }
+}
+
+impl<'s> Lines<'s> {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
@@ -209,40 +218,63 @@ impl Lines {
     /// Appends a line (without a `\n`); a blank one is dropped while there
     /// are no lines yet.
     pub fn push(&mut self, line: &str) {
-        if !self.0.is_empty() {
-            self.0.push('\n');
+        if self.0.is_empty() {
+            if !line.is_empty() {
+                self.0 = Cow::Owned(line.to_owned());
+            }
+            return;
         }
-        self.0.push_str(line);
+        let text = self.0.to_mut();
+        text.push('\n');
+        text.push_str(line);
     }
 
     /// Appends the lines of `more`.
-    pub fn append(&mut self, more: &Lines) {
-        if !more.is_empty() {
+    pub fn append(&mut self, more: &Lines<'s>) {
+        if self.is_empty() {
+            // Still borrowed, if `more` is.
+            self.0 = more.0.clone();
+        } else if !more.is_empty() {
             self.push(&more.0);
         }
     }
 }
 
+#[cfg(test)]
+impl Lines<'_> {
+    /// Whether the text is borrowed, not copied.
+    pub fn borrowed(&self) -> bool {
+        matches!(self.0, Cow::Borrowed(_))
+    }
+}
+
 /// `lines == ["a", "b"]` in tests.
 #[cfg(test)]
-impl<const N: usize> PartialEq<[&str; N]> for Lines {
+impl<const N: usize> PartialEq<[&str; N]> for Lines<'_> {
     fn eq(&self, lines: &[&str; N]) -> bool {
         self.iter().eq(lines.iter().copied())
     }
 }
 
-impl From<String> for Lines {
+impl<'s> From<Cow<'s, str>> for Lines<'s> {
+    /// One line, or several joined by `\n`.
+    fn from(text: Cow<'s, str>) -> Self {
+        Lines(text)
+    }
+}
+
+impl From<String> for Lines<'_> {
     /// One line, or several joined by `\n`.
     fn from(text: String) -> Self {
-        Lines(text)
+        Lines(Cow::Owned(text))
     }
 }
 
 /// One field of a struct.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Field {
-    /// The name as the doc writes it.
-    pub written: String,
+pub struct Field<'s> {
+    /// The name as the doc writes it (borrowed from it, as a rule).
+    pub written: Cow<'s, str>,
     pub pos: Pos,
     /// The Rust name when it is not the name as written (see
     /// [`Field::rust`]): most fields of snake_case SDKs keep theirs.
@@ -252,13 +284,13 @@ pub struct Field {
     pub wire: Option<String>,
     pub ty: Ty,
     pub presence: Presence,
-    pub doc: Lines,
+    pub doc: Lines<'s>,
     pub deprecated: bool,
     /// Whether the value is boxed because the model contains itself.
     pub boxed: bool,
 }
 
-impl Field {
+impl Field<'_> {
     /// The Rust name.
     pub fn rust(&self) -> Ident<'_> {
         match &self.rust {
@@ -297,11 +329,11 @@ impl Value {
 
 /// One value of an enum.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Variant {
+pub struct Variant<'s> {
     pub rust: RustIdent,
     /// The value on the wire.
     pub value: Value,
-    pub doc: Lines,
+    pub doc: Lines<'s>,
 }
 
 /// One alternative of a union.
@@ -325,8 +357,8 @@ pub struct Omitted {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ModelKind {
-    Struct(Vec<Field>),
+pub enum ModelKind<'s> {
+    Struct(Vec<Field<'s>>),
     /// A JSON object whose properties the doc does not list: every property
     /// is kept.
     FreeForm,
@@ -334,7 +366,7 @@ pub enum ModelKind {
     Any,
     /// A set of values; an open one keeps values it does not list.
     Enum {
-        variants: Vec<Variant>,
+        variants: Vec<Variant<'s>>,
         open: bool,
     },
     /// One of several types, told apart by their JSON shape.
@@ -343,13 +375,13 @@ pub enum ModelKind {
 
 /// One generated type.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Model {
+pub struct Model<'s> {
     /// Index of the spec file it comes from.
     pub spec: usize,
     pub pos: Pos,
     pub rust: RustIdent,
-    pub doc: Lines,
-    pub kind: ModelKind,
+    pub doc: Lines<'s>,
+    pub kind: ModelKind<'s>,
     /// A JSON example the doc gives, verbatim.
     pub example: Option<String>,
     /// Rows of the doc's table that are not JSON data.
@@ -357,4 +389,36 @@ pub struct Model {
     /// Defined inside another type (a union in a Type cell), not by a doc
     /// of its own: its name is ours, and gives way in a collision.
     pub inline: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_stay_borrowed_until_changed() {
+        let spec = String::from("One. Two.");
+        let one = Lines::from(Cow::Borrowed(&spec[..4]));
+        let mut lines = Lines::default();
+        lines.append(&one);
+        assert!(
+            matches!(lines.0, Cow::Borrowed(_)),
+            "appending to no lines borrows"
+        );
+        lines.append(&Lines::default());
+        assert!(
+            matches!(lines.0, Cow::Borrowed(_)),
+            "appending no lines changes nothing"
+        );
+        lines.append(&Lines::from(Cow::Borrowed(&spec[5..])));
+        assert_eq!(lines, ["One.", "Two."]);
+        let mut pushed = Lines::default();
+        pushed.push("");
+        assert!(pushed.is_empty(), "a blank first line is dropped");
+        pushed.push("A.");
+        pushed.push("");
+        pushed.push("B.");
+        assert_eq!(pushed, ["A.", "", "B."]);
+        assert_eq!(one, ["One."]);
+    }
 }

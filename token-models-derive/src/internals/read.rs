@@ -16,6 +16,7 @@ use super::naming::{Case, RustIdent};
 use super::source::SpecFile;
 use super::text::{trim, trim_end, trim_start};
 use super::types::{self, Dialect, Lit, Parsed, Parses, Syntax};
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -25,14 +26,14 @@ use std::sync::Arc;
 /// when its own names do not tell (see [`TypeCells::scores`]); when it is
 /// not known yet (`None`) and the doc needs it, the doc is not read:
 /// `None`, and the diagnostics so far are to be dropped.
-pub fn read_spec(
+pub fn read_spec<'s>(
     index: usize,
-    spec: &SpecFile,
+    spec: &'s SpecFile,
     doc: &markdown::Doc<'_>,
     cells: TypeCells,
     fallback: Option<&'static Dialect>,
     diags: &mut Diagnostics,
-) -> Option<Vec<Model>> {
+) -> Option<Vec<Model<'s>>> {
     let mut r = Reader {
         index,
         spec,
@@ -173,13 +174,15 @@ fn expression<'c>(cell: &'c Cell<'_>, range: &Range<usize>) -> &'c str {
     cell.rich.text.get(range.clone()).unwrap_or("")
 }
 
-struct Reader<'a> {
+/// Reads one spec (`'s`, whose text the models borrow), reporting to
+/// diagnostics (`'d`).
+struct Reader<'s, 'd> {
     index: usize,
-    spec: &'a SpecFile,
+    spec: &'s SpecFile,
     lines: LineCursor,
-    diags: &'a mut Diagnostics,
+    diags: &'d mut Diagnostics,
     /// Types defined inside the doc's other types.
-    extra: Vec<Model>,
+    extra: Vec<Model<'s>>,
     /// The language when the doc's names do not tell, if known.
     fallback: Option<&'static Dialect>,
     /// Whether the doc needed `fallback` when it was not known.
@@ -232,7 +235,7 @@ fn sections<'d>(blocks: &'d [Block<'d>], level: u8) -> (&'d [Block<'d>], Vec<Sec
 /// The headings under which a doc says what shape its type is.
 const SHAPES: &[&str] = &["Fields", "Values", "Supported Types", "Attributes"];
 
-impl Reader<'_> {
+impl<'s> Reader<'s, '_> {
     fn pos(&mut self, offset: usize) -> Pos {
         self.lines.pos(&self.spec.text, offset)
     }
@@ -242,11 +245,23 @@ impl Reader<'_> {
         self.diags.error_at(&self.spec.display, pos, message);
     }
 
-    fn src(&self, range: &Range<usize>) -> &str {
+    fn src(&self, range: &Range<usize>) -> &'s str {
         self.spec.text.get(range.clone()).unwrap_or("")
     }
 
-    fn model(&self, pos: Pos, rust: RustIdent, doc: Lines, kind: ModelKind) -> Model {
+    /// `part` borrowed from the spec's text if it is a stretch of it (as
+    /// most cells' text is), else copied.
+    fn borrowed(&self, part: &str) -> Cow<'s, str> {
+        let text: &'s str = &self.spec.text;
+        let start = (part.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+        // In bounds only if `part` lies inside the text: then it is its bytes.
+        match text.get(start..start.wrapping_add(part.len())) {
+            Some(stretch) => Cow::Borrowed(stretch),
+            None => Cow::Owned(part.to_owned()),
+        }
+    }
+
+    fn model(&self, pos: Pos, rust: RustIdent, doc: Lines<'s>, kind: ModelKind<'s>) -> Model<'s> {
         Model {
             spec: self.index,
             pos,
@@ -261,7 +276,7 @@ impl Reader<'_> {
 
     /// The type of a spec that could not be read or is empty: any JSON
     /// value, named from the file, so that links to it still resolve.
-    fn placeholder(&self) -> Model {
+    fn placeholder(&self) -> Model<'s> {
         self.model(
             Pos::new(1, 1),
             RustIdent::type_name(self.spec.stem()),
@@ -270,7 +285,7 @@ impl Reader<'_> {
         )
     }
 
-    fn prose(&self, blocks: &[Block]) -> Lines {
+    fn prose(&self, blocks: &[Block]) -> Lines<'s> {
         let mut lines = Lines::default();
         for b in blocks
             .iter()
@@ -292,7 +307,7 @@ impl Reader<'_> {
         })
     }
 
-    fn read(&mut self, doc: &markdown::Doc) -> Vec<Model> {
+    fn read(&mut self, doc: &markdown::Doc) -> Vec<Model<'s>> {
         if !self.spec.readable {
             return vec![self.placeholder()];
         }
@@ -373,7 +388,7 @@ impl Reader<'_> {
     }
 
     /// Gives `model` the shape its section says.
-    fn shape(&mut self, model: &mut Model, section: &Section<'_>) {
+    fn shape(&mut self, model: &mut Model<'s>, section: &Section<'_>) {
         match section.title {
             "Fields" => {
                 let (kind, omitted) = self.fields_section(section, &model.rust);
@@ -432,7 +447,7 @@ impl Reader<'_> {
         &mut self,
         section: &Section<'_>,
         owner: &RustIdent,
-    ) -> (ModelKind, Vec<Omitted>) {
+    ) -> (ModelKind<'s>, Vec<Omitted>) {
         const EXPECTED: &str = "| Field | Type | Required | Description |";
         let Some((header, table)) = self.first_table(section) else {
             self.no_table(section, EXPECTED);
@@ -509,7 +524,7 @@ impl Reader<'_> {
             let Some(name_cell) = row.get(name_col) else {
                 continue;
             };
-            let written = trim(&name_cell.rich.text).to_owned();
+            let written = self.borrowed(trim(&name_cell.rich.text));
             if written.is_empty() {
                 self.error(
                     name_cell.src.start,
@@ -581,7 +596,7 @@ impl Reader<'_> {
             });
             if let Some(why) = typed.ty.transport() {
                 omitted.push(Omitted {
-                    written,
+                    written: written.into_owned(),
                     pos: self.pos(name_cell.src.start),
                     why,
                 });
@@ -628,13 +643,13 @@ impl Reader<'_> {
 
     fn field(
         &self,
-        written: String,
+        written: Cow<'s, str>,
         pos: Pos,
         ty: Ty,
         presence: Presence,
-        doc: Lines,
+        doc: Lines<'s>,
         deprecated: bool,
-    ) -> Field {
+    ) -> Field<'s> {
         Field {
             rust: RustIdent::field_changed(&written),
             wire: self.spec.settings.wire_names.apply_changed(&written),
@@ -651,7 +666,7 @@ impl Reader<'_> {
     /// `## Values`: a `| Name | Value |` table, a list of values (Python),
     /// or a union of literals in a code block (TypeScript). A doc that says
     /// "open enum" anywhere keeps unknown values.
-    fn values_section(&mut self, section: &Section<'_>) -> ModelKind {
+    fn values_section(&mut self, section: &Section<'_>) -> ModelKind<'s> {
         let mut open = self.spec.text.to_ascii_lowercase().contains("open enum");
         let mut values: Vec<(Option<String>, Value, usize)> = Vec::new();
         let table = section
@@ -733,7 +748,7 @@ impl Reader<'_> {
     }
 
     /// `## Supported Types`: one `### \`type\`` heading per alternative.
-    fn union_section(&mut self, section: &Section<'_>, doc: &mut Lines) -> ModelKind {
+    fn union_section(&mut self, section: &Section<'_>, doc: &mut Lines<'s>) -> ModelKind<'s> {
         let (_, subsections) = sections(section.blocks, 3);
         let mut parsed = Vec::new();
         for s in &subsections {
@@ -790,7 +805,7 @@ impl Reader<'_> {
 
     /// readme.io: `**name** type` paragraphs, an italic description, `***`
     /// between attributes and a values table under an `enum` attribute.
-    fn attributes_section(&mut self, section: &Section<'_>, owner: &RustIdent) -> Vec<Field> {
+    fn attributes_section(&mut self, section: &Section<'_>, owner: &RustIdent) -> Vec<Field<'s>> {
         let mut fields: Vec<Field> = Vec::new();
         let mut enums: Vec<Model> = Vec::new();
         let dialect = self.spec.settings.dialect.unwrap_or(readme_dialect());
@@ -853,7 +868,7 @@ impl Reader<'_> {
                         (true, false) => Presence::Required,
                     };
                     let pos = self.pos(src.start);
-                    fields.push(self.field(name, pos, ty, presence, doc, false));
+                    fields.push(self.field(name.into(), pos, ty, presence, doc, false));
                 }
                 Block::Table(table) => {
                     let first_enum = self.extra.len();
@@ -1057,31 +1072,36 @@ fn readme_title(title: &str) -> String {
 
 /// A description's markdown source as doc comment lines: `N/A` is none,
 /// `<br/>` is a line break, escaped table pipes are unescaped.
-pub fn doc_text(src: &str) -> Lines {
+pub fn doc_text(src: &str) -> Lines<'_> {
     let text = trim(src);
     if text.is_empty() || text == "N/A" {
         return Lines::default();
     }
-    let replaced;
-    let text = if text.contains('<') || text.contains('\\') {
-        replaced = text
+    if text.contains('<') || text.contains('\\') {
+        let replaced = text
             .replace("<br/>", "\n")
             .replace("<br />", "\n")
             .replace("<br>", "\n")
             .replace("\\|", "|");
-        replaced.as_str()
-    } else {
-        text
-    };
+        return Lines::from(joined_lines(&replaced));
+    }
     if !text.contains('\n') {
-        // One line, already trimmed (most descriptions).
-        return Lines::from(text.to_owned());
+        // One line, already trimmed (most descriptions): borrowed.
+        return Lines::from(Cow::Borrowed(text));
+    }
+    Lines::from(joined_lines(text))
+}
+
+/// `text`'s lines trimmed, less blank ones at its end, joined by `\n`.
+fn joined_lines(text: &str) -> String {
+    if !text.contains('\n') {
+        return text.to_owned();
     }
     let mut lines: Vec<&str> = text.lines().map(trim).collect();
     while lines.last().is_some_and(|l| l.is_empty()) {
         lines.pop();
     }
-    Lines::from(lines.join("\n"))
+    lines.join("\n")
 }
 
 #[cfg(test)]
@@ -1096,13 +1116,15 @@ mod tests {
         }
     }
 
-    fn read(text: &str) -> (Vec<Model>, Vec<String>) {
+    /// The models of a spec of `text` (leaked: the models borrow it).
+    fn read(text: &str) -> (Vec<Model<'static>>, Vec<String>) {
         let mut d = Diagnostics::new();
-        let file = spec("a/x.md", text, Settings::default());
+        let file: &'static SpecFile =
+            Box::leak(Box::new(spec("a/x.md", text, Settings::default())));
         let doc = markdown::parse(&file.text);
         let models = read_spec(
             0,
-            &file,
+            file,
             &doc,
             TypeCells::of(&doc, &mut Parses::default()),
             Some(&types::DIALECTS[0]),
@@ -1155,6 +1177,28 @@ mod tests {
                 link: Some("../y/x.md".into())
             })
         );
+    }
+
+    #[test]
+    fn names_and_one_line_descriptions_are_borrowed_from_the_spec() {
+        let (models, errors) = read(
+            "# T\n\n## Fields\n\n| Field | Type | Required | Description |\n| - | - | - | - |\n| `id` | *str* | :heavy_check_mark: | The id. |\n| `a\\|b` | *str* | :heavy_check_mark: | One.<br/>Two. |\n",
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        let ModelKind::Struct(fields) = &models[0].kind else {
+            panic!("{:?}", models[0])
+        };
+        assert!(matches!(fields[0].written, Cow::Borrowed("id")));
+        assert_eq!(fields[0].doc, ["The id."]);
+        assert!(fields[0].doc.borrowed());
+        // Text the reader changes is its own.
+        assert!(
+            matches!(fields[1].written, Cow::Owned(_)),
+            "{:?}",
+            fields[1].written
+        );
+        assert_eq!(fields[1].doc, ["One.", "Two."]);
+        assert!(!fields[1].doc.borrowed());
     }
 
     #[test]

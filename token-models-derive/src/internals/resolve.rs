@@ -26,20 +26,20 @@ pub struct Traits {
 
 /// The model graph, ready for code generation.
 #[derive(Debug)]
-pub struct Resolved {
-    pub models: Vec<Model>,
+pub struct Resolved<'s> {
+    pub models: Vec<Model<'s>>,
     /// Per model: its module path below the invocation.
     pub modules: Vec<Vec<RustIdent>>,
     pub traits: Vec<Traits>,
 }
 
 /// Resolves `models` (read from `specs`), on up to `threads` threads.
-pub fn resolve(
+pub fn resolve<'s>(
     specs: &[SpecFile],
-    mut models: Vec<Model>,
+    mut models: Vec<Model<'s>>,
     threads: usize,
     diags: &mut Diagnostics,
-) -> Resolved {
+) -> Resolved<'s> {
     let modules: Vec<Vec<RustIdent>> = models
         .iter()
         .map(|m| {
@@ -84,7 +84,7 @@ pub fn resolve(
     // about a microsecond, optimised). The index reads the models' names
     // and places, never what they hold, so what they hold is taken out
     // while it changes.
-    let mut kinds: Vec<ModelKind> = models
+    let mut kinds: Vec<ModelKind<'s>> = models
         .iter_mut()
         .map(|m| std::mem::replace(&mut m.kind, ModelKind::Any))
         .collect();
@@ -152,7 +152,7 @@ pub fn resolve(
 /// Lookups from links and names to models.
 struct Index<'a> {
     specs: &'a [SpecFile],
-    models: &'a [Model],
+    models: &'a [Model<'a>],
     modules: &'a [Vec<RustIdent>],
     /// Spec path (relative to the root, `/`-joined) to spec index.
     by_path: Map<String, usize>,
@@ -163,7 +163,7 @@ struct Index<'a> {
 }
 
 impl<'a> Index<'a> {
-    fn new(specs: &'a [SpecFile], models: &'a [Model], modules: &'a [Vec<RustIdent>]) -> Self {
+    fn new(specs: &'a [SpecFile], models: &'a [Model<'a>], modules: &'a [Vec<RustIdent>]) -> Self {
         let by_path = specs
             .iter()
             .enumerate()
@@ -400,7 +400,7 @@ fn check_field_names(path: &str, kind: &mut ModelKind, diags: &mut Diagnostics) 
                 f.rust().name
             )));
         }
-        rust.insert(f.rust().name.to_owned(), f.written.clone());
+        rust.insert(f.rust().name.to_owned(), f.written.to_string());
         if let Some(first) = wire.get(f.wire()) {
             diags.error_at(
                 path,
@@ -413,7 +413,7 @@ fn check_field_names(path: &str, kind: &mut ModelKind, diags: &mut Diagnostics) 
             );
             f.wire = Some(format!("{}_duplicate_{i}", f.wire()));
         }
-        wire.insert(f.wire().to_owned(), f.written.clone());
+        wire.insert(f.wire().to_owned(), f.written.to_string());
     }
 }
 
@@ -646,8 +646,9 @@ mod tests {
             .collect()
     }
 
-    fn run(files: &[(&str, &str)]) -> (Resolved, Vec<String>) {
-        let specs = specs(files);
+    /// `files` resolved (their specs leaked: the models borrow them).
+    fn run(files: &[(&str, &str)]) -> (Resolved<'static>, Vec<String>) {
+        let specs: &'static [SpecFile] = specs(files).leak();
         let mut d = Diagnostics::new();
         let models = specs
             .iter()
@@ -665,7 +666,7 @@ mod tests {
                 .unwrap_or_default()
             })
             .collect();
-        let r = resolve(&specs, models, 2, &mut d);
+        let r = resolve(specs, models, 2, &mut d);
         (r, d.into_sorted().iter().map(ToString::to_string).collect())
     }
 
@@ -679,7 +680,7 @@ mod tests {
         s
     }
 
-    fn field_ty(r: &Resolved, model: usize, field: usize) -> &Ty {
+    fn field_ty<'r>(r: &'r Resolved<'_>, model: usize, field: usize) -> &'r Ty {
         match &r.models[model].kind {
             ModelKind::Struct(f) => &f[field].ty,
             other => panic!("{other:?}"),

@@ -199,7 +199,7 @@ fn run(docs: &[(String, String)]) {
         }
         specs.push(SpecFile::in_memory(path, text));
     }
-    let expansion = expand_specs(specs, Vec::new(), Diagnostics::new());
+    let expansion = expand_specs(&specs, Vec::new(), Diagnostics::new());
     for d in &expansion.diagnostics {
         assert!(
             d.to_string().starts_with("specs/"),

@@ -13,24 +13,25 @@ const FIELDS: &str =
 #[test]
 fn generated_code_per_spec() {
     let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let expansion = expand(&base, "specs", Settings::default());
-    assert!(
-        expansion.diagnostics.is_empty(),
-        "{:?}",
-        expansion.diagnostics
-    );
-    let generator = expansion.generator();
-    for (spec_index, spec) in expansion.specs.iter().enumerate() {
-        let items: String = (0..expansion.resolved.models.len())
-            .filter(|&i| expansion.resolved.models[i].spec == spec_index)
-            .map(|i| generator.model_source(i))
-            .collect();
-        let file: syn::File = syn::parse_str(&items).expect("generated code parses");
-        let name = spec.rel.join("__").trim_end_matches(".md").to_owned();
-        insta::with_settings!({ prepend_module_to_snapshot => false }, {
-            insta::assert_snapshot!(name, prettyplease::unparse(&file));
-        });
-    }
+    expand(&base, "specs", Settings::default(), |expansion| {
+        assert!(
+            expansion.diagnostics.is_empty(),
+            "{:?}",
+            expansion.diagnostics
+        );
+        let generator = expansion.generator();
+        for (spec_index, spec) in expansion.specs.iter().enumerate() {
+            let items: String = (0..expansion.resolved.models.len())
+                .filter(|&i| expansion.resolved.models[i].spec == spec_index)
+                .map(|i| generator.model_source(i))
+                .collect();
+            let file: syn::File = syn::parse_str(&items).expect("generated code parses");
+            let name = spec.rel.join("__").trim_end_matches(".md").to_owned();
+            insta::with_settings!({ prepend_module_to_snapshot => false }, {
+                insta::assert_snapshot!(name, prettyplease::unparse(&file));
+            });
+        }
+    });
 }
 
 /// A spec tree split across crates: this invocation generates `orders`
@@ -57,7 +58,8 @@ fn generated_code_of_a_split_tree() {
     };
     let mut scope = Scope::default();
     scope.set("only", "orders").expect("valid");
-    let unlinked = expand_specs_in(specs(), Vec::new(), Diagnostics::new(), scope.clone(), 1);
+    let specs = specs();
+    let unlinked = expand_specs_in(&specs, Vec::new(), Diagnostics::new(), scope.clone(), 1);
     let messages: Vec<String> = unlinked
         .diagnostics
         .iter()
@@ -72,7 +74,7 @@ fn generated_code_of_a_split_tree() {
     scope
         .set("from_crates", "shared = models_shared")
         .expect("valid");
-    let expansion = expand_specs_in(specs(), Vec::new(), Diagnostics::new(), scope, 1);
+    let expansion = expand_specs_in(&specs, Vec::new(), Diagnostics::new(), scope, 1);
     assert!(
         expansion.diagnostics.is_empty(),
         "{:?}",
@@ -129,7 +131,7 @@ fn generated_code_of_unions_open_enums_and_nullable_fields() {
             ),
         ),
     ];
-    let expansion = expand_specs_in(specs, Vec::new(), Diagnostics::new(), Scope::default(), 1);
+    let expansion = expand_specs_in(&specs, Vec::new(), Diagnostics::new(), Scope::default(), 1);
     assert!(
         expansion.diagnostics.is_empty(),
         "{:?}",

@@ -37,18 +37,12 @@ fn many_specs() -> Vec<SpecFile> {
 fn the_output_is_the_same_on_any_number_of_threads() {
     let specs = many_specs();
     assert!(specs.len() >= 200, "{} specs", specs.len());
-    let one = expand_specs_in(
-        specs.clone(),
-        Vec::new(),
-        Diagnostics::new(),
-        Scope::default(),
-        1,
-    );
+    let one = expand_specs_in(&specs, Vec::new(), Diagnostics::new(), Scope::default(), 1);
     assert!(!one.diagnostics.is_empty(), "the cut copies have problems");
     let source = one.generator().all();
     for threads in [2, 3, 8] {
         let many = expand_specs_in(
-            specs.clone(),
+            &specs,
             Vec::new(),
             Diagnostics::new(),
             Scope::default(),
