@@ -149,6 +149,10 @@ pub struct Doc<'a> {
     pub blocks: Vec<Block<'a>>,
 }
 
+/// Bytes of room a cell's text gets beyond its first two pieces when
+/// markup splits it and it must be copied.
+const SLACK: usize = 16;
+
 /// Builds one [`Rich`] from inline events.
 struct RichBuilder<'a> {
     /// The whole spec, of which borrowed text is a stretch.
@@ -198,6 +202,14 @@ impl<'a> RichBuilder<'a> {
                 self.rich.text = Cow::Borrowed(joined);
                 return;
             }
+            // Split by markup, so copied: with room for the rest of a short
+            // cell (`List[*str*]` comes in three pieces), so that it is not
+            // moved again as it grows.
+            let mut owned = String::with_capacity(text.len() + s.len() + SLACK);
+            owned.push_str(text);
+            owned.push_str(s);
+            self.rich.text = Cow::Owned(owned);
+            return;
         }
         self.rich.text.to_mut().push_str(s);
     }
