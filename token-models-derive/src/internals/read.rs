@@ -551,7 +551,7 @@ impl<'s> Reader<'s, '_> {
             };
             let doc = description_col
                 .and_then(|c| row.get(c))
-                .map(|c| doc_text(self.src(&c.src)))
+                .map(|c| cell_doc_text(self.src(&c.src)))
                 .unwrap_or_default();
             let typed = match (syntax, row.get(type_col)) {
                 (Some((range, parsed)), Some(type_cell)) => {
@@ -883,7 +883,7 @@ impl<'s> Reader<'s, '_> {
                                 let Some(value) = row.first().map(|c| c.rich.text.trim().to_owned()) else {
                                     continue;
                                 };
-                                let doc = row.get(1).map(|c| doc_text(self.src(&c.src))).unwrap_or_default();
+                                let doc = row.get(1).map(|c| cell_doc_text(self.src(&c.src))).unwrap_or_default();
                                 let value = Value::Str(value);
                                 let rust = unique(variant_name(None, &value), variants.iter().map(|v| &v.rust));
                                 variants.push(Variant { rust, value, doc });
@@ -1073,6 +1073,16 @@ fn readme_title(title: &str) -> String {
 /// A description's markdown source as doc comment lines: `N/A` is none,
 /// `<br/>` is a line break, escaped table pipes are unescaped.
 pub fn doc_text(src: &str) -> Lines<'_> {
+    doc_lines(src, true)
+}
+
+/// [`doc_text`] of a table cell, whose source is on one line (a table row
+/// is), so only `<br/>` breaks it.
+pub fn cell_doc_text(src: &str) -> Lines<'_> {
+    doc_lines(src, false)
+}
+
+fn doc_lines(src: &str, multiline: bool) -> Lines<'_> {
     let text = trim(src);
     if text.is_empty() || text == "N/A" {
         return Lines::default();
@@ -1085,7 +1095,7 @@ pub fn doc_text(src: &str) -> Lines<'_> {
             .replace("\\|", "|");
         return Lines::from(joined_lines(&replaced));
     }
-    if !text.contains('\n') {
+    if !multiline || !text.contains('\n') {
         // One line, already trimmed (most descriptions): borrowed.
         return Lines::from(Cow::Borrowed(text));
     }
@@ -1147,6 +1157,16 @@ mod tests {
             ["plain", "two lines"]
         );
         assert_eq!(doc_text("a <b>bold</b> <br>c"), ["a <b>bold</b>", "c"]);
+        // A table cell's text is one line but for its `<br/>`s.
+        for one_line in [
+            " N/A ",
+            "One.<br/>Two.<br/>",
+            "a \\| b",
+            " one line ",
+            "a <br>c",
+        ] {
+            assert_eq!(cell_doc_text(one_line), doc_text(one_line), "{one_line:?}");
+        }
     }
 
     #[test]
