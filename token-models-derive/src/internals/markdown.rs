@@ -46,7 +46,12 @@ pub type Spans<'a> = Few<Span<'a>>;
 impl Rich<'_> {
     /// Whether some span of this style covers all non-blank text.
     pub fn all(&self, pred: impl Fn(&Style) -> bool) -> bool {
-        if self.spans.is_empty() {
+        // First whether any span has the style (most cells: none).
+        let mut styled = false;
+        for s in self.spans.iter() {
+            styled |= pred(&s.style);
+        }
+        if !styled {
             return false;
         }
         let text = trim_start(&self.text);
