@@ -208,13 +208,6 @@ impl<'s> Lines<'s> {
         &self.0
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = &str> {
-        (!self.0.is_empty())
-            .then(|| self.0.split('\n'))
-            .into_iter()
-            .flatten()
-    }
-
     /// Appends a line (without a `\n`); a blank one is dropped while there
     /// are no lines yet.
     pub fn push(&mut self, line: &str) {
@@ -242,6 +235,14 @@ impl<'s> Lines<'s> {
 
 #[cfg(test)]
 impl Lines<'_> {
+    /// The lines, one by one.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        (!self.0.is_empty())
+            .then(|| self.0.split('\n'))
+            .into_iter()
+            .flatten()
+    }
+
     /// Whether the text is borrowed, not copied.
     pub fn borrowed(&self) -> bool {
         matches!(self.0, Cow::Borrowed(_))
