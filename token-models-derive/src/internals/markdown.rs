@@ -244,9 +244,21 @@ impl<'a> RichBuilder<'a> {
         while !self.open.is_empty() {
             self.close();
         }
-        *spare = std::mem::take(&mut self.open);
-        let src = self.source.get(self.start..end).unwrap_or("");
-        let start = (self.start + (src.len() - trim_start(src).len())).min(end);
+        // `spare` is empty (this cell took its stack): a swap drops nothing.
+        std::mem::swap(spare, &mut self.open);
+        // Past the blanks a cell starts with: spaces and tabs byte by byte,
+        // and from anything but a visible ASCII character on by
+        // `trim_start` (other blanks, Unicode spaces).
+        let bytes = self.source.as_bytes();
+        let mut start = self.start;
+        while start < end && matches!(bytes.get(start), Some(b' ' | b'\t')) {
+            start += 1;
+        }
+        if start < end && bytes.get(start).is_some_and(|b| !b.is_ascii_graphic()) {
+            let src = self.source.get(start..end).unwrap_or("");
+            start += src.len() - trim_start(src).len();
+        }
+        let start = start.min(end);
         Cell {
             rich: self.rich,
             src: start..end,
@@ -622,6 +634,30 @@ mod tests {
         assert_eq!(adjacent(text, &text[2..3], "\n"), None);
         assert_eq!(adjacent(text, &text[2..3], &text[3..5]), Some(&text[2..5]));
         assert_eq!(adjacent(text, &text[2..3], &text[4..5]), None);
+    }
+
+    #[test]
+    fn a_cell_starts_at_its_first_non_blank_character() {
+        for blank in ["", " ", "  \t ", "\u{a0}", " \u{2003} ", "\x0b", " \x0c "] {
+            for content in ["x", "`x`", "é", "\u{1}"] {
+                let text = format!("| h | i |\n| - | - |\n|{blank}{content} | |\n");
+                let doc = parse(&text);
+                let Some(Block::Table(table)) = doc.blocks.first() else {
+                    panic!("{text:?}: {:?}", doc.blocks)
+                };
+                let cell = &table.body[0];
+                let row = table.row_src[0].start;
+                let before = &text[row..cell.src.start];
+                assert!(
+                    before.trim_start_matches('|').trim().is_empty()
+                        && text[cell.src.start..].starts_with(content),
+                    "{text:?}: the cell starts at {}",
+                    cell.src.start
+                );
+                // An empty cell starts where it ends.
+                assert_eq!(table.body[1].src.start, table.body[1].src.end, "{text:?}");
+            }
+        }
     }
 
     #[test]
