@@ -117,7 +117,7 @@ pub fn resolve<'s>(
                 );
             }
         }
-        let first_of_spec = index.first[&m.spec];
+        let first_of_spec = index.first[m.spec].unwrap_or(i);
         let mut targets = targets.into_iter();
         for ty in kind.types_mut() {
             ty.walk_mut(&mut |t| match t {
@@ -155,24 +155,25 @@ struct Index<'a> {
     models: &'a [Model<'a>],
     modules: &'a [Vec<RustIdent>],
     /// Spec path (relative to the root, `/`-joined) to spec index.
-    by_path: Map<String, usize>,
-    /// Spec index to the first model it defines (its own type).
-    first: Map<usize, usize>,
+    by_path: StrMap<String, usize>,
+    /// Per spec, the first model it defines (its own type), if any.
+    first: Vec<Option<usize>>,
     /// Type name to every model of that name.
     by_name: Map<&'a str, Vec<usize>>,
 }
 
 impl<'a> Index<'a> {
     fn new(specs: &'a [SpecFile], models: &'a [Model<'a>], modules: &'a [Vec<RustIdent>]) -> Self {
-        let by_path = specs
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.rel.join("/"), i))
-            .collect();
-        let mut first = Map::default();
+        let mut by_path = StrMap::with_capacity(specs.len());
+        for (i, s) in specs.iter().enumerate() {
+            by_path.insert(s.rel.join("/"), i);
+        }
+        let mut first = vec![None; specs.len()];
         let mut by_name: Map<&str, Vec<usize>> = Map::default();
         for (i, m) in models.iter().enumerate() {
-            first.entry(m.spec).or_insert(i);
+            if let Some(slot @ None) = first.get_mut(m.spec) {
+                *slot = Some(i);
+            }
             by_name.entry(m.rust.name.as_str()).or_default().push(i);
         }
         Index {
@@ -191,7 +192,7 @@ impl<'a> Index<'a> {
         match named.link.as_deref() {
             Some(dest) if !is_external(dest) => {
                 let spec = self.resolve_link(self.models[from].spec, dest, path)?;
-                self.first.get(&spec).copied().ok_or_else(|| {
+                self.first.get(spec).copied().flatten().ok_or_else(|| {
                     format!(
                         "the link `{dest}` leads to {}, which defines no type",
                         self.specs[spec].display
