@@ -483,9 +483,10 @@ pub struct Parsed {
     pub syntax: Result<Syntax, TypeError>,
     /// In [`DIALECTS`] order; all zero when the expression does not parse.
     pub scores: [usize; DIALECTS.len()],
-    /// The expression interpreted in each dialect, without links, once
-    /// asked for (see [`Parsed::interpret`]).
-    typed: [OnceLock<Result<Typed, TypeError>>; DIALECTS.len()],
+    /// The expression interpreted in each dialect as it reads without
+    /// links, once known, and whether it refers to a model by name (see
+    /// [`Parsed::interpret`]).
+    typed: [OnceLock<(Result<Typed, TypeError>, bool)>; DIALECTS.len()],
 }
 
 impl Parsed {
@@ -502,9 +503,11 @@ impl Parsed {
         }
     }
 
-    /// [`interpret`] of the expression, parsed from `text`. Without links
-    /// nothing but the dialect can change the result, so it is worked out
-    /// once per dialect and copied for every cell that writes the same text.
+    /// [`interpret`] of the expression, parsed from `text`. Links only say
+    /// where a name that refers to a model leads, so without such a name
+    /// (`[date](https://docs.python.org/…)`, or no link at all) nothing but
+    /// the dialect changes the result: it is worked out once per dialect
+    /// and copied for every cell that writes the same text.
     pub fn interpret(
         &self,
         text: &str,
@@ -513,12 +516,25 @@ impl Parsed {
     ) -> Result<Typed, TypeError> {
         let syntax = self.syntax.as_ref().map_err(Clone::clone)?;
         let known = DIALECTS.iter().position(|d| std::ptr::eq(d, dialect));
-        match known.and_then(|k| self.typed.get(k)) {
-            Some(once) if links.is_empty() => once
-                .get_or_init(|| interpret(syntax, text, dialect, links))
-                .clone(),
-            _ => interpret(syntax, text, dialect, links),
+        let Some(once) = known.and_then(|k| self.typed.get(k)) else {
+            return interpret(syntax, text, dialect, links);
+        };
+        if let Some((plain, named)) = once.get() {
+            if !named || links.is_empty() {
+                return plain.clone();
+            }
         }
+        let typed = interpret(syntax, text, dialect, links);
+        let mut named = false;
+        if let Ok(t) = &typed {
+            t.ty.walk(&mut |t| named |= matches!(t, Ty::Named(_)));
+        }
+        // Without a name that refers to a model, this is the result without
+        // links too.
+        if links.is_empty() || !named {
+            let _ = once.set((typed.clone(), named));
+        }
+        typed
     }
 }
 
@@ -1108,22 +1124,34 @@ mod tests {
     #[test]
     fn a_shared_parse_interprets_as_a_fresh_one_in_every_dialect() {
         let mut parses = Parses::default();
-        let text = "Optional[List[Thing]]";
-        let parsed = parses.parse(text);
-        let Ok(syntax) = parse(text) else {
-            panic!("{text}")
-        };
-        let link = [(14..19, "thing.md")];
-        for dialect in DIALECTS {
-            for links in [&[][..], &link[..], &[][..]] {
-                assert_eq!(
-                    parsed.interpret(text, dialect, links),
-                    interpret(&syntax, text, dialect, links),
-                    "{} {links:?}",
-                    dialect.name
-                );
+        // A model's name in a link, a scalar's in one (Python's docs link
+        // `date` to Python's), and both.
+        let cases = [
+            ("Optional[List[Thing]]", 14..19),
+            ("Optional[date]", 9..13),
+            ("Dict[date, Thing]", 5..9),
+            ("Dict[date, Thing]", 11..16),
+        ];
+        for (text, linked) in cases {
+            let parsed = parses.parse(text);
+            let Ok(syntax) = parse(text) else {
+                panic!("{text}")
+            };
+            let link = [(linked, "thing.md")];
+            for dialect in DIALECTS {
+                for links in [&[][..], &link[..], &[][..], &link[..]] {
+                    assert_eq!(
+                        parsed.interpret(text, dialect, links),
+                        interpret(&syntax, text, dialect, links),
+                        "{text} {} {links:?}",
+                        dialect.name
+                    );
+                }
             }
         }
+        let text = "Optional[List[Thing]]";
+        let parsed = parses.parse(text);
+        let link = [(14..19, "thing.md")];
         let python = Dialect::by_name("python").expect("python");
         let linked = parsed.interpret(text, python, &link).map(|t| t.ty);
         let named = |link: Option<&str>| {
