@@ -885,8 +885,7 @@ struct Word {
 
 /// Every vocabulary word of every dialect, built once per process.
 fn vocabulary() -> &'static hash::StrMap<&'static str, Word> {
-    static WORDS: std::sync::OnceLock<hash::StrMap<&'static str, Word>> =
-        std::sync::OnceLock::new();
+    static WORDS: OnceLock<hash::StrMap<&'static str, Word>> = OnceLock::new();
     WORDS.get_or_init(|| {
         const _: () = assert!(DIALECTS.len() <= 32, "a dialect set is a u32");
         let mut words = hash::StrMap::with_capacity(DIALECTS.iter().map(|d| d.words.len()).sum());
