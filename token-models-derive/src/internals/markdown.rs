@@ -158,30 +158,47 @@ pub struct Doc<'a> {
 /// markup splits it and it must be copied.
 const SLACK: usize = 16;
 
-/// Builds one [`Rich`] from inline events.
+/// Builds one [`Rich`] at a time from inline events: one builder serves a
+/// doc's every heading, paragraph, list item and cell in turn (moving a
+/// fresh one in and out for each cost more than the cell's text).
 struct RichBuilder<'a> {
     /// The whole spec, of which borrowed text is a stretch.
     source: &'a str,
+    /// Whether a cell is being built: inline events outside one are not
+    /// kept.
+    active: bool,
     rich: Rich<'a>,
     open: Vec<(usize, Style<'a>)>,
     start: usize,
 }
 
+/// No text yet. Not `Rich::default()`: a default `Cow` is an owned `String`.
+fn empty_rich<'a>() -> Rich<'a> {
+    Rich {
+        text: Cow::Borrowed(""),
+        spans: Spans::default(),
+    }
+}
+
 impl<'a> RichBuilder<'a> {
-    /// Starts a cell at `start`, taking `spare` (empty) as its stack of
-    /// open styles: the stack of the cell before, handed back by
-    /// [`finish`](Self::finish), so that a doc's cells share one.
-    fn new(source: &'a str, start: usize, spare: &mut Vec<(usize, Style<'a>)>) -> Self {
+    fn new(source: &'a str) -> Self {
         RichBuilder {
             source,
-            // Not `Rich::default()`: a default `Cow` is an owned `String`.
-            rich: Rich {
-                text: Cow::Borrowed(""),
-                spans: Spans::default(),
-            },
-            open: std::mem::take(spare),
-            start,
+            active: false,
+            rich: empty_rich(),
+            open: Vec::new(),
+            start: 0,
         }
+    }
+
+    /// Starts a cell at `start` (dropping one left unfinished).
+    fn begin(&mut self, start: usize) {
+        if self.active {
+            self.rich = empty_rich();
+            self.open.clear();
+        }
+        self.active = true;
+        self.start = start;
     }
 
     /// Appends an event's text, still borrowing the spec while all text so
@@ -237,15 +254,16 @@ impl<'a> RichBuilder<'a> {
         }
     }
 
-    /// The cell, its source range starting at its first non-blank byte.
-    /// The cell, ending at `end`; its (now empty) stack of open styles goes
-    /// to `spare`, for the next cell.
-    fn finish(mut self, end: usize, spare: &mut Vec<(usize, Style<'a>)>) -> Cell<'a> {
+    /// The cell begun last, ending at `end`, its source range starting at
+    /// its first non-blank byte; `None` when no cell is being built.
+    fn finish(&mut self, end: usize) -> Option<Cell<'a>> {
+        if !self.active {
+            return None;
+        }
+        self.active = false;
         while !self.open.is_empty() {
             self.close();
         }
-        // `spare` is empty (this cell took its stack): a swap drops nothing.
-        std::mem::swap(spare, &mut self.open);
         // Past the blanks a cell starts with: spaces and tabs byte by byte,
         // and from anything but a visible ASCII character on by
         // `trim_start` (other blanks, Unicode spaces).
@@ -259,10 +277,10 @@ impl<'a> RichBuilder<'a> {
             start += src.len() - trim_start(src).len();
         }
         let start = start.min(end);
-        Cell {
-            rich: self.rich,
+        Some(Cell {
+            rich: std::mem::replace(&mut self.rich, empty_rich()),
             src: start..end,
-        }
+        })
     }
 }
 
@@ -324,9 +342,7 @@ pub fn parse(text: &str) -> Doc<'_> {
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
     let mut doc = Doc::default();
     let mut leaf = Leaf::None;
-    let mut rich: Option<RichBuilder<'_>> = None;
-    // The stack of open styles, handed from cell to cell.
-    let mut spare = Vec::new();
+    let mut rich = RichBuilder::new(text);
     let mut item_depth = 0usize;
     let mut table: Option<TableBuilder> = None;
     let mut in_head = false;
@@ -338,24 +354,22 @@ pub fn parse(text: &str) -> Doc<'_> {
             Event::Start(tag) => match tag {
                 Tag::Heading { level, .. } => {
                     leaf = Leaf::Heading(heading_level(*level));
-                    rich = Some(RichBuilder::new(text, range.start, &mut spare));
+                    rich.begin(range.start);
                 }
                 Tag::Paragraph if item_depth == 0 => {
                     leaf = Leaf::Paragraph;
-                    rich = Some(RichBuilder::new(text, range.start, &mut spare));
+                    rich.begin(range.start);
                 }
-                Tag::Paragraph => {
-                    if let Some(b) = rich.as_mut().filter(|b| !b.rich.text.is_empty()) {
-                        b.push_str("\n");
-                    }
+                Tag::Paragraph if rich.active && !rich.rich.text.is_empty() => {
+                    rich.push_str("\n");
                 }
                 Tag::Item => {
                     item_depth += 1;
                     if item_depth == 1 {
                         leaf = Leaf::Item;
-                        rich = Some(RichBuilder::new(text, range.start, &mut spare));
-                    } else if let Some(b) = rich.as_mut() {
-                        b.push_str("\n");
+                        rich.begin(range.start);
+                    } else if rich.active {
+                        rich.push_str("\n");
                     }
                 }
                 Tag::Table(alignments) => {
@@ -379,7 +393,7 @@ pub fn parse(text: &str) -> Doc<'_> {
                 }
                 Tag::TableCell => {
                     leaf = Leaf::Cell;
-                    rich = Some(RichBuilder::new(text, range.start, &mut spare));
+                    rich.begin(range.start);
                 }
                 Tag::CodeBlock(kind) => {
                     let lang = match kind {
@@ -399,8 +413,7 @@ pub fn parse(text: &str) -> Doc<'_> {
             },
             Event::End(end) => match end {
                 TagEnd::Heading(_) => {
-                    if let (Leaf::Heading(level), Some(b)) = (&leaf, rich.take()) {
-                        let cell = b.finish(range.end, &mut spare);
+                    if let (Leaf::Heading(level), Some(cell)) = (&leaf, rich.finish(range.end)) {
                         doc.blocks.push(Block::Heading {
                             level: *level,
                             text: trimmed(cell.rich.text),
@@ -410,8 +423,7 @@ pub fn parse(text: &str) -> Doc<'_> {
                     leaf = Leaf::None;
                 }
                 TagEnd::Paragraph if item_depth == 0 => {
-                    if let Some(b) = rich.take() {
-                        let cell = b.finish(range.end, &mut spare);
+                    if let Some(cell) = rich.finish(range.end) {
                         doc.blocks.push(Block::Paragraph {
                             rich: cell.rich,
                             src: cell.src,
@@ -422,17 +434,14 @@ pub fn parse(text: &str) -> Doc<'_> {
                 TagEnd::Item => {
                     item_depth = item_depth.saturating_sub(1);
                     if item_depth == 0 {
-                        if let Some(b) = rich.take() {
-                            doc.blocks.push(Block::ListItem {
-                                cell: b.finish(range.end, &mut spare),
-                            });
+                        if let Some(cell) = rich.finish(range.end) {
+                            doc.blocks.push(Block::ListItem { cell });
                         }
                         leaf = Leaf::None;
                     }
                 }
                 TagEnd::TableCell => {
-                    if let (Some(b), Some(t)) = (rich.take(), table.as_mut()) {
-                        let cell = b.finish(range.end, &mut spare);
+                    if let (Some(cell), Some(t)) = (rich.finish(range.end), table.as_mut()) {
                         if in_head {
                             t.header.push(cell)
                         } else {
@@ -482,10 +491,10 @@ pub fn parse(text: &str) -> Doc<'_> {
                         doc.front_matter = Some(body);
                     }
                 }
-                TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link => {
-                    if let Some(b) = rich.as_mut() {
-                        b.close();
-                    }
+                TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link
+                    if rich.active =>
+                {
+                    rich.close();
                 }
                 _ => {}
             },
@@ -493,16 +502,14 @@ pub fn parse(text: &str) -> Doc<'_> {
                 Leaf::Code(_, body) | Leaf::Front(body) => body.push_str(s),
                 _ => push(&mut rich, s),
             },
-            Event::Code(s) => {
-                if let Some(b) = rich.as_mut() {
-                    b.styled(Style::Code, s);
+            Event::Code(s) if rich.active => rich.styled(Style::Code, s),
+            Event::InlineHtml(s) | Event::Html(s) => {
+                if rich.active {
+                    rich.push(s);
+                } else if matches!(leaf, Leaf::None) {
+                    doc.blocks.push(Block::Other { src: range });
                 }
             }
-            Event::InlineHtml(s) | Event::Html(s) => match rich.as_mut() {
-                Some(b) => b.push(s),
-                None if matches!(leaf, Leaf::None) => doc.blocks.push(Block::Other { src: range }),
-                None => {}
-            },
             Event::SoftBreak => push(&mut rich, &CowStr::Borrowed(" ")),
             Event::HardBreak => push(&mut rich, &CowStr::Borrowed("\n")),
             Event::Rule => doc.blocks.push(Block::Rule { src: range }),
@@ -554,15 +561,15 @@ pub fn written_cells(row: &str) -> usize {
     n
 }
 
-fn open<'a>(rich: &mut Option<RichBuilder<'a>>, style: Style<'a>) {
-    if let Some(b) = rich.as_mut() {
-        b.open(style);
+fn open<'a>(rich: &mut RichBuilder<'a>, style: Style<'a>) {
+    if rich.active {
+        rich.open(style);
     }
 }
 
-fn push<'a>(rich: &mut Option<RichBuilder<'a>>, s: &CowStr<'a>) {
-    if let Some(b) = rich.as_mut() {
-        b.push(s);
+fn push<'a>(rich: &mut RichBuilder<'a>, s: &CowStr<'a>) {
+    if rich.active {
+        rich.push(s);
     }
 }
 
@@ -636,6 +643,22 @@ mod tests {
         assert_eq!(adjacent(text, &text[2..3], "\n"), None);
         assert_eq!(adjacent(text, &text[2..3], &text[3..5]), Some(&text[2..5]));
         assert_eq!(adjacent(text, &text[2..3], &text[4..5]), None);
+    }
+
+    #[test]
+    fn a_heading_inside_a_list_item_starts_afresh() {
+        // The item's text so far is dropped with the item, as before the
+        // builder was reused.
+        let doc = parse("- text\n  # Title\n");
+        let blocks: Vec<String> = doc
+            .blocks
+            .iter()
+            .map(|b| match b {
+                Block::Heading { level, text, .. } => format!("h{level} {text}"),
+                other => format!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(blocks, ["h1 Title"]);
     }
 
     #[test]
