@@ -456,14 +456,16 @@ pub fn parse(text: &str) -> Doc<'_> {
                         // The parser makes every row as wide as the header;
                         // should one not be, it is cut or padded to fit.
                         let end = (t.row_src.len() + 1) * t.header.len();
-                        t.body.truncate(end);
-                        t.body.resize(
-                            end,
-                            Cell {
-                                rich: Rich::default(),
-                                src: range.end..range.end,
-                            },
-                        );
+                        if t.body.len() != end {
+                            t.body.truncate(end);
+                            t.body.resize(
+                                end,
+                                Cell {
+                                    rich: Rich::default(),
+                                    src: range.end..range.end,
+                                },
+                            );
+                        }
                         t.row_src.push(t.row_start..range.end);
                     }
                 }
