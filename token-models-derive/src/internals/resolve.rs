@@ -40,16 +40,22 @@ pub fn resolve<'s>(
     threads: usize,
     diags: &mut Diagnostics,
 ) -> Resolved<'s> {
-    let modules: Vec<Vec<RustIdent>> = models
-        .iter()
-        .map(|m| {
-            specs[m.spec]
-                .folders()
-                .iter()
-                .map(|f| RustIdent::module(f))
-                .collect()
-        })
-        .collect();
+    // A folder's module path is named once: the models of a folder come
+    // one after another (specs are in path order), and copying the path is
+    // cheaper than casing each folder's name again.
+    let mut modules: Vec<Vec<RustIdent>> = Vec::with_capacity(models.len());
+    let mut last: Option<(&[String], usize)> = None;
+    for m in &models {
+        let folders = specs[m.spec].folders();
+        let module = match last {
+            Some((seen, k)) if seen == folders => modules[k].clone(),
+            _ => {
+                last = Some((folders, modules.len()));
+                folders.iter().map(|f| RustIdent::module(f)).collect()
+            }
+        };
+        modules.push(module);
+    }
 
     // Two types with one name in one module: the later one is an error and
     // gets a placeholder name so that nothing else fails because of it. A
