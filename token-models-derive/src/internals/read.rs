@@ -71,7 +71,10 @@ pub struct TypeCells {
     cells: Vec<TypeCell>,
     /// Each table's dialect scores (see [`TypeCells::scores`]), keyed by
     /// the offset of its first Type cell.
-    tables: Vec<(usize, Vec<usize>)>,
+    tables: Vec<(usize, [usize; types::DIALECTS.len()])>,
+    /// Where the cell after the one asked for last is: cells are asked for
+    /// in document order, as a rule.
+    next: usize,
 }
 
 /// One Type cell, parsed.
@@ -119,21 +122,25 @@ impl TypeCells {
                         });
                     }
                     if let Some(key) = cells.get(first).map(|c| c.at) {
-                        tables.push((key, scores.to_vec()));
+                        tables.push((key, scores));
                     }
                 }
             }
         }
         // Already in order (blocks are); sorting a sorted list is one pass.
         cells.sort_by_key(|c| c.at);
-        TypeCells { cells, tables }
+        TypeCells {
+            cells,
+            tables,
+            next: 0,
+        }
     }
 
     /// How many of the names in the doc's Type columns each dialect knows:
     /// summed over a folder, they pick the language of docs too short to
     /// tell.
-    pub fn scores(&self) -> Vec<usize> {
-        let mut total = vec![0; types::DIALECTS.len()];
+    pub fn scores(&self) -> [usize; types::DIALECTS.len()] {
+        let mut total = [0; types::DIALECTS.len()];
         for (_, scores) in &self.tables {
             for (t, s) in total.iter_mut().zip(scores) {
                 *t += s;
@@ -153,13 +160,21 @@ impl TypeCells {
     /// The parsed cell (parsed now if it is not in the set), with the range
     /// of the cell's text it was parsed from (see [`type_text`]), of which
     /// its names are ranges.
-    fn get(&self, cell: &Cell<'_>) -> (Range<usize>, Arc<Parsed>) {
-        match self.cells.binary_search_by_key(&cell.src.start, |c| c.at) {
-            Ok(k) => (
-                self.cells[k].range.clone(),
-                Arc::clone(&self.cells[k].parsed),
-            ),
-            Err(_) => {
+    fn get(&mut self, cell: &Cell<'_>) -> (Range<usize>, Arc<Parsed>) {
+        let at = cell.src.start;
+        let found = match self.cells.get(self.next) {
+            Some(next) if next.at == at => Some(self.next),
+            _ => self.cells.binary_search_by_key(&at, |c| c.at).ok(),
+        };
+        match found {
+            Some(k) => {
+                self.next = k + 1;
+                (
+                    self.cells[k].range.clone(),
+                    Arc::clone(&self.cells[k].parsed),
+                )
+            }
+            None => {
                 let range = type_text(&cell.rich);
                 let parsed = Parses::default().parse(expression(cell, &range));
                 (range, parsed)
@@ -1234,6 +1249,27 @@ mod tests {
         assert_eq!(models[0].doc, ["Anything at all."]);
         let (models, _) = read("no title here\n");
         assert_eq!(models[0].rust.name, "X");
+    }
+
+    #[test]
+    fn type_cells_are_found_in_any_order() {
+        let text = "# X\n\n## Fields\n\n| Field | Type | Required | Description |\n| - | - | - | - |\n| `a` | *str* | :heavy_check_mark: | N/A |\n| `b` | *Optional[int]* | :heavy_minus_sign: | N/A |\n| `c` | List[*str*] | :heavy_check_mark: | N/A |\n";
+        let doc = markdown::parse(text);
+        let Some(Block::Table(table)) = doc.blocks.iter().find(|b| matches!(b, Block::Table(_)))
+        else {
+            panic!("{:?}", doc.blocks)
+        };
+        let cells: Vec<&Cell<'_>> = table.rows().map(|r| &r[1]).collect();
+        let expected = ["str", "Optional[int]", "List[str]"];
+        // In document order (as read), backwards, and one cell twice.
+        for order in [[0, 1, 2], [2, 1, 0], [1, 1, 0]] {
+            let mut parsed = TypeCells::of(&doc, &mut Parses::default());
+            for k in order {
+                let (range, p) = parsed.get(cells[k]);
+                assert_eq!(expression(cells[k], &range), expected[k], "{order:?}");
+                assert_eq!(p.syntax, types::parse(expected[k]), "{order:?}");
+            }
+        }
     }
 
     #[test]
