@@ -29,7 +29,18 @@ impl<T: PartialEq> PartialEq for Few<T> {
 impl<T: Eq> Eq for Few<T> {}
 
 impl<T> Few<T> {
+    #[inline]
     pub fn push(&mut self, item: T) {
+        match self {
+            // The usual first and only item, in place.
+            Few::One(slot @ None) => *slot = Some(item),
+            _ => self.push_more(item),
+        }
+    }
+
+    /// A second item or more: out of line, as it is rare.
+    #[cold]
+    fn push_more(&mut self, item: T) {
         match self {
             Few::Many(items) => items.push(item),
             Few::One(slot) => match slot.take() {

@@ -194,11 +194,17 @@ impl<'a> RichBuilder<'a> {
     /// Starts a cell at `start` (dropping one left unfinished).
     fn begin(&mut self, start: usize) {
         if self.active {
-            self.rich = empty_rich();
-            self.open.clear();
+            self.discard();
         }
         self.active = true;
         self.start = start;
+    }
+
+    /// Drops an unfinished cell (out of line: it is rare).
+    #[cold]
+    fn discard(&mut self) {
+        self.rich = empty_rich();
+        self.open.clear();
     }
 
     /// Appends an event's text, still borrowing the spec while all text so
@@ -220,17 +226,10 @@ impl<'a> RichBuilder<'a> {
             } else {
                 adjacent(self.source, text, s)
             };
-            if let Some(joined) = joined {
-                self.rich.text = Cow::Borrowed(joined);
-                return;
+            match joined {
+                Some(joined) => self.rich.text = Cow::Borrowed(joined),
+                None => self.rich.text = Cow::Owned(split(text, s)),
             }
-            // Split by markup, so copied: with room for the rest of a short
-            // cell (`List[*str*]` comes in three pieces), so that it is not
-            // moved again as it grows.
-            let mut owned = String::with_capacity(text.len() + s.len() + SLACK);
-            owned.push_str(text);
-            owned.push_str(s);
-            self.rich.text = Cow::Owned(owned);
             return;
         }
         self.rich.text.to_mut().push_str(s);
@@ -282,6 +281,18 @@ impl<'a> RichBuilder<'a> {
             src: start..end,
         })
     }
+}
+
+/// `text` and `more`, which markup split, copied into one string with room
+/// for the rest of a short cell (`List[*str*]` comes in three pieces), so
+/// that it is not moved again as it grows. Out of line: most cells are one
+/// stretch of the spec.
+#[cold]
+fn split(text: &str, more: &str) -> String {
+    let mut owned = String::with_capacity(text.len() + more.len() + SLACK);
+    owned.push_str(text);
+    owned.push_str(more);
+    owned
 }
 
 /// `a` and `b` joined, when both are stretches of `source` and `b` starts
@@ -340,7 +351,12 @@ pub fn parse(text: &str) -> Doc<'_> {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
-    let mut doc = Doc::default();
+    // Room for a model doc's blocks (title, description, a section or two
+    // and their tables, an example): grown a few times otherwise.
+    let mut doc = Doc {
+        front_matter: None,
+        blocks: Vec::with_capacity(16),
+    };
     let mut leaf = Leaf::None;
     let mut rich = RichBuilder::new(text);
     let mut item_depth = 0usize;
