@@ -426,10 +426,10 @@ impl Generator<'_> {
         if !m.doc.is_empty() {
             doc(out, "");
         }
-        doc(
-            out,
-            &format!("Generated from `{}`.", self.specs[m.spec].display),
-        );
+        // `doc` of "Generated from `path`.", without formatting the line.
+        out.push_str("#[doc = \" Generated from `");
+        let _ = write_escaped(out, &self.specs[m.spec].display);
+        out.push_str("`.\"]");
         for o in &m.omitted {
             doc(out, "");
             doc(
@@ -467,7 +467,9 @@ impl Generator<'_> {
         push_all(out, &[")] #[serde(crate = \"", self.path(i, SERDE), "\")]"]);
         match &m.kind {
             ModelKind::Struct(fields) => {
-                emit!(out, "pub struct {name} {{");
+                out.push_str("pub struct ");
+                name.push_to(out);
+                out.push_str(" {");
                 for f in fields {
                     self.field(out, i, f);
                 }
