@@ -51,6 +51,8 @@ impl Case {
             Case::AsWritten => return name.to_owned(),
             // Already snake_case (most fields of most SDKs): as it is.
             Case::Snake if is_snake(name) => return name.to_owned(),
+            // Already PascalCase (most docs' titles): as it is.
+            Case::Pascal if is_pascal(name) => return name.to_owned(),
             Case::Snake => ("_", Word::Lower, Word::Lower),
             Case::Kebab => ("-", Word::Lower, Word::Lower),
             Case::ScreamingSnake => ("_", Word::Upper, Word::Upper),
@@ -86,6 +88,29 @@ fn is_snake(name: &str) -> bool {
         }
     }
     prev_word
+}
+
+/// Whether [`Case::Pascal`] leaves `name` as it is, told without
+/// splitting it: ASCII letters and digits, not starting lower case, and no
+/// two upper-case letters in a row. Then every word starts with its upper
+/// case letter (or the name's digit) and the rest of it is lower case or
+/// digits, as Pascal case writes it. (`HTTPStatus` and `ABc` take the long
+/// way, which may or may not change them.)
+fn is_pascal(name: &str) -> bool {
+    let b = name.as_bytes();
+    if b.first().is_some_and(u8::is_ascii_lowercase) {
+        return false;
+    }
+    // A loop, not an iterator: the macro usually runs unoptimised.
+    let mut i = 0;
+    while i < b.len() {
+        let upper_pair = i > 0 && b[i].is_ascii_uppercase() && b[i - 1].is_ascii_uppercase();
+        if !b[i].is_ascii_alphanumeric() || upper_pair {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// How one word is written.
@@ -475,6 +500,47 @@ mod tests {
             assert_eq!(Case::from_name(name), Some(*case));
         }
         assert_eq!(Case::from_name("snake"), None);
+    }
+
+    #[test]
+    fn pascal_case_leaves_pascal_names_as_they_are() {
+        // Every name of up to five of these characters: where the quick
+        // test says a name is Pascal case already, casing it word by word
+        // gives it back unchanged.
+        let alphabet = ['a', 'B', 'c', 'D', '1', '_'];
+        let mut names = vec![String::new()];
+        for _ in 0..5 {
+            let longer: Vec<String> = names
+                .iter()
+                .flat_map(|n| alphabet.iter().map(move |c| format!("{n}{c}")))
+                .collect();
+            names.extend(longer);
+        }
+        names.sort();
+        names.dedup();
+        let mut quick = 0;
+        for name in &names {
+            let mut by_words = String::new();
+            for_each_word(name, |w| Word::Capital.write(w, &mut by_words));
+            if is_pascal(name) {
+                quick += 1;
+                assert_eq!(by_words, *name, "{name:?}");
+            }
+            assert_eq!(Case::Pascal.apply(name), by_words, "{name:?}");
+        }
+        assert!(quick > 1_000, "{quick} names took the quick way");
+        for name in ["ChatCompletionRequest", "Model2Type", "V1", "2Fa"] {
+            assert!(is_pascal(name), "{name}");
+        }
+        for name in [
+            "HTTPStatus",
+            "chat",
+            "Chat_Request",
+            "Chat Request",
+            "Ünïcode",
+        ] {
+            assert!(!is_pascal(name), "{name}");
+        }
     }
 
     #[test]
