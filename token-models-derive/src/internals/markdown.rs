@@ -226,10 +226,10 @@ impl<'a> RichBuilder<'a> {
             } else {
                 adjacent(self.source, text, s)
             };
-            match joined {
-                Some(joined) => self.rich.text = Cow::Borrowed(joined),
-                None => self.rich.text = Cow::Owned(split(text, s)),
-            }
+            self.rich.text = match joined {
+                Some(joined) => Cow::Borrowed(joined),
+                None => Cow::Owned(split(text, s)),
+            };
             return;
         }
         self.rich.text.to_mut().push_str(s);
