@@ -46,7 +46,7 @@ fn expand(base: &Path, dir: &str) -> usize {
     let settings = internals::source::Settings::default();
     internals::expand::expand(base, dir, settings, |e| {
         assert!(e.diagnostics.is_empty(), "{:?}", e.diagnostics.first());
-        e.generator().all().len()
+        e.source().len()
     })
 }
 

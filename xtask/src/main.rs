@@ -112,7 +112,7 @@ fn expand_once(dir: &Path, sub: &str) -> Result<String, String> {
                 e.diagnostics.len()
             ));
         }
-        let source = e.generator().all();
+        let source = e.source();
         Ok(format!("{} bytes of Rust source", source.len()))
     })
 }

@@ -900,6 +900,15 @@ impl fmt::Display for Lit<'_> {
     }
 }
 
+/// Appends `text` as a string literal (see [`Lit`]), without a
+/// formatter in between.
+pub fn push_lit(out: &mut String, text: &str) {
+    out.push('"');
+    // Writing to a `String` cannot fail.
+    let _ = write_escaped(out, text);
+    out.push('"');
+}
+
 /// The inside of a string literal of `text` (see [`Lit`]).
 fn write_escaped(out: &mut impl fmt::Write, text: &str) -> fmt::Result {
     escape_into(out, text, false)
@@ -1084,7 +1093,7 @@ impl Tree {
 
 #[cfg(test)]
 mod tests {
-    use super::{End, Lit, Record, push_number};
+    use super::{End, Lit, Record, push_lit, push_number};
     use std::fmt::Write;
 
     #[test]
@@ -1107,6 +1116,9 @@ mod tests {
             "e\u{301} combining, 日本語, emoji 🦀",
         ] {
             assert_eq!(Lit(text).to_string(), format!("{text:?}"));
+            let mut pushed = String::from("before ");
+            push_lit(&mut pushed, text);
+            assert_eq!(pushed, format!("before {text:?}"));
         }
     }
 

@@ -1,7 +1,7 @@
 //! The whole expansion, as a plain function of a directory: what the macro
 //! calls, and what unit tests, snapshots and benchmarks call directly.
 
-use super::codegen::Generator;
+use super::codegen::{self, Generator};
 use super::diag::{Diagnostic, Diagnostics};
 use super::hash::Map;
 use super::markdown;
@@ -46,7 +46,7 @@ impl Expansion<'_> {
         source.push_str("const _: &[&[u8]] = &[");
         for path in self.inputs.iter().filter_map(|p| p.to_str()) {
             source.push_str("::core::include_bytes!(");
-            source.push_str(&format!("{path:?}"));
+            codegen::push_lit(&mut source, path);
             source.push_str("),");
         }
         source.push_str("];");
