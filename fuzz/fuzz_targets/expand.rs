@@ -22,7 +22,9 @@ libfuzzer_sys::fuzz_target!(|data: &[u8]| {
         .zip(PATHS)
         .map(|(bytes, path)| {
             let text = std::str::from_utf8(bytes).ok();
-            SpecFile { readable: text.is_some(), ..SpecFile::in_memory(path, text.unwrap_or_default()) }
+            let mut spec = SpecFile::in_memory(path, text.unwrap_or_default());
+            spec.readable = text.is_some();
+            spec
         })
         .collect();
     let expansion = expand_specs(&specs, Vec::new(), Diagnostics::new());

@@ -330,7 +330,7 @@ impl Generator<'_> {
 
     fn place(&self, model: usize) -> Place<'_> {
         self.scope
-            .place(&self.specs[self.resolved.models[model].spec].rel)
+            .place(self.specs[self.resolved.models[model].spec].folders())
     }
 
     /// Whether a model has a `#[deprecated]` field, which serde's derives
@@ -409,8 +409,8 @@ impl Generator<'_> {
                 let spec = &self.specs[self.resolved.models[i].spec];
                 let depth = modules.len();
                 let shown = spec
-                    .display
-                    .rsplitn(spec.rel.len() - depth + 1, '/')
+                    .display()
+                    .rsplitn(spec.folders().len() + 2 - depth, '/')
                     .last()
                     .unwrap_or("");
                 format!("{shown}/")
@@ -428,7 +428,7 @@ impl Generator<'_> {
         }
         // `doc` of "Generated from `path`.", without formatting the line.
         out.push_str("#[doc = \" Generated from `");
-        let _ = write_escaped(out, &self.specs[m.spec].display);
+        let _ = write_escaped(out, self.specs[m.spec].display());
         out.push_str("`.\"]");
         for o in &m.omitted {
             doc(out, "");
@@ -748,7 +748,7 @@ impl Generator<'_> {
         out.end(UNIT);
         self.rust_path(out.plain(), i);
         out.end(UNIT);
-        out.write_str(&self.specs[m.spec].display)?;
+        out.write_str(self.specs[m.spec].display())?;
         out.end(UNIT);
         push_number(out.plain(), m.pos.line);
         out.end(UNIT);

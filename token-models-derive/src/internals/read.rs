@@ -257,7 +257,7 @@ impl<'s> Reader<'s, '_> {
 
     fn error(&mut self, offset: usize, message: impl Into<String>) {
         let pos = self.pos(offset);
-        self.diags.error_at(&self.spec.display, pos, message);
+        self.diags.error_at(self.spec.display(), pos, message);
     }
 
     fn src(&self, range: &Range<usize>) -> &'s str {
@@ -914,7 +914,7 @@ impl<'s> Reader<'s, '_> {
         for e in &enums {
             if matches!(&e.kind, ModelKind::Enum { variants, .. } if variants.is_empty()) {
                 self.diags.error_at(
-                    &self.spec.display,
+                    self.spec.display(),
                     e.pos,
                     "found an `enum` attribute with no table of values under it, expected a `| Value | Description |` table",
                 );
@@ -1135,10 +1135,9 @@ mod tests {
     use super::*;
 
     fn spec(path: &str, text: &str, settings: Settings) -> SpecFile {
-        SpecFile {
-            settings,
-            ..SpecFile::in_memory(path, text)
-        }
+        let mut spec = SpecFile::in_memory(path, text);
+        spec.settings = settings;
+        spec
     }
 
     /// The models of a spec of `text` (leaked: the models borrow it).

@@ -72,11 +72,11 @@ pub fn resolve<'s>(
                 m.rust.name = free.unwrap_or(base);
             } else {
                 diags.error_at(
-                    &specs[m.spec].display,
+                    specs[m.spec].display(),
                     m.pos,
                     format!(
                         "found a second type named `{}` in this module, expected one (the first is from {}); rename one of the docs' titles",
-                        m.rust.name, specs[first].display
+                        m.rust.name, specs[first].display()
                     ),
                 );
                 m.rust.name = format!("{}Duplicate{i}", m.rust.name);
@@ -117,7 +117,7 @@ pub fn resolve<'s>(
             });
             if let Some(message) = problem {
                 d.error_at(
-                    &specs[m.spec].display,
+                    specs[m.spec].display(),
                     pos,
                     format!("in the type of `{written}`: {message}"),
                 );
@@ -137,7 +137,7 @@ pub fn resolve<'s>(
                 _ => {}
             });
         }
-        check_field_names(&specs[m.spec].display, kind, &mut d);
+        check_field_names(specs[m.spec].display(), kind, &mut d);
         d
     });
     for (m, kind) in models.iter_mut().zip(kinds) {
@@ -161,7 +161,7 @@ struct Index<'a> {
     models: &'a [Model<'a>],
     modules: &'a [Vec<RustIdent>],
     /// Spec path (relative to the root, `/`-joined) to spec index.
-    by_path: StrMap<String, usize>,
+    by_path: StrMap<&'a str, usize>,
     /// Per spec, the first model it defines (its own type), if any.
     first: Vec<Option<usize>>,
     /// Type name to every model of that name.
@@ -172,7 +172,7 @@ impl<'a> Index<'a> {
     fn new(specs: &'a [SpecFile], models: &'a [Model<'a>], modules: &'a [Vec<RustIdent>]) -> Self {
         let mut by_path = StrMap::with_capacity(specs.len());
         for (i, s) in specs.iter().enumerate() {
-            by_path.insert(s.rel.join("/"), i);
+            by_path.insert(s.rel_path(), i);
         }
         let mut first = vec![None; specs.len()];
         let mut by_name: Map<&str, Vec<usize>> = Map::default();
@@ -201,7 +201,7 @@ impl<'a> Index<'a> {
                 self.first.get(spec).copied().flatten().ok_or_else(|| {
                     format!(
                         "the link `{dest}` leads to {}, which defines no type",
-                        self.specs[spec].display
+                        self.specs[spec].display()
                     )
                 })
             }
@@ -256,7 +256,7 @@ impl<'a> Index<'a> {
                     let names: Vec<&str> = top
                         .iter()
                         .take(5)
-                        .map(|&i| self.specs[self.models[i].spec].display.as_str())
+                        .map(|&i| self.specs[self.models[i].spec].display())
                         .collect();
                     return Err(format!(
                         "found `{name}`, which {} types are named ({}), expected one; link the doc to the one meant",
@@ -329,7 +329,7 @@ impl<'a> Index<'a> {
                 let found: Vec<usize> = (0..self.specs.len())
                     .filter(|&i| {
                         let s = &self.specs[i];
-                        s.rel.starts_with(prefix)
+                        s.folders().starts_with(prefix)
                             && if exact {
                                 s.file_name() == file
                             } else {
@@ -344,7 +344,7 @@ impl<'a> Index<'a> {
                         let names: Vec<&str> = many
                             .iter()
                             .take(5)
-                            .map(|&i| self.specs[i].display.as_str())
+                            .map(|&i| self.specs[i].display())
                             .collect();
                         return Err(format!(
                             "the link `{dest}` is ambiguous: no spec is at that path, and {} specs are named `{file}` ({}{}); expected one",
@@ -436,15 +436,12 @@ pub fn check_scope(
 ) {
     let elsewhere: Set<&str> = specs
         .iter()
-        .filter(|s| scope.place(&s.rel) != Place::Here)
-        .map(|s| s.display.as_str())
+        .filter(|s| scope.place(s.folders()) != Place::Here)
+        .map(|s| s.display())
         .collect();
     diags.retain(|d| !elsewhere.contains(d.path.as_str()));
     for folder in &scope.only {
-        if !specs
-            .iter()
-            .any(|s| s.rel.len() > folder.len() && s.rel.starts_with(folder))
-        {
+        if !specs.iter().any(|s| s.folders().starts_with(folder)) {
             diags.error_in(
                 "",
                 format!(
@@ -454,7 +451,7 @@ pub fn check_scope(
             );
         }
     }
-    let place = |i: usize| scope.place(&specs[resolved.models[i].spec].rel);
+    let place = |i: usize| scope.place(specs[resolved.models[i].spec].folders());
     for (i, m) in resolved.models.iter().enumerate() {
         if place(i) != Place::Here {
             continue;
@@ -465,12 +462,12 @@ pub fn check_scope(
                     if place(*target) == Place::Outside {
                         let target_spec = &specs[resolved.models[*target].spec];
                         diags.error_at(
-                            &specs[m.spec].display,
+                            specs[m.spec].display(),
                             pos,
                             format!(
                                 "in the type of `{written}`: found `{}` from {}, which this invocation neither generates nor takes from a crate; expected its folder in `only` or in `from_crates = \"{} = crate_name\"`",
                                 resolved.models[*target].rust.name,
-                                target_spec.display,
+                                target_spec.display(),
                                 target_spec.folders().join("/")
                             ),
                         );

@@ -7,6 +7,7 @@ use super::par;
 use super::settings_file;
 use super::types::{DIALECTS, Dialect};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// The name of the per-folder settings file.
 pub const SETTINGS_FILE: &str = "token-models.toml";
@@ -162,10 +163,10 @@ impl Scope {
         Ok(())
     }
 
-    /// Where the models of a spec at `rel` (its path below the specs
-    /// root) go. The deepest matching folder wins.
-    pub fn place(&self, rel: &[String]) -> Place<'_> {
-        let under = |folder: &[String]| folder.len() < rel.len() && rel.starts_with(folder);
+    /// Where the models of a spec in `folders` (below the specs root) go.
+    /// The deepest matching folder wins.
+    pub fn place(&self, folders: &[String]) -> Place<'_> {
+        let under = |folder: &[String]| folders.starts_with(folder);
         let here = if self.only.is_empty() {
             Some(0)
         } else {
@@ -188,10 +189,16 @@ impl Scope {
 /// One spec file, read.
 #[derive(Debug, Clone)]
 pub struct SpecFile {
-    /// The path as shown in messages: relative to the invoking crate.
-    pub display: String,
-    /// The path relative to the specs root, one entry per component.
-    pub rel: Vec<String>,
+    /// The path as shown in messages: relative to the invoking crate,
+    /// `/`-separated, ending in the path below the specs root.
+    display: String,
+    /// Where the path below the specs root starts in `display`.
+    rel_at: usize,
+    /// Where the file's name starts in `display`.
+    name_at: usize,
+    /// The folders between the specs root and the file, one entry each:
+    /// shared by the folder's files.
+    folders: Arc<[String]>,
     pub text: String,
     pub settings: Settings,
     /// False when the file could not be read (an error says why): its type
@@ -200,31 +207,82 @@ pub struct SpecFile {
 }
 
 impl SpecFile {
+    /// A spec named `name` in `folders` below the specs root, which
+    /// messages show as `root`; not read yet.
+    fn unread(root: &str, folders: Arc<[String]>, name: &str, settings: Settings) -> SpecFile {
+        let rel_len = folders.iter().map(|f| f.len() + 1).sum::<usize>() + name.len();
+        let mut display = String::with_capacity(root.len() + 1 + rel_len);
+        display.push_str(root);
+        display.push('/');
+        let rel_at = display.len();
+        for folder in folders.iter() {
+            display.push_str(folder);
+            display.push('/');
+        }
+        let name_at = display.len();
+        display.push_str(name);
+        SpecFile {
+            display,
+            rel_at,
+            name_at,
+            folders,
+            text: String::new(),
+            settings,
+            readable: false,
+        }
+    }
+
     /// A spec that is not on disk (tests, fuzzing, benchmarks): `path` is
     /// relative to a specs folder shown as `specs`.
     #[allow(dead_code)]
     pub fn in_memory(path: &str, text: &str) -> SpecFile {
+        let (folders, name) = match path.rsplit_once('/') {
+            Some((folders, name)) => (folders.split('/').map(str::to_owned).collect(), name),
+            None => (Arc::default(), path),
+        };
         SpecFile {
-            display: format!("specs/{path}"),
-            rel: path.split('/').map(str::to_owned).collect(),
             text: text.to_owned(),
-            settings: Settings::default(),
             readable: true,
+            ..SpecFile::unread("specs", folders, name, Settings::default())
         }
+    }
+
+    /// The path as shown in messages: relative to the invoking crate.
+    pub fn display(&self) -> &str {
+        &self.display
+    }
+
+    /// The path below the specs root, `/`-separated.
+    pub fn rel_path(&self) -> &str {
+        &self.display[self.rel_at..]
     }
 
     /// The folders between the specs root and the file.
     pub fn folders(&self) -> &[String] {
-        &self.rel[..self.rel.len().saturating_sub(1)]
+        &self.folders
     }
 
     pub fn file_name(&self) -> &str {
-        self.rel.last().map_or("", String::as_str)
+        &self.display[self.name_at..]
     }
 
     pub fn stem(&self) -> &str {
         let name = self.file_name();
         name.strip_suffix(".md").unwrap_or(name)
+    }
+
+    /// The same spec one folder further down, in `folder` (tests).
+    #[cfg(test)]
+    pub fn moved_into(&self, folder: &str) -> SpecFile {
+        let folders: Vec<String> = std::iter::once(folder.to_owned())
+            .chain(self.folders.iter().cloned())
+            .collect();
+        let root = &self.display[..self.rel_at.saturating_sub(1)];
+        SpecFile {
+            text: self.text.clone(),
+            readable: self.readable,
+            ..SpecFile::unread(root, folders.into(), self.file_name(), self.settings)
+        }
     }
 }
 
@@ -235,6 +293,8 @@ pub struct SpecSet {
     /// Absolute paths of every file the expansion depends on (specs and
     /// settings), for rebuild tracking.
     pub inputs: Vec<PathBuf>,
+    /// Per file, where its path is in `inputs`.
+    spec_inputs: Vec<usize>,
 }
 
 /// Reads every `*.md` file under `base/dir`, in a stable order, on up to
@@ -269,16 +329,9 @@ pub fn load(
     );
     // The folders are walked in order; the files, found, are read on all
     // cores.
-    let read = par::map(&set.files, threads, |_, spec| {
-        // Sized once: joined part by part, a path grows (and copies) as
-        // often as it has parts.
-        let mut path = PathBuf::with_capacity(joined_len(root.as_os_str().len(), &spec.rel));
-        path.push(&root);
-        for part in &spec.rel {
-            path.push(part);
-        }
+    let read = par::map(&set.files, threads, |i, spec| {
         let mut d = Diagnostics::new();
-        let text = read_spec(&path, &spec.display, &mut d);
+        let text = read_spec(&set.inputs[set.spec_inputs[i]], &spec.display, &mut d);
         (text, d)
     });
     for (spec, (text, d)) in set.files.iter_mut().zip(read) {
@@ -307,26 +360,34 @@ fn walk(
     // Whether an entry is a folder comes with the listing (no `stat` per
     // file, which the folders' walk, on one thread, would wait for); a
     // symbolic link is followed to tell.
-    let mut names: Vec<(String, PathBuf, bool)> = entries
+    let mut names: Vec<(String, bool)> = entries
         .filter_map(Result::ok)
-        .map(|e| {
-            let path = e.path();
+        .filter_map(|e| {
+            // Taken as it is when it is UTF-8 (not copied twice, as
+            // `to_string_lossy().into_owned()` would).
+            let name = e
+                .file_name()
+                .into_string()
+                .unwrap_or_else(|name| name.to_string_lossy().into_owned());
+            if name.starts_with('.') {
+                return None;
+            }
             let is_dir = match e.file_type() {
                 Ok(t) if !t.is_symlink() => t.is_dir(),
-                _ => path.is_dir(),
+                _ => e.path().is_dir(),
             };
-            (e.file_name().to_string_lossy().into_owned(), path, is_dir)
+            Some((name, is_dir))
         })
-        .filter(|(name, ..)| !name.starts_with('.'))
         .collect();
     names.sort();
 
     let mut settings = inherited;
-    if let Some((_, path, _)) = names.iter().find(|(n, ..)| n == SETTINGS_FILE) {
+    if names.iter().any(|(n, _)| n == SETTINGS_FILE) {
+        let path = folder.join(SETTINGS_FILE);
         rel.push(SETTINGS_FILE.to_owned());
         let shown = join(display, rel);
         rel.pop();
-        match std::fs::read_to_string(path) {
+        match std::fs::read_to_string(&path) {
             Ok(text) => settings = read_settings(&text, &shown, settings, diags),
             Err(e) => diags.error_at(
                 &shown,
@@ -334,25 +395,30 @@ fn walk(
                 format!("cannot read the settings file: {e}"),
             ),
         }
-        set.inputs.push(path.clone());
+        set.inputs.push(path);
     }
 
-    for (name, path, is_dir) in names {
-        rel.push(name.clone());
+    // The folders down to this one, shared by its specs: made when the
+    // first is found.
+    let mut folders: Option<Arc<[String]>> = None;
+    for (name, is_dir) in names {
         if is_dir {
+            let path = folder.join(&name);
+            rel.push(name);
             walk(&path, display, rel, settings, set, diags);
+            rel.pop();
         } else if name.ends_with(".md") {
-            // Read by `load` once every file is found.
-            set.files.push(SpecFile {
-                display: join(display, rel),
-                rel: rel.clone(),
-                readable: false,
-                text: String::new(),
+            let folders = folders.get_or_insert_with(|| Arc::from(rel.as_slice()));
+            // Read by `load` once every file is found, from this path.
+            set.spec_inputs.push(set.inputs.len());
+            set.inputs.push(folder.join(&name));
+            set.files.push(SpecFile::unread(
+                display,
+                Arc::clone(folders),
+                &name,
                 settings,
-            });
-            set.inputs.push(path);
+            ));
         }
-        rel.pop();
     }
 }
 
@@ -507,7 +573,7 @@ mod tests {
         let gusto = set
             .files
             .iter()
-            .find(|f| f.rel[0] == "gusto")
+            .find(|f| f.folders().first().is_some_and(|f| f == "gusto"))
             .expect("gusto");
         assert_eq!(gusto.settings.wire_names, Case::Snake);
         assert_eq!(gusto.folders(), ["gusto"]);
@@ -568,9 +634,48 @@ mod tests {
     }
 
     #[test]
+    fn a_spec_knows_its_path_folders_and_name() {
+        let spec = SpecFile::in_memory("a/b/c.md", "");
+        assert_eq!(spec.display(), "specs/a/b/c.md");
+        assert_eq!(spec.rel_path(), "a/b/c.md");
+        assert_eq!(spec.folders(), ["a", "b"]);
+        assert_eq!((spec.file_name(), spec.stem()), ("c.md", "c"));
+        let top = SpecFile::in_memory("top.md", "");
+        assert_eq!((top.display(), top.rel_path()), ("specs/top.md", "top.md"));
+        assert!(top.folders().is_empty());
+        assert_eq!((top.file_name(), top.stem()), ("top.md", "top"));
+        let moved = spec.moved_into("copy");
+        assert_eq!(moved.display(), "specs/copy/a/b/c.md");
+        assert_eq!(moved.folders(), ["copy", "a", "b"]);
+        assert_eq!(moved.file_name(), "c.md");
+    }
+
+    #[test]
+    fn the_specs_of_a_folder_share_its_path() {
+        let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests");
+        let mut d = Diagnostics::new();
+        let set = load(&base, "specs-edge/", Settings::default(), 1, &mut d);
+        assert!(set.files.len() > 2);
+        for (a, b) in set.files.iter().zip(&set.files[1..]) {
+            assert_eq!(
+                Arc::ptr_eq(&a.folders, &b.folders),
+                a.folders() == b.folders(),
+                "{} {}",
+                a.display(),
+                b.display()
+            );
+        }
+        for spec in &set.files {
+            assert_eq!(spec.display(), format!("specs-edge/{}", spec.rel_path()));
+            let path = base.join("specs-edge").join(spec.rel_path());
+            assert_eq!(spec.text, std::fs::read_to_string(path).expect("read"));
+        }
+    }
+
+    #[test]
     fn a_scope_places_specs_by_their_deepest_folder() {
         let mut scope = Scope::default();
-        let rel = |p: &str| p.split('/').map(str::to_owned).collect::<Vec<_>>();
+        let rel = |p: &str| SpecFile::in_memory(p, "").folders().to_vec();
         assert_eq!(scope.place(&rel("a/b.md")), Place::Here);
         scope.set("only", "orders, api/v2").expect("valid");
         scope

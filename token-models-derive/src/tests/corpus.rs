@@ -66,7 +66,7 @@ fn check_rows(e: &Expansion, lost: &mut Vec<String>) {
         if kept != rows {
             lost.push(format!(
                 "{}: {rows} rows, {kept} fields or left out",
-                spec.display
+                spec.display()
             ));
         }
     }

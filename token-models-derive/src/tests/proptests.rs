@@ -194,7 +194,7 @@ fn doc() -> impl Strategy<Value = (String, String)> {
 fn run(docs: &[(String, String)]) {
     let mut specs: Vec<SpecFile> = Vec::new();
     for (path, text) in docs {
-        if specs.iter().any(|s| s.rel.join("/") == *path) {
+        if specs.iter().any(|s| s.rel_path() == path) {
             continue;
         }
         specs.push(SpecFile::in_memory(path, text));

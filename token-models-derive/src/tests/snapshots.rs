@@ -26,7 +26,11 @@ fn generated_code_per_spec() {
                 .map(|i| generator.model_source(i))
                 .collect();
             let file: syn::File = syn::parse_str(&items).expect("generated code parses");
-            let name = spec.rel.join("__").trim_end_matches(".md").to_owned();
+            let name = spec
+                .rel_path()
+                .replace('/', "__")
+                .trim_end_matches(".md")
+                .to_owned();
             insta::with_settings!({ prepend_module_to_snapshot => false }, {
                 insta::assert_snapshot!(name, prettyplease::unparse(&file));
             });

@@ -17,9 +17,7 @@ fn many_specs() -> Vec<SpecFile> {
     let mut specs = Vec::new();
     for copy in 0..24 {
         for spec in &set.files {
-            let mut s = spec.clone();
-            s.rel.insert(0, format!("copy{copy}"));
-            s.display = format!("specs/{}", s.rel.join("/"));
+            let mut s = spec.moved_into(&format!("copy{copy}"));
             if copy % 3 == 2 {
                 let mut cut = s.text.len() * 2 / 3;
                 while !s.text.is_char_boundary(cut) {
