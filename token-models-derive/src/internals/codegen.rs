@@ -271,7 +271,7 @@ impl Generator<'_> {
                 continue;
             }
             let mut node = &mut tree;
-            for part in module {
+            for part in module.iter() {
                 node = node.child(part);
             }
             node.models.push(i);
@@ -643,7 +643,7 @@ impl Generator<'_> {
             Ty::Model(target) if self.place(*target) != Place::Here => match self.place(*target) {
                 Place::Crate(krate) => {
                     push_all(out, &["::", krate, "::"]);
-                    for m in &self.resolved.modules[*target] {
+                    for m in self.resolved.modules[*target].iter() {
                         m.push_to(out);
                         out.push_str("::");
                     }
@@ -655,7 +655,11 @@ impl Generator<'_> {
             Ty::Model(target) => {
                 let from = &self.resolved.modules[owner];
                 let to = &self.resolved.modules[*target];
-                let common = from.iter().zip(to).take_while(|(a, b)| a == b).count();
+                let common = from
+                    .iter()
+                    .zip(to.iter())
+                    .take_while(|(a, b)| a == b)
+                    .count();
                 for _ in common..from.len() {
                     out.push_str("super::");
                 }
@@ -705,7 +709,7 @@ impl Generator<'_> {
 
     /// Model `m`'s path from the invocation's root (`shared::AccessToken`).
     fn rust_path(&self, out: &mut String, m: usize) {
-        for part in &self.resolved.modules[m] {
+        for part in self.resolved.modules[m].iter() {
             part.push_to(out);
             out.push_str("::");
         }

@@ -13,6 +13,7 @@ use super::naming::RustIdent;
 use super::par;
 use super::source::{Place, Scope, SpecFile};
 use super::types::DIALECTS;
+use std::sync::Arc;
 
 /// What can be derived for one model beyond `Debug`, `Clone`, `PartialEq`
 /// and serde's traits.
@@ -29,7 +30,7 @@ pub struct Traits {
 pub struct Resolved<'s> {
     pub models: Vec<Model<'s>>,
     /// Per model: its module path below the invocation.
-    pub modules: Vec<Vec<RustIdent>>,
+    pub modules: Vec<Arc<[RustIdent]>>,
     pub traits: Vec<Traits>,
 }
 
@@ -40,15 +41,14 @@ pub fn resolve<'s>(
     threads: usize,
     diags: &mut Diagnostics,
 ) -> Resolved<'s> {
-    // A folder's module path is named once: the models of a folder come
-    // one after another (specs are in path order), and copying the path is
-    // cheaper than casing each folder's name again.
-    let mut modules: Vec<Vec<RustIdent>> = Vec::with_capacity(models.len());
+    // A folder's module path is named once and shared: the models of a
+    // folder come one after another (specs are in path order).
+    let mut modules: Vec<Arc<[RustIdent]>> = Vec::with_capacity(models.len());
     let mut last: Option<(&[String], usize)> = None;
     for m in &models {
         let folders = specs[m.spec].folders();
         let module = match last {
-            Some((seen, k)) if seen == folders => modules[k].clone(),
+            Some((seen, k)) if seen == folders => Arc::clone(&modules[k]),
             _ => {
                 last = Some((folders, modules.len()));
                 folders.iter().map(|f| RustIdent::module(f)).collect()
@@ -57,32 +57,17 @@ pub fn resolve<'s>(
         modules.push(module);
     }
 
-    // Two types with one name in one module: the later one is an error and
-    // gets a placeholder name so that nothing else fails because of it. A
-    // type defined inline (whose name is ours) gives way quietly.
-    let mut seen: Map<(&[RustIdent], String), usize> = Map::default();
-    for (i, m) in models.iter_mut().enumerate() {
-        let key = (modules[i].as_slice(), m.rust.name.clone());
-        if let Some(&first) = seen.get(&key) {
-            if m.inline {
-                let base = m.rust.name.clone();
-                let free = (2..)
-                    .map(|n| format!("{base}{n}"))
-                    .find(|c| !seen.contains_key(&(modules[i].as_slice(), c.clone())));
-                m.rust.name = free.unwrap_or(base);
-            } else {
-                diags.error_at(
-                    specs[m.spec].display(),
-                    m.pos,
-                    format!(
-                        "found a second type named `{}` in this module, expected one (the first is from {}); rename one of the docs' titles",
-                        m.rust.name, specs[first].display()
-                    ),
-                );
-                m.rust.name = format!("{}Duplicate{i}", m.rust.name);
-            }
-        }
-        seen.insert((modules[i].as_slice(), m.rust.name.clone()), m.spec);
+    // Two types with one name in one module (see `rename_clashes`): told
+    // first without copying a name, since most spec trees have none.
+    let mut names: Set<(&[RustIdent], &str)> =
+        Set::with_capacity_and_hasher(models.len(), Default::default());
+    let clash = !models
+        .iter()
+        .zip(&modules)
+        .all(|(m, module)| names.insert((&module[..], &m.rust.name)));
+    drop(names);
+    if clash {
+        rename_clashes(&mut models, &modules, specs, diags);
     }
 
     // Each model's references are looked up and replaced on its own, on
@@ -155,11 +140,46 @@ pub fn resolve<'s>(
     }
 }
 
+/// Two types with one name in one module: the later one is an error and
+/// gets a placeholder name so that nothing else fails because of it. A
+/// type defined inline (whose name is ours) gives way quietly.
+fn rename_clashes(
+    models: &mut [Model<'_>],
+    modules: &[Arc<[RustIdent]>],
+    specs: &[SpecFile],
+    diags: &mut Diagnostics,
+) {
+    let mut seen: Map<(&[RustIdent], String), usize> = Map::default();
+    for (i, m) in models.iter_mut().enumerate() {
+        let key = (&modules[i][..], m.rust.name.clone());
+        if let Some(&first) = seen.get(&key) {
+            if m.inline {
+                let base = m.rust.name.clone();
+                let free = (2..)
+                    .map(|n| format!("{base}{n}"))
+                    .find(|c| !seen.contains_key(&(&modules[i][..], c.clone())));
+                m.rust.name = free.unwrap_or(base);
+            } else {
+                diags.error_at(
+                specs[m.spec].display(),
+                m.pos,
+                format!(
+                    "found a second type named `{}` in this module, expected one (the first is from {}); rename one of the docs' titles",
+                    m.rust.name, specs[first].display()
+                ),
+            );
+                m.rust.name = format!("{}Duplicate{i}", m.rust.name);
+            }
+        }
+        seen.insert((&modules[i][..], m.rust.name.clone()), m.spec);
+    }
+}
+
 /// Lookups from links and names to models.
 struct Index<'a> {
     specs: &'a [SpecFile],
     models: &'a [Model<'a>],
-    modules: &'a [Vec<RustIdent>],
+    modules: &'a [Arc<[RustIdent]>],
     /// Spec path (relative to the root, `/`-joined) to spec index.
     by_path: StrMap<&'a str, usize>,
     /// Per spec, the first model it defines (its own type), if any.
@@ -169,7 +189,11 @@ struct Index<'a> {
 }
 
 impl<'a> Index<'a> {
-    fn new(specs: &'a [SpecFile], models: &'a [Model<'a>], modules: &'a [Vec<RustIdent>]) -> Self {
+    fn new(
+        specs: &'a [SpecFile],
+        models: &'a [Model<'a>],
+        modules: &'a [Arc<[RustIdent]>],
+    ) -> Self {
         let mut by_path = StrMap::with_capacity(specs.len());
         for (i, s) in specs.iter().enumerate() {
             by_path.insert(s.rel_path(), i);
@@ -823,6 +847,25 @@ mod tests {
                 "M{k}"
             );
         }
+    }
+
+    #[test]
+    fn one_name_in_two_modules_is_no_clash_and_a_folder_shares_its_module() {
+        let docs = [
+            ("x/a.md", "# A\n"),
+            ("x/b.md", "# B\n"),
+            ("y/a.md", "# A\n"),
+        ];
+        let (r, errors) = run(&docs);
+        assert!(errors.is_empty(), "{errors:?}");
+        let names: Vec<&str> = r.models.iter().map(|m| m.rust.name.as_str()).collect();
+        assert_eq!(names, ["A", "B", "A"]);
+        assert!(Arc::ptr_eq(&r.modules[0], &r.modules[1]));
+        assert_eq!(r.modules[2][0].name, "y");
+        // A clash in one module: the later type is renamed.
+        let (r, errors) = run(&[docs[0], docs[1], ("x/c.md", "# A\n")]);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(r.models[2].rust.name, "ADuplicate2");
     }
 
     #[test]
