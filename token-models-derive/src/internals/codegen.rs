@@ -913,6 +913,15 @@ pub fn push_lit(out: &mut String, text: &str) {
     out.push('"');
 }
 
+/// Escapes what is written to it as the inside of a string literal.
+struct Escaping<'a>(&'a mut String);
+
+impl fmt::Write for Escaping<'_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        write_escaped(self.0, s)
+    }
+}
+
 /// The inside of a string literal of `text` (see [`Lit`]).
 fn write_escaped(out: &mut impl fmt::Write, text: &str) -> fmt::Result {
     escape_into(out, text, false)
@@ -962,11 +971,13 @@ static PLAIN: [bool; 256] = {
 
 fn variant_doc(out: &mut String, v: &Variant) {
     if v.doc.is_empty() {
-        let shown = match &v.value {
-            Value::Str(s) => Lit(s).to_string(),
-            other => other.text(),
+        // `doc` of "`{value}` in JSON.", a string value as a literal.
+        out.push_str("#[doc = \" `");
+        let _ = match &v.value {
+            Value::Str(s) => write!(Escaping(out), "{}", Lit(s)),
+            other => write_escaped(out, &other.text()),
         };
-        doc(out, &format!("`{shown}` in JSON."));
+        out.push_str("` in JSON.\"]");
     } else {
         docs(out, &v.doc);
     }
@@ -981,7 +992,7 @@ impl Generator<'_> {
         for v in variants {
             variant_doc(out, v);
             let wire = v.value.text();
-            if v.rust.name != wire {
+            if v.rust.name != *wire {
                 emit!(out, "#[serde(rename = {})]", Lit(&wire));
             }
             emit!(out, "{},", v.rust);

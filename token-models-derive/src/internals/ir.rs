@@ -318,12 +318,13 @@ pub enum Value {
 }
 
 impl Value {
-    /// The value as text (a string without quotes).
-    pub fn text(&self) -> String {
+    /// The value as text (a string without quotes), copied only if it is
+    /// not a string.
+    pub fn text(&self) -> Cow<'_, str> {
         match self {
-            Value::Str(s) => s.clone(),
-            Value::Int(n) => n.to_string(),
-            Value::Bool(b) => b.to_string(),
+            Value::Str(s) => Cow::Borrowed(s),
+            Value::Int(n) => Cow::Owned(n.to_string()),
+            Value::Bool(b) => Cow::Borrowed(if *b { "true" } else { "false" }),
         }
     }
 }

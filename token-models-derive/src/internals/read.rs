@@ -959,7 +959,7 @@ fn lit_value(l: Lit) -> Value {
 
 /// A variant's name: the doc's name for it, else its value (`""` is `Empty`).
 fn variant_name(name: Option<&str>, value: &Value) -> RustIdent {
-    let text = name.map_or_else(|| value.text(), str::to_owned);
+    let text = name.map_or_else(|| value.text(), Cow::Borrowed);
     let id = RustIdent::type_name(&text);
     if text.trim().is_empty() {
         RustIdent::type_name("Empty")

@@ -531,9 +531,19 @@ fn mark_boxes(models: &mut [Model]) {
         })
         .collect();
     let component = strongly_connected(&edges);
+    // A model alone in its component that does not hold itself is in no
+    // cycle: none of its fields is boxed (most models).
+    let mut size = vec![0usize; models.len()];
+    for &c in &component {
+        size[c] += 1;
+    }
+    let mut refs = Vec::new();
     for (i, m) in models.iter_mut().enumerate() {
-        let boxed = |ty: &Ty| {
-            let mut refs = Vec::new();
+        if size[component[i]] == 1 && !edges[i].contains(&i) {
+            continue;
+        }
+        let mut boxed = |ty: &Ty| {
+            refs.clear();
             direct_refs(ty, &mut refs);
             refs.iter().any(|&r| component[r] == component[i])
         };
@@ -795,12 +805,29 @@ mod tests {
             "# B\n{}",
             table(&[("f", "*::Float*"), ("all", "T::Array<[A](a.md)>")])
         );
-        let (r, errors) = run(&[("a.md", &a), ("b.md", &b), ("c.md", "# C\n")]);
+        // E and F hold each other directly: both are boxed; G holds E and
+        // is in no cycle.
+        let e = format!("# E\n{}", table(&[("f", "[F](f.md)"), ("n", "*::Float*")]));
+        let f = format!("# F\n{}", table(&[("e", "*T.nilable([E](e.md))*")]));
+        let g = format!("# G\n{}", table(&[("e", "[E](e.md)")]));
+        let (r, errors) = run(&[
+            ("a.md", &a),
+            ("b.md", &b),
+            ("c.md", "# C\n"),
+            ("e.md", &e),
+            ("f.md", &f),
+            ("g.md", &g),
+        ]);
         assert!(errors.is_empty(), "{errors:?}");
-        let ModelKind::Struct(f) = &r.models[0].kind else {
-            panic!()
+        let boxed = |m: usize| match &r.models[m].kind {
+            ModelKind::Struct(f) => f.iter().map(|f| f.boxed).collect::<Vec<_>>(),
+            other => panic!("{other:?}"),
         };
-        assert!(f[0].boxed && !f[1].boxed);
+        assert_eq!(boxed(0), [true, false]);
+        assert_eq!(boxed(1), [false, false]);
+        assert_eq!(boxed(3), [true, false]);
+        assert_eq!(boxed(4), [true]);
+        assert_eq!(boxed(5), [false]);
         assert_eq!(
             r.traits[0],
             Traits {
