@@ -75,6 +75,13 @@ fn push_number(out: &mut String, n: u32) {
 fn docs(out: &mut String, lines: &Lines) {
     // Not `Lines::iter`: its layers of adapters cost more than the line,
     // unoptimised.
+    if let Some(line) = lines.as_one_line() {
+        // Not searched for a `\n` again (most descriptions).
+        if !line.is_empty() {
+            doc(out, line);
+        }
+        return;
+    }
     let text = lines.text();
     if !text.is_empty() {
         for line in text.split('\n') {
@@ -1172,6 +1179,13 @@ mod tests {
         lines.push("");
         super::docs(&mut out, &lines);
         assert_eq!(out, r#"#[doc = " say \"hi\" \\ \u{1f}"]#[doc = ""]"#);
+        // A line known to be one is written as one searched for breaks is.
+        for text in ["", "One \"line\"."] {
+            let (mut known, mut searched) = (String::new(), String::new());
+            super::docs(&mut known, &super::Lines::line(text));
+            super::docs(&mut searched, &super::Lines::from(text.to_owned()));
+            assert_eq!(known, searched);
+        }
     }
 
     #[test]

@@ -188,47 +188,78 @@ pub enum Presence {
 /// Doc comment lines, kept as one text with a `\n` between lines: most
 /// descriptions are one line of the spec, which this borrows. Empty text
 /// is no lines, so a doc cannot start with a blank line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Lines<'s>(Cow<'s, str>);
+#[derive(Debug, Clone, Eq)]
+pub struct Lines<'s> {
+    text: Cow<'s, str>,
+    /// Known to hold no `\n`, so not searched for one.
+    one_line: bool,
+}
+
+/// Lines are equal when their text is (whether either was searched for a
+/// `\n` does not matter).
+impl PartialEq for Lines<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text
+    }
+}
 
 impl Default for Lines<'_> {
     fn default() -> Self {
         // Not `Cow::default()`: that is an owned (empty) `String`.
-        Lines(Cow::Borrowed(""))
+        Lines {
+            text: Cow::Borrowed(""),
+            one_line: true,
+        }
     }
 }
 
 impl<'s> Lines<'s> {
+    /// One line, which the caller knows holds no `\n` (a table cell's
+    /// text, or text it searched).
+    pub fn line(text: &'s str) -> Self {
+        Lines {
+            text: Cow::Borrowed(text),
+            one_line: true,
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.text.is_empty()
     }
 
     /// The lines joined by `\n`.
     pub fn text(&self) -> &str {
-        &self.0
+        &self.text
+    }
+
+    /// The text when it is known to be one line.
+    pub fn as_one_line(&self) -> Option<&str> {
+        self.one_line.then_some(&*self.text)
     }
 
     /// Appends a line (without a `\n`); a blank one is dropped while there
     /// are no lines yet.
     pub fn push(&mut self, line: &str) {
-        if self.0.is_empty() {
+        if self.text.is_empty() {
             if !line.is_empty() {
-                self.0 = Cow::Owned(line.to_owned());
+                self.text = Cow::Owned(line.to_owned());
+                self.one_line = false;
             }
             return;
         }
-        let text = self.0.to_mut();
+        let text = self.text.to_mut();
         text.push('\n');
         text.push_str(line);
+        self.one_line = false;
     }
 
     /// Appends the lines of `more`.
     pub fn append(&mut self, more: &Lines<'s>) {
         if self.is_empty() {
             // Still borrowed, if `more` is.
-            self.0 = more.0.clone();
+            *self = more.clone();
         } else if !more.is_empty() {
-            self.push(&more.0);
+            self.push(&more.text);
         }
     }
 }
@@ -237,15 +268,15 @@ impl<'s> Lines<'s> {
 impl Lines<'_> {
     /// The lines, one by one.
     pub fn iter(&self) -> impl Iterator<Item = &str> {
-        (!self.0.is_empty())
-            .then(|| self.0.split('\n'))
+        (!self.text.is_empty())
+            .then(|| self.text.split('\n'))
             .into_iter()
             .flatten()
     }
 
     /// Whether the text is borrowed, not copied.
     pub fn borrowed(&self) -> bool {
-        matches!(self.0, Cow::Borrowed(_))
+        matches!(self.text, Cow::Borrowed(_))
     }
 }
 
@@ -260,14 +291,17 @@ impl<const N: usize> PartialEq<[&str; N]> for Lines<'_> {
 impl<'s> From<Cow<'s, str>> for Lines<'s> {
     /// One line, or several joined by `\n`.
     fn from(text: Cow<'s, str>) -> Self {
-        Lines(text)
+        Lines {
+            text,
+            one_line: false,
+        }
     }
 }
 
 impl From<String> for Lines<'_> {
     /// One line, or several joined by `\n`.
     fn from(text: String) -> Self {
-        Lines(Cow::Owned(text))
+        Lines::from(Cow::Owned(text))
     }
 }
 
@@ -403,15 +437,9 @@ mod tests {
         let one = Lines::from(Cow::Borrowed(&spec[..4]));
         let mut lines = Lines::default();
         lines.append(&one);
-        assert!(
-            matches!(lines.0, Cow::Borrowed(_)),
-            "appending to no lines borrows"
-        );
+        assert!(lines.borrowed(), "appending to no lines borrows");
         lines.append(&Lines::default());
-        assert!(
-            matches!(lines.0, Cow::Borrowed(_)),
-            "appending no lines changes nothing"
-        );
+        assert!(lines.borrowed(), "appending no lines changes nothing");
         lines.append(&Lines::from(Cow::Borrowed(&spec[5..])));
         assert_eq!(lines, ["One.", "Two."]);
         let mut pushed = Lines::default();
@@ -422,5 +450,22 @@ mod tests {
         pushed.push("B.");
         assert_eq!(pushed, ["A.", "", "B."]);
         assert_eq!(one, ["One."]);
+    }
+
+    #[test]
+    fn only_lines_known_to_be_one_say_so() {
+        let one = Lines::line("One.");
+        assert_eq!(one.as_one_line(), Some("One."));
+        assert_eq!(one, Lines::from(Cow::Borrowed("One.")));
+        assert_eq!(Lines::from(Cow::Borrowed("One.")).as_one_line(), None);
+        let mut lines = Lines::default();
+        lines.append(&one);
+        assert_eq!(lines.as_one_line(), Some("One."));
+        lines.append(&one);
+        assert_eq!(lines.as_one_line(), None);
+        assert_eq!(lines, ["One.", "One."]);
+        let mut pushed = Lines::default();
+        pushed.push("A.");
+        assert_eq!(pushed.as_one_line(), None);
     }
 }

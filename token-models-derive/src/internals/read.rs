@@ -1111,8 +1111,9 @@ fn doc_lines(src: &str, multiline: bool) -> Lines<'_> {
         return Lines::from(joined_lines(&replaced));
     }
     if !multiline || !text.contains('\n') {
-        // One line, already trimmed (most descriptions): borrowed.
-        return Lines::from(Cow::Borrowed(text));
+        // One line, already trimmed (most descriptions): borrowed. (A table
+        // cell is part of one line of the spec.)
+        return Lines::line(text);
     }
     Lines::from(joined_lines(text))
 }
