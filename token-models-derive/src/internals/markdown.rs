@@ -121,6 +121,19 @@ pub struct Table<'a> {
 }
 
 impl<'a> Table<'a> {
+    /// Each body row's source and how many cells it has as written (see
+    /// [`cells_written`]); `text` is the doc's. The table is searched for a
+    /// backslash once, not row by row.
+    pub fn rows_written<'t>(
+        &'t self,
+        text: &'t str,
+    ) -> impl Iterator<Item = (&'t Range<usize>, usize)> + 't {
+        let backslash = text.get(self.src.clone()).is_none_or(|t| t.contains('\\'));
+        self.rows()
+            .zip(&self.row_src)
+            .map(move |(row, src)| (src, cells_written(row, src, text, backslash)))
+    }
+
     /// The body's rows, each a slice of [`Table::header`]'s width.
     pub fn rows(&self) -> impl ExactSizeIterator<Item = &[Cell<'a>]> + Clone {
         let width = self.header.len();
@@ -540,14 +553,15 @@ pub fn parse(text: &str) -> Doc<'_> {
 /// How many cells a table row has as written: `row.len()` when its cells
 /// show that the parser kept them all (none padded at the row's end, no
 /// more than a closing pipe after the last, no backslash that could escape
-/// a pipe), else counted from the source by [`written_cells`]. `src` is the
-/// row's source range in `text`.
-pub fn cells_written(row: &[Cell<'_>], src: &Range<usize>, text: &str) -> usize {
+/// a pipe: `backslash` is false when its table has none), else counted
+/// from the source by [`written_cells`]. `src` is the row's source range
+/// in `text`.
+fn cells_written(row: &[Cell<'_>], src: &Range<usize>, text: &str, backslash: bool) -> usize {
     let line = text.get(src.clone()).unwrap_or("");
     let padded = row.iter().any(|c| c.src.start >= src.end);
     let after = row.last().map_or(src.start, |c| c.src.end);
     let tail = trim(text.get(after..src.end).unwrap_or("|?"));
-    if !padded && (tail.is_empty() || tail == "|") && !line.contains('\\') {
+    if !padded && (tail.is_empty() || tail == "|") && !(backslash && line.contains('\\')) {
         row.len()
     } else {
         written_cells(line)

@@ -430,8 +430,7 @@ impl<'s> Reader<'s, '_> {
             _ => None,
         })?;
         let header = table.header.as_slice();
-        for (row, src) in table.rows().zip(&table.row_src) {
-            let written = markdown::cells_written(row, src, &self.spec.text);
+        for (src, written) in table.rows_written(&self.spec.text) {
             if written != header.len() {
                 let columns: Vec<&str> = header.iter().map(|c| c.rich.text.trim()).collect();
                 self.error(

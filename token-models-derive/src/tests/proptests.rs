@@ -10,7 +10,7 @@
 use crate::internals::codegen::Lit;
 use crate::internals::diag::{Diagnostics, LineCursor, Pos};
 use crate::internals::expand::expand_specs;
-use crate::internals::markdown::{self, Block, cells_written, written_cells};
+use crate::internals::markdown::{self, Block, written_cells};
 use crate::internals::naming::{Case, RustIdent, split_words, split_words_unicode};
 use crate::internals::source::SpecFile;
 use crate::internals::text;
@@ -235,9 +235,9 @@ proptest! {
         for block in markdown::parse(&text).blocks {
             if let Block::Table(table) = block {
                 prop_assert!(table.body.len() == table.rows().len() * table.header.len());
-                for (row, src) in table.rows().zip(&table.row_src) {
+                for (src, written) in table.rows_written(&text) {
                     prop_assert_eq!(
-                        cells_written(row, src, &text),
+                        written,
                         written_cells(&text[src.clone()]),
                         "row {:?} of {:?}", &text[src.clone()], text
                     );
