@@ -118,20 +118,23 @@ pub struct Table<'a> {
     /// The source of each row, to count the cells as written.
     pub row_src: Vec<Range<usize>>,
     pub src: Range<usize>,
+    /// Whether the table's source holds a backslash or a `<` anywhere:
+    /// searched once, so that its rows and cells (most tables have
+    /// neither) need not be.
+    pub backslash: bool,
+    pub angle: bool,
 }
 
 impl<'a> Table<'a> {
     /// Each body row's source and how many cells it has as written (see
-    /// [`cells_written`]); `text` is the doc's. The table is searched for a
-    /// backslash once, not row by row.
+    /// [`cells_written`]); `text` is the doc's.
     pub fn rows_written<'t>(
         &'t self,
         text: &'t str,
     ) -> impl Iterator<Item = (&'t Range<usize>, usize)> + 't {
-        let backslash = text.get(self.src.clone()).is_none_or(|t| t.contains('\\'));
         self.rows()
             .zip(&self.row_src)
-            .map(move |(row, src)| (src, cells_written(row, src, text, backslash)))
+            .map(move |(row, src)| (src, cells_written(row, src, text, self.backslash)))
     }
 
     /// The body's rows, each a slice of [`Table::header`]'s width.
@@ -500,11 +503,15 @@ pub fn parse(text: &str) -> Doc<'_> {
                 }
                 TagEnd::Table => {
                     if let Some(t) = table.take() {
+                        let src = t.start..range.end;
+                        let written = text.get(src.clone()).unwrap_or("\\<");
                         doc.blocks.push(Block::Table(Table {
                             header: t.header,
                             body: t.body,
                             row_src: t.row_src,
-                            src: t.start..range.end,
+                            backslash: written.contains('\\'),
+                            angle: written.contains('<'),
+                            src,
                         }));
                     }
                 }
@@ -745,6 +752,18 @@ mod tests {
             .map(|r| written_cells(&text[r.clone()]))
             .collect();
         assert_eq!(counts, [1, 3]);
+        let written: Vec<usize> = table.rows_written(text).map(|(_, n)| n).collect();
+        assert_eq!(written, [1, 3]);
+        assert!(!table.backslash && !table.angle);
+        // A table's marks come from anywhere in its source.
+        let text = "| a | b |\n| - | - |\n| 1 | x<br/>y |\n| \\| 2 | 3 |\n";
+        let doc = parse(text);
+        let Block::Table(table) = &doc.blocks[0] else {
+            panic!("{doc:?}")
+        };
+        assert!(table.backslash && table.angle);
+        let written: Vec<usize> = table.rows_written(text).map(|(_, n)| n).collect();
+        assert_eq!(written, [2, 2]);
     }
 
     #[test]

@@ -565,7 +565,7 @@ impl<'s> Reader<'s, '_> {
             };
             let doc = description_col
                 .and_then(|c| row.get(c))
-                .map(|c| cell_doc_text(self.src(&c.src)))
+                .map(|c| cell_doc_text(self.src(&c.src), table))
                 .unwrap_or_default();
             let typed = match (syntax, row.get(type_col)) {
                 (Some((range, parsed)), Some(type_cell)) => {
@@ -897,7 +897,7 @@ impl<'s> Reader<'s, '_> {
                                 let Some(value) = row.first().map(|c| c.rich.text.trim().to_owned()) else {
                                     continue;
                                 };
-                                let doc = row.get(1).map(|c| cell_doc_text(self.src(&c.src))).unwrap_or_default();
+                                let doc = row.get(1).map(|c| cell_doc_text(self.src(&c.src), table)).unwrap_or_default();
                                 let value = Value::Str(value);
                                 let rust = unique(variant_name(None, &value), variants.iter().map(|v| &v.rust));
                                 variants.push(Variant { rust, value, doc });
@@ -1087,21 +1087,22 @@ fn readme_title(title: &str) -> String {
 /// A description's markdown source as doc comment lines: `N/A` is none,
 /// `<br/>` is a line break, escaped table pipes are unescaped.
 pub fn doc_text(src: &str) -> Lines<'_> {
-    doc_lines(src, true)
+    doc_lines(src, true, true)
 }
 
-/// [`doc_text`] of a table cell, whose source is on one line (a table row
-/// is), so only `<br/>` breaks it.
-pub fn cell_doc_text(src: &str) -> Lines<'_> {
-    doc_lines(src, false)
+/// [`doc_text`] of a cell of `table`, whose source is on one line (a
+/// table row is), so only `<br/>` breaks it.
+pub fn cell_doc_text<'s>(src: &'s str, table: &Table<'_>) -> Lines<'s> {
+    doc_lines(src, false, table.backslash || table.angle)
 }
 
-fn doc_lines(src: &str, multiline: bool) -> Lines<'_> {
+/// `markup`: whether `src` may hold a `<` or a backslash.
+fn doc_lines(src: &str, multiline: bool, markup: bool) -> Lines<'_> {
     let text = trim(src);
     if text.is_empty() || text == "N/A" {
         return Lines::default();
     }
-    if text.contains('<') || text.contains('\\') {
+    if markup && (text.contains('<') || text.contains('\\')) {
         let replaced = text
             .replace("<br/>", "\n")
             .replace("<br />", "\n")
@@ -1171,7 +1172,8 @@ mod tests {
             ["plain", "two lines"]
         );
         assert_eq!(doc_text("a <b>bold</b> <br>c"), ["a <b>bold</b>", "c"]);
-        // A table cell's text is one line but for its `<br/>`s.
+        // A table cell's text is one line but for its `<br/>`s; whether
+        // it may hold markup is told by its table's source.
         for one_line in [
             " N/A ",
             "One.<br/>Two.<br/>",
@@ -1179,7 +1181,17 @@ mod tests {
             " one line ",
             "a <br>c",
         ] {
-            assert_eq!(cell_doc_text(one_line), doc_text(one_line), "{one_line:?}");
+            let doc = format!("| A |\n| - |\n|{one_line}|\n");
+            let parsed = markdown::parse(&doc);
+            let Some(Block::Table(table)) = parsed.blocks.first() else {
+                panic!("{doc:?}")
+            };
+            let cell = &table.body[0];
+            assert_eq!(
+                cell_doc_text(&doc[cell.src.clone()], table),
+                doc_text(one_line),
+                "{one_line:?}"
+            );
         }
     }
 
