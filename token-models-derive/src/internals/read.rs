@@ -255,6 +255,15 @@ impl<'s> Reader<'s, '_> {
         self.lines.pos(&self.spec.text, offset)
     }
 
+    /// [`Reader::pos`] of `offset` in a table row, below the row `above`
+    /// (whose bytes need not be searched) if there is one.
+    fn row_pos(&mut self, above: Option<&Range<usize>>, offset: usize) -> Pos {
+        match above {
+            Some(above) => self.lines.pos_below(&self.spec.text, above, offset),
+            None => self.pos(offset),
+        }
+    }
+
     fn error(&mut self, offset: usize, message: impl Into<String>) {
         let pos = self.pos(offset);
         self.diags.error_at(self.spec.display(), pos, message);
@@ -532,12 +541,13 @@ impl<'s> Reader<'s, '_> {
 
         let mut fields = Vec::with_capacity(rows.len());
         let mut omitted = Vec::new();
-        for (row, syntax) in rows.zip(&parsed) {
+        for (k, (row, syntax)) in rows.zip(&parsed).enumerate() {
             // A row short of cells was reported above; it still becomes a
             // field if it has a name.
             let Some(name_cell) = row.get(name_col) else {
                 continue;
             };
+            let above = k.checked_sub(1).and_then(|j| table.row_src.get(j));
             let written = self.borrowed(trim(&name_cell.rich.text));
             if written.is_empty() {
                 self.error(
@@ -611,7 +621,7 @@ impl<'s> Reader<'s, '_> {
             if let Some(why) = typed.ty.transport() {
                 omitted.push(Omitted {
                     written: written.into_owned(),
-                    pos: self.pos(name_cell.src.start),
+                    pos: self.row_pos(above, name_cell.src.start),
                     why,
                 });
                 continue;
@@ -623,7 +633,7 @@ impl<'s> Reader<'s, '_> {
                 (false, true) => Presence::Nullable,
                 (false, false) => Presence::Required,
             };
-            let pos = self.pos(name_cell.src.start);
+            let pos = self.row_pos(above, name_cell.src.start);
             let ty = self.inline_unions(typed.ty, owner, &written, pos);
             // The name the API uses is a prefix of the written one.
             let api_len = dialect.api_name(&written, &owner.name).len();
