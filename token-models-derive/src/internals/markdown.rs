@@ -118,11 +118,10 @@ pub struct Table<'a> {
     /// The source of each row, to count the cells as written.
     pub row_src: Vec<Range<usize>>,
     pub src: Range<usize>,
-    /// Whether the table's source holds a backslash or a `<` anywhere:
-    /// searched once, so that its rows and cells (most tables have
-    /// neither) need not be.
+    /// Whether the table's source holds a backslash anywhere: searched
+    /// once, so that its rows and cells (most tables have none) need not
+    /// be.
     pub backslash: bool,
-    pub angle: bool,
 }
 
 impl<'a> Table<'a> {
@@ -504,13 +503,12 @@ pub fn parse(text: &str) -> Doc<'_> {
                 TagEnd::Table => {
                     if let Some(t) = table.take() {
                         let src = t.start..range.end;
-                        let written = text.get(src.clone()).unwrap_or("\\<");
+                        let backslash = text.get(src.clone()).is_none_or(|t| t.contains('\\'));
                         doc.blocks.push(Block::Table(Table {
                             header: t.header,
                             body: t.body,
                             row_src: t.row_src,
-                            backslash: written.contains('\\'),
-                            angle: written.contains('<'),
+                            backslash,
                             src,
                         }));
                     }
@@ -754,14 +752,14 @@ mod tests {
         assert_eq!(counts, [1, 3]);
         let written: Vec<usize> = table.rows_written(text).map(|(_, n)| n).collect();
         assert_eq!(written, [1, 3]);
-        assert!(!table.backslash && !table.angle);
-        // A table's marks come from anywhere in its source.
+        assert!(!table.backslash);
+        // A table's backslash is found anywhere in its source.
         let text = "| a | b |\n| - | - |\n| 1 | x<br/>y |\n| \\| 2 | 3 |\n";
         let doc = parse(text);
         let Block::Table(table) = &doc.blocks[0] else {
             panic!("{doc:?}")
         };
-        assert!(table.backslash && table.angle);
+        assert!(table.backslash);
         let written: Vec<usize> = table.rows_written(text).map(|(_, n)| n).collect();
         assert_eq!(written, [2, 2]);
     }

@@ -1101,18 +1101,19 @@ pub fn doc_text(src: &str) -> Lines<'_> {
 }
 
 /// [`doc_text`] of a cell of `table`, whose source is on one line (a
-/// table row is), so only `<br/>` breaks it.
+/// table row is), so only `<br/>` breaks it; not searched for a backslash
+/// when its table has none.
 pub fn cell_doc_text<'s>(src: &'s str, table: &Table<'_>) -> Lines<'s> {
-    doc_lines(src, false, table.backslash || table.angle)
+    doc_lines(src, false, table.backslash)
 }
 
-/// `markup`: whether `src` may hold a `<` or a backslash.
-fn doc_lines(src: &str, multiline: bool, markup: bool) -> Lines<'_> {
+/// `backslash`: whether `src` may hold a backslash.
+fn doc_lines(src: &str, multiline: bool, backslash: bool) -> Lines<'_> {
     let text = trim(src);
     if text.is_empty() || text == "N/A" {
         return Lines::default();
     }
-    if markup && (text.contains('<') || text.contains('\\')) {
+    if text.contains('<') || (backslash && text.contains('\\')) {
         let replaced = text
             .replace("<br/>", "\n")
             .replace("<br />", "\n")

@@ -30,6 +30,11 @@ pub fn trim_start(s: &str) -> &str {
 pub fn trim_end(s: &str) -> &str {
     let bytes = s.as_bytes();
     let mut j = bytes.len();
+    // Eight spaces at a time first: the cells of a table padded to align
+    // its columns (as TypeScript SDKs write them) end in long runs.
+    while let [.., b' ', b' ', b' ', b' ', b' ', b' ', b' ', b' '] = bytes[..j] {
+        j -= 8;
+    }
     while j > 0 && is_space(bytes[j - 1]) {
         j -= 1;
     }
@@ -116,6 +121,15 @@ mod tests {
             assert_eq!(trim(s), s.trim(), "{s:?}");
             assert_eq!(trim_start(s), s.trim_start(), "{s:?}");
             assert_eq!(trim_end(s), s.trim_end(), "{s:?}");
+        }
+        // Runs of spaces of every length, after text and after other
+        // blanks, as a padded table cell ends.
+        for n in 0..40 {
+            for before in ["", "a", "a\t", "\u{3000}", " é\n"] {
+                let s = format!("{before}{}", " ".repeat(n));
+                assert_eq!(trim_end(&s), s.trim_end(), "{s:?}");
+                assert_eq!(trim(&s), s.trim(), "{s:?}");
+            }
         }
     }
 }
