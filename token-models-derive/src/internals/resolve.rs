@@ -243,31 +243,35 @@ impl<'a> Index<'a> {
         let spec = self.models[from].spec;
         let module = &self.modules[from];
         let all: &[usize] = self.by_name.get(wanted.as_str()).map_or(&[], Vec::as_slice);
-        let pick = |pred: &dyn Fn(usize) -> bool| -> Vec<usize> {
-            all.iter().copied().filter(|&i| pred(i)).collect()
-        };
-        let qualifier: Vec<String> = named
-            .qualifier()
-            .map(|q| RustIdent::module(q).name)
-            .collect();
-        let qualified = |i: usize| {
-            let m = &self.modules[i];
-            qualifier
-                .iter()
-                .rev()
-                .zip(m.iter().rev())
-                .take_while(|(q, p)| **q == p.name)
-                .count()
-        };
-        for candidates in [
-            pick(&|i| self.models[i].spec == spec),
-            pick(&|i| &self.modules[i] == module),
-            all.to_vec(),
-        ] {
+        // One type of that name (most names): it, wherever it is.
+        if let [one] = all {
+            return Ok(*one);
+        }
+        // Those of the same doc, else of the same module, else all: each
+        // gathered only if the one before has none.
+        let same_spec = |i: usize| self.models[i].spec == spec;
+        let same_module = |i: usize| self.modules[i] == *module;
+        let anywhere = |_: usize| true;
+        let wheres: [&dyn Fn(usize) -> bool; 3] = [&same_spec, &same_module, &anywhere];
+        for pred in wheres {
+            let candidates: Vec<usize> = all.iter().copied().filter(|&i| pred(i)).collect();
             match candidates.as_slice() {
                 [] => continue,
                 [one] => return Ok(*one),
                 many => {
+                    let qualifier: Vec<String> = named
+                        .qualifier()
+                        .map(|q| RustIdent::module(q).name)
+                        .collect();
+                    let qualified = |i: usize| {
+                        let m = &self.modules[i];
+                        qualifier
+                            .iter()
+                            .rev()
+                            .zip(m.iter().rev())
+                            .take_while(|(q, p)| **q == p.name)
+                            .count()
+                    };
                     let best = many.iter().map(|&i| qualified(i)).max().unwrap_or(0);
                     let top: Vec<usize> = many
                         .iter()
