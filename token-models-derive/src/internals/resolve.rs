@@ -13,7 +13,7 @@ use super::naming::RustIdent;
 use super::par;
 use super::source::{Place, Scope, SpecFile};
 use super::types::DIALECTS;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// What can be derived for one model beyond `Debug`, `Clone`, `PartialEq`
 /// and serde's traits.
@@ -186,6 +186,9 @@ struct Index<'a> {
     first: Vec<Option<usize>>,
     /// Type name to every model of that name.
     by_name: Map<&'a str, Vec<usize>>,
+    /// File name to every spec of that name, for links to no spec's path
+    /// (made when the first such link is met: most trees have none).
+    by_file: OnceLock<Map<&'a str, Vec<usize>>>,
 }
 
 impl<'a> Index<'a> {
@@ -213,7 +216,19 @@ impl<'a> Index<'a> {
             by_path,
             first,
             by_name,
+            by_file: OnceLock::new(),
         }
+    }
+
+    /// The `by_file` index, made on first use.
+    fn specs_by_file(&self) -> &Map<&'a str, Vec<usize>> {
+        self.by_file.get_or_init(|| {
+            let mut by_file: Map<&str, Vec<usize>> = Map::default();
+            for (i, s) in self.specs.iter().enumerate() {
+                by_file.entry(s.file_name()).or_default().push(i);
+            }
+            by_file
+        })
     }
 
     /// The model `named` refers to from model `from`; `path` is room for
@@ -352,18 +367,23 @@ impl<'a> Index<'a> {
         }
         let file = path.rsplit('/').next().unwrap_or(path);
         for exact in [true, false] {
+            // The specs of that name (in any case, failing that), in order.
+            let named: Vec<usize> = if exact {
+                self.specs_by_file().get(file).cloned().unwrap_or_default()
+            } else {
+                (0..self.specs.len())
+                    .filter(|&i| self.specs[i].file_name().eq_ignore_ascii_case(file))
+                    .collect()
+            };
+            if named.is_empty() {
+                continue;
+            }
             for level in (0..=from.folders().len()).rev() {
                 let prefix = &from.folders()[..level];
-                let found: Vec<usize> = (0..self.specs.len())
-                    .filter(|&i| {
-                        let s = &self.specs[i];
-                        s.folders().starts_with(prefix)
-                            && if exact {
-                                s.file_name() == file
-                            } else {
-                                s.file_name().eq_ignore_ascii_case(file)
-                            }
-                    })
+                let found: Vec<usize> = named
+                    .iter()
+                    .copied()
+                    .filter(|&i| self.specs[i].folders().starts_with(prefix))
                     .collect();
                 match found.as_slice() {
                     [] => continue,
