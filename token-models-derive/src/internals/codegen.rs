@@ -26,6 +26,7 @@ use super::par;
 use super::resolve::{Resolved, Traits};
 use super::source::{Place, Scope, SpecFile};
 use std::fmt::{self, Write as _};
+use std::sync::Arc;
 
 /// Appends formatted source to a `String` (which cannot fail).
 macro_rules! emit {
@@ -238,18 +239,38 @@ impl<'a> Generator<'a> {
     ) -> Self {
         // Every model's name and every child module's, whether generated
         // here or not: a name marked taken in vain only costs a `__tm::`.
+        // A folder's models come one after another and share its module
+        // path (one `Arc`): a run of them is looked up once.
+        let modules = &resolved.modules;
+        let runs = || {
+            let mut start = 0;
+            std::iter::from_fn(move || {
+                let first = modules.get(start)?;
+                let len = modules[start..]
+                    .iter()
+                    .take_while(|m| Arc::ptr_eq(m, first))
+                    .count();
+                start += len;
+                Some((start - len..start, &first[..]))
+            })
+        };
         let mut taken: hash::Map<&[RustIdent], Taken> = hash::Map::default();
-        for (model, module) in resolved.models.iter().zip(&resolved.modules) {
-            taken.entry(module).or_default().add(&model.rust.name);
+        for (run, module) in runs() {
+            let mut names = Taken::default();
+            for model in &resolved.models[run] {
+                names.add(&model.rust.name);
+            }
+            let entry = taken.entry(module).or_default();
+            entry.0 |= names.0;
             for k in 0..module.len() {
                 taken.entry(&module[..k]).or_default().add(&module[k].name);
             }
         }
-        let taken_around = resolved
-            .modules
-            .iter()
-            .map(|m| taken.get(&m[..]).copied().unwrap_or_default())
-            .collect();
+        let mut taken_around = Vec::with_capacity(modules.len());
+        for (run, module) in runs() {
+            let around = taken.get(module).copied().unwrap_or_default();
+            taken_around.extend(run.map(|_| around));
+        }
         Generator {
             specs,
             resolved,
