@@ -123,16 +123,18 @@ pub fn resolve<'s>(
             });
         }
         check_field_names(specs[m.spec].display(), kind, &mut d);
-        d
+        (d, Edges::of(kind))
     });
     for (m, kind) in models.iter_mut().zip(kinds) {
         m.kind = kind;
     }
-    for d in checked {
+    let mut edges = Vec::with_capacity(models.len());
+    for (d, e) in checked {
         diags.append(d);
+        edges.push(e);
     }
-    mark_boxes(&mut models);
-    let traits = derive_traits(&models);
+    mark_boxes(&mut models, &edges);
+    let traits = derive_traits(&edges);
     Resolved {
         models,
         modules,
@@ -543,17 +545,63 @@ fn direct_refs(ty: &Ty, out: &mut Vec<usize>) {
     }
 }
 
+/// What one model's types say about the graph of models: found while the
+/// model is resolved (on all cores), put together after.
+struct Edges {
+    /// The models it holds directly (not behind a list or a map).
+    direct: Vec<usize>,
+    /// Every model its types name, anywhere, as often as they do.
+    named: Vec<usize>,
+    /// The traits its own kind and fields allow, before those of the
+    /// models it holds are known.
+    own: Traits,
+}
+
+impl Edges {
+    fn of(kind: &ModelKind) -> Edges {
+        let all = Traits {
+            eq: true,
+            hash: true,
+        };
+        let mut own = match kind {
+            ModelKind::FreeForm | ModelKind::Any => Traits {
+                eq: true,
+                hash: false,
+            },
+            // An open enum of numbers keeps unknown values as JSON.
+            ModelKind::Enum {
+                variants,
+                open: true,
+            } if variants.iter().any(|v| !matches!(v.value, Value::Str(_))) => Traits {
+                eq: true,
+                hash: false,
+            },
+            ModelKind::Struct(_) | ModelKind::Union(_) | ModelKind::Enum { .. } => all,
+        };
+        let (mut direct, mut named) = (Vec::new(), Vec::new());
+        for ty in kind.types() {
+            direct_refs(ty, &mut direct);
+            ty.walk(&mut |ty| match ty {
+                Ty::Scalar(Scalar::F32 | Scalar::F64) => {
+                    own = Traits {
+                        eq: false,
+                        hash: false,
+                    }
+                }
+                Ty::Scalar(Scalar::Any | Scalar::Object) => own.hash = false,
+                Ty::Model(r) => named.push(*r),
+                _ => {}
+            });
+        }
+        Edges { direct, named, own }
+    }
+}
+
 /// Boxes every field or alternative that holds, directly, a model of its
 /// own strongly connected component: the types that contain themselves.
-fn mark_boxes(models: &mut [Model]) {
-    let edges: Vec<Vec<usize>> = models
-        .iter()
-        .map(|m| {
-            let mut out = Vec::new();
-            m.kind.types().for_each(|t| direct_refs(t, &mut out));
-            out
-        })
-        .collect();
+/// `edges` are the models', in order.
+fn mark_boxes(models: &mut [Model], edges: &[Edges]) {
+    let edges: Vec<&[usize]> = edges.iter().map(|e| e.direct.as_slice()).collect();
     let component = strongly_connected(&edges);
     // A model alone in its component that does not hold itself is in no
     // cycle: none of its fields is boxed (most models).
@@ -582,7 +630,7 @@ fn mark_boxes(models: &mut [Model]) {
 }
 
 /// Tarjan's algorithm, without recursion: a component number per node.
-fn strongly_connected(edges: &[Vec<usize>]) -> Vec<usize> {
+fn strongly_connected(edges: &[&[usize]]) -> Vec<usize> {
     const UNSEEN: usize = usize::MAX;
     let n = edges.len();
     let (mut index, mut low, mut component) = (vec![UNSEEN; n], vec![0; n], vec![UNSEEN; n]);
@@ -634,50 +682,22 @@ fn strongly_connected(edges: &[Vec<usize>]) -> Vec<usize> {
 /// is: each model's own fields decide first, then a model that loses a
 /// trait takes it from every model that holds it, until none changes (a
 /// worklist, so each reference is followed at most once per trait lost).
-fn derive_traits(models: &[Model]) -> Vec<Traits> {
+fn derive_traits(edges: &[Edges]) -> Vec<Traits> {
     let all = Traits {
         eq: true,
         hash: true,
     };
-    let mut traits = Vec::with_capacity(models.len());
+    let mut traits: Vec<Traits> = edges.iter().map(|e| e.own).collect();
     // `holders[r]`: the models with a field (or alternative) of model `r`.
-    let mut holders: Vec<Vec<usize>> = vec![Vec::new(); models.len()];
-    for (i, m) in models.iter().enumerate() {
-        let mut t = match &m.kind {
-            ModelKind::FreeForm | ModelKind::Any => Traits {
-                eq: true,
-                hash: false,
-            },
-            // An open enum of numbers keeps unknown values as JSON.
-            ModelKind::Enum {
-                variants,
-                open: true,
-            } if variants.iter().any(|v| !matches!(v.value, Value::Str(_))) => Traits {
-                eq: true,
-                hash: false,
-            },
-            ModelKind::Struct(_) | ModelKind::Union(_) | ModelKind::Enum { .. } => all,
-        };
-        for ty in m.kind.types() {
-            ty.walk(&mut |ty| match ty {
-                Ty::Scalar(Scalar::F32 | Scalar::F64) => {
-                    t = Traits {
-                        eq: false,
-                        hash: false,
-                    }
-                }
-                Ty::Scalar(Scalar::Any | Scalar::Object) => t.hash = false,
-                Ty::Model(r) => {
-                    if let Some(h) = holders.get_mut(*r) {
-                        h.push(i);
-                    }
-                }
-                _ => {}
-            });
+    let mut holders: Vec<Vec<usize>> = vec![Vec::new(); edges.len()];
+    for (i, e) in edges.iter().enumerate() {
+        for &r in &e.named {
+            if let Some(h) = holders.get_mut(r) {
+                h.push(i);
+            }
         }
-        traits.push(t);
     }
-    let mut work: Vec<usize> = (0..models.len()).filter(|&i| traits[i] != all).collect();
+    let mut work: Vec<usize> = (0..edges.len()).filter(|&i| traits[i] != all).collect();
     while let Some(r) = work.pop() {
         let lost = traits[r];
         for &i in &holders[r] {
