@@ -797,12 +797,7 @@ impl Generator<'_> {
         out.end(GROUP);
         if let ModelKind::Struct(fields) = &m.kind {
             for f in fields {
-                let presence = match f.presence {
-                    Presence::Required => "required",
-                    Presence::Optional => "optional",
-                    Presence::Nullable => "nullable",
-                    Presence::OptionalNullable => "optional-nullable",
-                };
+                let presence = presence_unit(f.presence);
                 f.rust().push_to(out.plain());
                 out.end(UNIT);
                 out.write_str(f.wire())?;
@@ -810,7 +805,6 @@ impl Generator<'_> {
                 self.field_type_text(out.plain(), f);
                 out.end(UNIT);
                 out.plain().push_str(presence);
-                out.end(UNIT);
                 out.lines(&f.doc)?;
                 out.end(UNIT);
                 push_number(out.plain(), f.pos.line);
@@ -886,6 +880,16 @@ impl End {
 }
 
 use End::{Group as GROUP, Item as ITEM, Model as MODEL, Unit as UNIT};
+
+/// A field's presence in the catalog, with the unit's end (one push).
+fn presence_unit(presence: Presence) -> &'static str {
+    match presence {
+        Presence::Required => "required\\u{1f}",
+        Presence::Optional => "optional\\u{1f}",
+        Presence::Nullable => "nullable\\u{1f}",
+        Presence::OptionalNullable => "optional-nullable\\u{1f}",
+    }
+}
 
 /// The inside of the catalog's string literal, as it is written: text goes
 /// in escaped as [`Lit`] escapes it, a separator character in it replaced
@@ -1206,6 +1210,21 @@ mod tests {
             super::docs(&mut known, &super::Lines::line(text));
             super::docs(&mut searched, &super::Lines::from(text.to_owned()));
             assert_eq!(known, searched);
+        }
+    }
+
+    #[test]
+    fn a_presence_is_a_unit() {
+        use super::super::ir::Presence;
+        for p in [
+            Presence::Required,
+            Presence::Optional,
+            Presence::Nullable,
+            Presence::OptionalNullable,
+        ] {
+            let written = super::presence_unit(p);
+            let word = written.strip_suffix(End::Unit.escaped());
+            assert!(word.is_some_and(|w| w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')));
         }
     }
 
