@@ -1208,7 +1208,7 @@ mod tests {
         );
         assert_eq!(doc_text("a <b>bold</b> <br>c"), ["a <b>bold</b>", "c"]);
         // A table cell's text is one line but for its `<br/>`s; whether
-        // it may hold markup is told by its table's source.
+        // it may hold a backslash is told by its table's source.
         for one_line in [
             " N/A ",
             "One.<br/>Two.<br/>",

@@ -163,13 +163,13 @@ fn rename_clashes(
                 m.rust.name = free.unwrap_or(base);
             } else {
                 diags.error_at(
-                specs[m.spec].display(),
-                m.pos,
-                format!(
-                    "found a second type named `{}` in this module, expected one (the first is from {}); rename one of the docs' titles",
-                    m.rust.name, specs[first].display()
-                ),
-            );
+                    specs[m.spec].display(),
+                    m.pos,
+                    format!(
+                        "found a second type named `{}` in this module, expected one (the first is from {}); rename one of the docs' titles",
+                        m.rust.name, specs[first].display()
+                    ),
+                );
                 m.rust.name = format!("{}Duplicate{i}", m.rust.name);
             }
         }
