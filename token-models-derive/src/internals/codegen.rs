@@ -26,7 +26,7 @@ use super::par;
 use super::resolve::{Resolved, Traits};
 use super::source::{Place, Scope, SpecFile};
 use std::fmt::{self, Write as _};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// Appends formatted source to a `String` (which cannot fail).
 macro_rules! emit {
@@ -228,6 +228,8 @@ pub struct Generator<'a> {
     taken: hash::Map<&'a [RustIdent], Taken>,
     /// The names taken in each model's module, by model.
     taken_around: Vec<Taken>,
+    /// See [`Generator::first_under`].
+    first_under: OnceLock<hash::Map<&'a [RustIdent], usize>>,
 }
 
 impl<'a> Generator<'a> {
@@ -278,7 +280,28 @@ impl<'a> Generator<'a> {
             threads,
             taken,
             taken_around,
+            first_under: OnceLock::new(),
         }
+    }
+
+    /// Per module path, the first model in it or below it (generated here
+    /// or not): made once, when the first module is written, rather than
+    /// searched for per module.
+    fn first_under(&self) -> &hash::Map<&'a [RustIdent], usize> {
+        self.first_under.get_or_init(|| {
+            let modules: &'a [Arc<[RustIdent]>] = &self.resolved.modules;
+            let mut first = hash::Map::default();
+            for (i, module) in modules.iter().enumerate() {
+                // A folder's models share their path: its first one counts.
+                if i > 0 && Arc::ptr_eq(module, &modules[i - 1]) {
+                    continue;
+                }
+                for k in 1..=module.len() {
+                    first.entry(&module[..k]).or_insert(i);
+                }
+            }
+            first
+        })
     }
 }
 
@@ -428,12 +451,11 @@ impl Generator<'_> {
     }
 
     fn folder_display(&self, modules: &[RustIdent]) -> String {
-        // Any spec in the folder tells the folder's path as written.
-        self.resolved
-            .modules
-            .iter()
-            .position(|m| m.starts_with(modules))
-            .map(|i| {
+        // Any spec in the folder tells the folder's path as written: the
+        // first one's does.
+        self.first_under()
+            .get(modules)
+            .map(|&i| {
                 let spec = &self.specs[self.resolved.models[i].spec];
                 let depth = modules.len();
                 let shown = spec

@@ -228,6 +228,24 @@ mod tests {
     /// its top folder: Python's `from_` is the API's `from`, Go's is not
     /// renamed.
     #[test]
+    fn a_module_is_documented_with_its_first_specs_folder() {
+        // `B` and `b` are one module, `b`: its first spec's folder names it.
+        let specs = [
+            spec("a/x.md", &[]),
+            spec("a/d/z.md", &[]),
+            spec("B/c/y.md", &[]),
+            spec("b/w.md", &[]),
+        ];
+        let expansion = expand_specs(&specs, Vec::new(), Diagnostics::new());
+        let source = expansion.generator().all();
+        for folder in ["specs/a/", "specs/a/d/", "specs/B/", "specs/B/c/"] {
+            let doc = format!(" Models from the specs in `{folder}`.");
+            assert!(source.contains(&doc), "{doc}\n{source}");
+        }
+        assert!(!source.contains("specs in `specs/b/`"), "{source}");
+    }
+
+    #[test]
     fn a_doc_too_short_to_tell_takes_its_folders_language() {
         let specs = vec![
             spec(
