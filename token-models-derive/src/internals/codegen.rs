@@ -26,6 +26,7 @@ use super::par;
 use super::resolve::{Resolved, Traits};
 use super::source::{Place, Scope, SpecFile};
 use std::fmt::{self, Write as _};
+use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
 /// Appends formatted source to a `String` (which cannot fail).
@@ -193,6 +194,21 @@ static IMPORTED: [Std; 18] = [
     DESERIALIZE,
 ];
 
+/// The runs of consecutive models that share one module path (one `Arc`:
+/// a folder's models come one after another), with that path.
+fn module_runs(modules: &[Arc<[RustIdent]>]) -> impl Iterator<Item = (Range<usize>, &[RustIdent])> {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        let first = modules.get(start)?;
+        let len = modules[start..]
+            .iter()
+            .take_while(|m| Arc::ptr_eq(m, first))
+            .count();
+        start += len;
+        Some((start - len..start, &first[..]))
+    })
+}
+
 /// Which of [`IMPORTED`]'s bare names an item of a module has (so the
 /// module names that path through `__tm`), one bit each.
 #[derive(Clone, Copy, Default)]
@@ -241,23 +257,10 @@ impl<'a> Generator<'a> {
     ) -> Self {
         // Every model's name and every child module's, whether generated
         // here or not: a name marked taken in vain only costs a `__tm::`.
-        // A folder's models come one after another and share its module
-        // path (one `Arc`): a run of them is looked up once.
+        // A run of models sharing a module path is looked up once.
         let modules = &resolved.modules;
-        let runs = || {
-            let mut start = 0;
-            std::iter::from_fn(move || {
-                let first = modules.get(start)?;
-                let len = modules[start..]
-                    .iter()
-                    .take_while(|m| Arc::ptr_eq(m, first))
-                    .count();
-                start += len;
-                Some((start - len..start, &first[..]))
-            })
-        };
         let mut taken: hash::Map<&[RustIdent], Taken> = hash::Map::default();
-        for (run, module) in runs() {
+        for (run, module) in module_runs(modules) {
             let mut names = Taken::default();
             for model in &resolved.models[run] {
                 names.add(&model.rust.name);
@@ -269,7 +272,7 @@ impl<'a> Generator<'a> {
             }
         }
         let mut taken_around = Vec::with_capacity(modules.len());
-        for (run, module) in runs() {
+        for (run, module) in module_runs(modules) {
             let around = taken.get(module).copied().unwrap_or_default();
             taken_around.extend(run.map(|_| around));
         }
@@ -289,15 +292,10 @@ impl<'a> Generator<'a> {
     /// searched for per module.
     fn first_under(&self) -> &hash::Map<&'a [RustIdent], usize> {
         self.first_under.get_or_init(|| {
-            let modules: &'a [Arc<[RustIdent]>] = &self.resolved.modules;
             let mut first = hash::Map::default();
-            for (i, module) in modules.iter().enumerate() {
-                // A folder's models share their path: its first one counts.
-                if i > 0 && Arc::ptr_eq(module, &modules[i - 1]) {
-                    continue;
-                }
+            for (run, module) in module_runs(&self.resolved.modules) {
                 for k in 1..=module.len() {
-                    first.entry(&module[..k]).or_insert(i);
+                    first.entry(&module[..k]).or_insert(run.start);
                 }
             }
             first

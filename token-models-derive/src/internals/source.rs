@@ -422,14 +422,9 @@ fn walk(
     }
 }
 
-/// The length of `base` (`base_len` bytes) with `rel`'s parts appended,
-/// each after a separator.
-fn joined_len(base_len: usize, rel: &[String]) -> usize {
-    base_len + rel.iter().map(|p| p.len() + 1).sum::<usize>()
-}
-
 fn join(display: &str, rel: &[String]) -> String {
-    let mut s = String::with_capacity(joined_len(display.len(), rel));
+    let len = display.len() + rel.iter().map(|p| p.len() + 1).sum::<usize>();
+    let mut s = String::with_capacity(len);
     s.push_str(display);
     for part in rel {
         s.push('/');
