@@ -658,6 +658,7 @@ impl Generator<'_> {
                 Scalar::Bool => out.push_str("bool"),
                 Scalar::I32 => out.push_str("i32"),
                 Scalar::I64 => out.push_str("i64"),
+                Scalar::I128 => out.push_str("i128"),
                 Scalar::F32 => out.push_str("f32"),
                 Scalar::F64 => out.push_str("f64"),
                 Scalar::DateTime => {
@@ -729,6 +730,7 @@ impl Generator<'_> {
                     Scalar::Bool => "bool",
                     Scalar::I32 => "i32",
                     Scalar::I64 => "i64",
+                    Scalar::I128 => "i128",
                     Scalar::F32 => "f32",
                     Scalar::F64 => "f64",
                     Scalar::DateTime => "chrono::DateTime<chrono::FixedOffset>",

@@ -135,18 +135,24 @@ pub fn expand_specs_in(
         }
     });
     let mut by_folder: Map<&str, Vec<usize>> = Map::default();
+    let mut tree = vec![0; DIALECTS.len()];
     for (spec, (scores, _)) in specs.iter().zip(&first) {
         let total = by_folder
             .entry(top_folder(spec))
             .or_insert_with(|| vec![0; DIALECTS.len()]);
-        for (t, s) in total.iter_mut().zip(scores) {
+        for ((t, all), s) in total.iter_mut().zip(&mut tree).zip(scores) {
             *t += s;
+            *all += s;
         }
     }
+    // A folder whose docs do not tell (a small `errors/` folder writing
+    // only `*string*` and `*int*`) takes the whole tree's language.
+    let tree = types::best_dialect(&tree);
     let fallback = |spec: &SpecFile| {
         by_folder
             .get(top_folder(spec))
             .and_then(|s| types::best_dialect(s))
+            .or(tree)
             .unwrap_or(&DIALECTS[0])
     };
     // Most docs were read in the first pass; only those left for the vote
@@ -243,6 +249,35 @@ mod tests {
             assert!(source.contains(&doc), "{doc}\n{source}");
         }
         assert!(!source.contains("specs in `specs/b/`"), "{source}");
+    }
+
+    /// A folder whose docs use only words several languages share
+    /// (`*string*`, `*int*`) takes the language of the whole tree, not the
+    /// first vocabulary's: C# `int` is an `i32`, Ruby does not know it.
+    #[test]
+    fn a_folder_too_small_to_tell_takes_the_trees_language() {
+        let specs = vec![
+            spec(
+                "Errors/error.md",
+                &[("Message", "*string*"), ("Code", "*int*")],
+            ),
+            spec(
+                "Components/thing.md",
+                &[
+                    ("Tags", "List<*string*>"),
+                    ("Data", "Dictionary<String, *long*>"),
+                ],
+            ),
+        ];
+        let e = expand_specs(&specs, Vec::new(), Diagnostics::new());
+        assert!(e.diagnostics.is_empty(), "{:?}", e.diagnostics);
+        let ModelKind::Struct(fields) = &e.resolved.models[0].kind else {
+            panic!("{:?}", e.resolved.models[0].kind)
+        };
+        assert_eq!(
+            fields[1].ty,
+            crate::internals::ir::Ty::Scalar(crate::internals::ir::Scalar::I32)
+        );
     }
 
     #[test]

@@ -14,6 +14,9 @@ pub enum Scalar {
     Bool,
     I32,
     I64,
+    /// An integer of any size the API sends (`BigInteger`): 128 bits,
+    /// so that no amount is rounded; a larger one is an error, not a loss.
+    I128,
     F32,
     F64,
     /// An RFC 3339 date-time with its offset.

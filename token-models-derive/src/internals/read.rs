@@ -772,11 +772,18 @@ impl<'s> Reader<'s, '_> {
     }
 
     /// `## Supported Types`: one `### \`type\`` heading per alternative.
+    /// Where the generator shows the alternative as a constructor snippet
+    /// (Go's `CreateXInteger(int64{/* values here */})`), the snippet's type
+    /// is the alternative's, whatever the heading says (often nothing).
     fn union_section(&mut self, section: &Section<'_>, doc: &mut Lines<'s>) -> ModelKind<'s> {
         let (_, subsections) = sections(section.blocks, 3);
         let mut parsed = Vec::new();
         for s in &subsections {
-            let text = s.title.trim().trim_matches('`');
+            let snippet = s.blocks.iter().find_map(|b| match b {
+                Block::Code { text, .. } => snippet_type(text),
+                _ => None,
+            });
+            let text = snippet.unwrap_or_else(|| s.title.trim().trim_matches('`'));
             match types::parse(text) {
                 Ok(syntax) => parsed.push((text, syntax, s.src.start)),
                 Err(e) => self.error(s.src.start, format!("in the type `{text}`: {}", e.message)),
@@ -785,14 +792,33 @@ impl<'s> Reader<'s, '_> {
         if parsed.is_empty() {
             self.error(section.src.start, "found a `## Supported Types` heading with no `### type` headings under it, expected one per alternative");
         }
+        // A heading that names an alternative as its generator does
+        // (`### Str`) counts for the languages whose generators do so.
         let dialect = self.spec.settings.dialect.unwrap_or_else(|| {
-            types::guess_dialect(parsed.iter().map(|(text, s, _)| (s, *text)), || {
-                self.fallback()
-            })
+            let mut scores = types::dialect_scores(parsed.iter().map(|(text, s, _)| (s, *text)));
+            for (score, d) in scores.iter_mut().zip(types::DIALECTS) {
+                *score += parsed
+                    .iter()
+                    .filter(|(text, ..)| d.alternatives.iter().any(|(w, _)| w == text))
+                    .count();
+            }
+            types::best_dialect(&scores).unwrap_or_else(|| self.fallback())
         });
         let mut tys = Vec::new();
         for (text, syntax, at) in parsed {
-            match types::interpret(&syntax, text, dialect, &[]) {
+            let named = dialect
+                .alternatives
+                .iter()
+                .find(|(word, _)| *word == text && dialect.lookup(text).is_none());
+            let typed = match named {
+                Some(&(_, scalar)) => Ok(types::Typed {
+                    ty: Ty::Scalar(scalar),
+                    optional: false,
+                    nullable: false,
+                }),
+                None => types::interpret(&syntax, text, dialect, &[]),
+            };
+            match typed {
                 Ok(t) if t.ty.transport().is_some() => {
                     doc.push("");
                     doc.push(&format!(
@@ -934,6 +960,15 @@ impl<'s> Reader<'s, '_> {
     }
 }
 
+/// The type of the value a generator's constructor snippet takes: `T` in
+/// `x := components.CreateXT(T{/* values here */})`.
+fn snippet_type(code: &str) -> Option<&str> {
+    let end = code.find("{/* values here */}")?;
+    let start = code.get(..end)?.rfind('(')? + 1;
+    let ty = code.get(start..end)?.trim();
+    (!ty.is_empty()).then_some(ty)
+}
+
 /// Where a Type cell's type expression is in its text: trimmed, and
 /// emphasis written inside a code span (`` `*str*` ``) is markup, not a Go
 /// pointer.
@@ -998,7 +1033,7 @@ fn alternative_name(ty: &Ty) -> String {
         Ty::Scalar(s) => match s {
             Scalar::String => "String",
             Scalar::Bool => "Boolean",
-            Scalar::I32 | Scalar::I64 => "Integer",
+            Scalar::I32 | Scalar::I64 | Scalar::I128 => "Integer",
             Scalar::F32 | Scalar::F64 => "Number",
             Scalar::DateTime => "DateTime",
             Scalar::Date => "Date",
@@ -1397,6 +1432,34 @@ mod tests {
             &union,
             &TypeCells::of(&union, &mut Parses::default())
         ));
+    }
+
+    /// Go's newer docs give an alternative no heading, only a constructor
+    /// snippet; C#'s name a scalar alternative as the generator does.
+    #[test]
+    fn union_alternatives_from_snippets_and_generator_names() {
+        let go = "# Percentage\n\n## Supported Types\n\n### \n\n```go\np := components.CreatePercentageInteger(int64{/* values here */})\n```\n\n### \n\n```go\np := components.CreatePercentageArrayOfStr([]string{/* values here */})\n```\n\n### One\n\n```go\np := components.CreatePercentageOne(components.One{/* values here */})\n```\n";
+        let (models, errors) = read(go);
+        assert!(errors.is_empty(), "{errors:?}");
+        let ModelKind::Union(alternatives) = &models[0].kind else {
+            panic!("{:?}", models[0].kind)
+        };
+        let tys: Vec<&Ty> = alternatives.iter().map(|a| &a.ty).collect();
+        let one = Ty::Named(NamedRef {
+            path: "components.One".into(),
+            link: None,
+        });
+        let strings = Ty::List(Box::new(Ty::Scalar(Scalar::String)));
+        assert_eq!(tys, [&Ty::Scalar(Scalar::I64), &strings, &one]);
+        let csharp = "# Default\n\n## Supported Types\n\n### Str\n\n```csharp\nDefault.CreateStr(/* values here */);\n```\n\n### Number\n\n### Boolean\n\n### Bigint\n";
+        let (models, errors) = read(csharp);
+        assert!(errors.is_empty(), "{errors:?}");
+        let ModelKind::Union(alternatives) = &models[0].kind else {
+            panic!("{:?}", models[0].kind)
+        };
+        let tys: Vec<&Ty> = alternatives.iter().map(|a| &a.ty).collect();
+        let scalars = [Scalar::String, Scalar::F64, Scalar::Bool, Scalar::I128].map(Ty::Scalar);
+        assert_eq!(tys, scalars.iter().collect::<Vec<_>>());
     }
 
     #[test]

@@ -332,8 +332,12 @@ impl<'a> Index<'a> {
     }
 
     /// A link to another spec: relative to the linking spec first; failing
-    /// that (generated docs often link to folders that do not exist), by file
-    /// name, in the linking spec's folder, then its parent, up to the root.
+    /// that (generated docs often link to folders that do not exist, or
+    /// climb above the specs folder and come back into it under the name it
+    /// has in the vendor's repository), by file name: among the specs of
+    /// that name, those whose folders end with most of the link's (in any
+    /// case), then the nearest to the linking spec (its folder, its parent,
+    /// up to the root).
     fn resolve_link(
         &self,
         from_spec: usize,
@@ -368,6 +372,18 @@ impl<'a> Index<'a> {
             }
         }
         let file = path.rsplit('/').next().unwrap_or(path);
+        // The link's folders, innermost first.
+        let link_folders = path
+            .rsplit('/')
+            .skip(1)
+            .filter(|p| !matches!(*p, "" | "." | ".."));
+        let tail = |i: usize| {
+            link_folders
+                .clone()
+                .zip(self.specs[i].folders().iter().rev())
+                .take_while(|(a, b)| a.eq_ignore_ascii_case(b))
+                .count()
+        };
         for exact in [true, false] {
             // The specs of that name (in any case, failing that), in order.
             let named: Vec<usize> = if exact {
@@ -377,9 +393,11 @@ impl<'a> Index<'a> {
                     .filter(|&i| self.specs[i].file_name().eq_ignore_ascii_case(file))
                     .collect()
             };
-            if named.is_empty() {
+            let longest = named.iter().map(|&i| tail(i)).max();
+            let Some(longest) = longest else {
                 continue;
-            }
+            };
+            let named: Vec<usize> = named.into_iter().filter(|&i| tail(i) == longest).collect();
             for level in (0..=from.folders().len()).rev() {
                 let prefix = &from.folders()[..level];
                 let found: Vec<usize> = named
@@ -786,6 +804,43 @@ mod tests {
                 .collect::<Vec<_>>(),
             ["x", "y"]
         );
+    }
+
+    /// From `operations/`, `../../models/shared/error.md` means
+    /// `shared/error.md` when the specs folder was the repository's
+    /// `models`: the spec whose folders end with most of the link's, in
+    /// any case, is the one meant.
+    #[test]
+    fn a_link_above_the_specs_folder_resolves_by_its_longest_tail() {
+        let from = format!(
+            "# Op\n{}",
+            table(&[
+                ("error", "[Error](../../models/shared/error.md)"),
+                ("card", "[Card](../../Models/payments/card.md)"),
+            ])
+        );
+        let (r, errors) = run(&[
+            ("operations/op.md", &from),
+            ("errors/error.md", "# Error\n"),
+            ("shared/error.md", "# SharedError\n"),
+            ("Orchestration/card.md", "# OrchestrationCard\n"),
+            ("Payments/card.md", "# PaymentsCard\n"),
+        ]);
+        assert!(errors.is_empty(), "{errors:?}");
+        let name = |ty: &Ty| match ty {
+            Ty::Model(i) => r.models[*i].rust.name.clone(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(name(field_ty(&r, 0, 0)), "SharedError");
+        assert_eq!(name(field_ty(&r, 0, 1)), "PaymentsCard");
+        // With no folder of the link's to tell them apart, it is ambiguous.
+        let from = format!("# Op\n{}", table(&[("card", "[Card](../../x/card.md)")]));
+        let (_, errors) = run(&[
+            ("operations/op.md", &from),
+            ("a/card.md", "# A\n"),
+            ("b/card.md", "# B\n"),
+        ]);
+        assert!(errors[0].contains("is ambiguous"), "{errors:?}");
     }
 
     #[test]

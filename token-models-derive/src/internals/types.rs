@@ -57,6 +57,8 @@ pub enum Syntax {
     Union(Vec<Syntax>),
     /// `{ [k: string]: X }` (TypeScript).
     IndexMap(Box<Syntax>),
+    /// `?` (a Java wildcard): any type.
+    Wildcard,
 }
 
 impl Syntax {
@@ -95,7 +97,7 @@ impl Syntax {
                 out.push(path);
                 args.iter().for_each(|a| a.names(out));
             }
-            Syntax::Lit(_) => {}
+            Syntax::Lit(_) | Syntax::Wildcard => {}
             Syntax::Array(t) | Syntax::Pointer(t) | Syntax::Nullable(t) | Syntax::IndexMap(t) => {
                 t.names(out)
             }
@@ -347,6 +349,10 @@ impl Parser<'_> {
             if self.eat_ident("extends") {
                 return self.prefix();
             }
+            // `?` alone (`HttpResponse<?>`) is any type.
+            if self.punct_at(0, '>') || self.punct_at(0, ',') {
+                return Ok(Syntax::Wildcard);
+            }
             return Ok(Syntax::Nullable(Box::new(self.prefix()?)));
         }
         if self.empty_brackets() {
@@ -394,6 +400,16 @@ impl Parser<'_> {
         self.eat_sep();
         loop {
             match self.toks.get(self.at) {
+                // A constructor call, `X.new(args)` or `X.new` (Ruby's
+                // Crystalline), is read as `X(args)`.
+                Some(&(Tok::Ident(end), at))
+                    if !path.is_empty()
+                        && self.text.get(at..end) == Some("new")
+                        && !matches!(self.toks.get(self.at + 1), Some((Tok::Sep, _))) =>
+                {
+                    self.at += 1;
+                    break;
+                }
                 Some(&(Tok::Ident(end), at)) => {
                     path.push(at..end);
                     self.at += 1;
@@ -470,7 +486,10 @@ fn parse_with(text: &str, tokens: &mut Tokens) -> Result<Syntax, TypeError> {
         at: 0,
     };
     let t = p.union()?;
-    if p.at < p.toks.len() {
+    // Closing brackets left over at the end close nothing: a generator's
+    // slip (`[AxiosResponse>](…)`), read as if they were not there.
+    let stray = |(tok, _): &(Tok, usize)| matches!(tok, Tok::Punct('>' | ']' | ')'));
+    if !p.toks.get(p.at..).unwrap_or_default().iter().all(stray) {
         return p.error("the end of the type expression");
     }
     Ok(t)
@@ -597,6 +616,9 @@ pub struct Dialect {
     /// The name a settings file uses to pick it.
     pub name: &'static str,
     pub words: &'static [(&'static str, Meaning)],
+    /// What the generator names a union's scalar alternatives in their
+    /// `###` headings, where it writes no type (C#'s `### Str`).
+    pub alternatives: &'static [(&'static str, Scalar)],
     /// What the SDK appends to a field named like its own type (C# cannot
     /// have a member named after its class: `AccessToken.AccessTokenValue`
     /// is `access_token` on the wire).
@@ -646,7 +668,7 @@ impl Dialect {
 }
 
 use Meaning::{List, ListOrMap, Map, Null, Nullable, Optional, OptionalNullable, Same, Transport};
-use Scalar::{Any, Bool, Date, DateTime, F32, F64, I32, I64, Object, String as Str};
+use Scalar::{Any, Bool, Date, DateTime, F32, F64, I32, I64, I128, Object, String as Str};
 
 const fn s(scalar: Scalar) -> Meaning {
     Meaning::Scalar(scalar)
@@ -661,6 +683,7 @@ const PYTHON_KEYWORDS: &[&str] = &[
 ];
 
 const RESPONSE: Meaning = Transport("an HTTP response");
+const REQUEST: Meaning = Transport("an HTTP request");
 const STREAM: Meaning = Transport("a stream");
 const BINARY: Meaning = Transport("binary content");
 
@@ -683,8 +706,16 @@ pub const DIALECTS: &[Dialect] = &[
             ("T.Array", List),
             ("T.Hash", Map),
             ("T.any", Meaning::Union),
+            // The Crystalline runtime of newer generators (`X.new(args)` is
+            // read as `X[args]`).
+            ("Crystalline.Nilable", Nullable),
+            ("Crystalline.Boolean", s(Bool)),
+            ("Crystalline.Array", List),
+            ("Crystalline.Hash", Map),
+            ("Crystalline.Union", Meaning::Union),
             ("Faraday.Response", RESPONSE),
         ],
+        alternatives: &[],
         self_named_suffix: None,
         reserved_suffix: None,
     },
@@ -703,13 +734,16 @@ pub const DIALECTS: &[Dialect] = &[
             ("Nullable", Nullable),
             ("OptionalNullable", OptionalNullable),
             ("List", List),
+            ("list", List),
             ("Dict", Map),
+            ("dict", Map),
             ("Union", Meaning::Union),
             ("Literal", Meaning::Literal),
             ("None", Null),
             ("UnrecognizedStr", s(Str)),
             ("UnrecognizedInt", s(I64)),
             ("httpx.Response", RESPONSE),
+            ("requests.Response", RESPONSE),
             ("bytes", BINARY),
             ("io.BytesIO", BINARY),
             ("io.BufferedReader", BINARY),
@@ -717,6 +751,7 @@ pub const DIALECTS: &[Dialect] = &[
             ("eventstreaming.EventStream", STREAM),
             ("eventstreaming.EventStreamAsync", STREAM),
         ],
+        alternatives: &[],
         self_named_suffix: None,
         reserved_suffix: Some(("_", PYTHON_KEYWORDS)),
     },
@@ -733,7 +768,7 @@ pub const DIALECTS: &[Dialect] = &[
             ("float", s(F32)),
             ("Float", s(F32)),
             ("BigDecimal", s(F64)),
-            ("BigInteger", s(I64)),
+            ("BigInteger", s(I128)),
             ("boolean", s(Bool)),
             ("Boolean", s(Bool)),
             ("Object", s(Any)),
@@ -747,6 +782,7 @@ pub const DIALECTS: &[Dialect] = &[
             ("InputStream", STREAM),
             ("byte", BINARY),
         ],
+        alternatives: &[],
         self_named_suffix: None,
         reserved_suffix: None,
     },
@@ -767,10 +803,12 @@ pub const DIALECTS: &[Dialect] = &[
             ("ReadableStream", STREAM),
             ("EventStream", STREAM),
             ("Response", RESPONSE),
+            ("AxiosResponse", RESPONSE),
             ("File", BINARY),
             ("Blob", BINARY),
             ("Uint8Array", BINARY),
         ],
+        alternatives: &[],
         self_named_suffix: None,
         reserved_suffix: None,
     },
@@ -790,10 +828,12 @@ pub const DIALECTS: &[Dialect] = &[
             ("interface", s(Any)),
             ("map", Map),
             ("http.Response", RESPONSE),
+            ("http.Request", REQUEST),
             ("io.ReadCloser", STREAM),
             ("io.Reader", STREAM),
             ("byte", BINARY),
         ],
+        alternatives: &[],
         self_named_suffix: None,
         reserved_suffix: None,
     },
@@ -806,6 +846,7 @@ pub const DIALECTS: &[Dialect] = &[
             ("double", s(F64)),
             ("float", s(F32)),
             ("decimal", s(F64)),
+            ("BigInteger", s(I128)),
             ("bool", s(Bool)),
             ("DateTime", s(DateTime)),
             ("LocalDate", s(Date)),
@@ -813,8 +854,18 @@ pub const DIALECTS: &[Dialect] = &[
             ("List", List),
             ("Dictionary", Map),
             ("HttpResponseMessage", RESPONSE),
+            ("HttpRequestMessage", REQUEST),
             ("Stream", STREAM),
             ("byte", BINARY),
+        ],
+        alternatives: &[
+            ("Str", Str),
+            ("Integer", I64),
+            ("Number", F64),
+            ("Boolean", Bool),
+            ("Bigint", I128),
+            ("Decimal", F64),
+            ("Any", Any),
         ],
         self_named_suffix: Some("Value"),
         reserved_suffix: None,
@@ -829,10 +880,12 @@ pub const DIALECTS: &[Dialect] = &[
             ("mixed", s(Any)),
             ("DateTime", s(DateTime)),
             ("Brick.DateTime.LocalDate", s(Date)),
+            ("Brick.Math.BigInteger", s(I128)),
             ("array", ListOrMap),
             ("Psr.Http.Message.ResponseInterface", RESPONSE),
             ("Psr.Http.Message.StreamInterface", STREAM),
         ],
+        alternatives: &[],
         self_named_suffix: None,
         reserved_suffix: None,
     },
@@ -848,6 +901,7 @@ pub const DIALECTS: &[Dialect] = &[
             ("date-time", s(DateTime)),
             ("date", s(Date)),
         ],
+        alternatives: &[],
         self_named_suffix: None,
         reserved_suffix: None,
     },
@@ -991,9 +1045,11 @@ fn ty_of(
         Syntax::IndexMap(t) => Ok(Ty::Map(Box::new(nested(t)?))),
         Syntax::Pointer(t) | Syntax::Nullable(t) => Ok(Ty::Nullable(Box::new(nested(t)?))),
         Syntax::Lit(lit) => Ok(Ty::Scalar(lit.scalar())),
-        Syntax::Union(alternatives) => {
-            union(alternatives.iter().map(nested).collect::<Result<_, _>>()?)
-        }
+        Syntax::Wildcard => Ok(Ty::Scalar(Scalar::Any)),
+        Syntax::Union(alternatives) => match linked_union(alternatives, None, links) {
+            Some(named) => Ok(named),
+            None => union(alternatives.iter().map(nested).collect::<Result<_, _>>()?),
+        },
         Syntax::Name { path, args, span } => {
             let mut buf = String::new();
             let key = Syntax::key(text, path, &mut buf);
@@ -1021,7 +1077,10 @@ fn ty_of(
                 (Some(Same), [t]) => nested(t),
                 (Some(Optional | Nullable | OptionalNullable | Same), _) => Err(arity("one")),
                 (Some(Meaning::Union), alternatives) if !alternatives.is_empty() => {
-                    union(alternatives.iter().map(nested).collect::<Result<_, _>>()?)
+                    match linked_union(alternatives, Some(span), links) {
+                        Some(named) => Ok(named),
+                        None => union(alternatives.iter().map(nested).collect::<Result<_, _>>()?),
+                    }
                 }
                 (Some(Meaning::Literal), [first, ..]) => match first {
                     Syntax::Lit(l) => Ok(Ty::Scalar(l.scalar())),
@@ -1057,6 +1116,44 @@ fn ty_of(
             }
         }
     }
+}
+
+/// A union written inside one link to a doc (`[A | B](x.md)`,
+/// `[T.nilable(T.any(A, B))](x.md)`) is the linked doc's type: the doc
+/// describes the union the expression spells out. `own` is the span of the
+/// union's own name (`T.any`), if it has one.
+fn linked_union(
+    alternatives: &[Syntax],
+    own: Option<&Range<usize>>,
+    links: &[(Range<usize>, &str)],
+) -> Option<Ty> {
+    let mut names = Vec::new();
+    alternatives.iter().for_each(|a| a.names(&mut names));
+    let mut extent = own.cloned();
+    for r in names.iter().flat_map(|p| p.iter()) {
+        extent = Some(match extent {
+            Some(e) => e.start.min(r.start)..e.end.max(r.end),
+            None => r.clone(),
+        });
+    }
+    let extent = extent?;
+    let (_, dest) = links
+        .iter()
+        .filter(|(r, _)| r.start <= extent.start && extent.end <= r.end)
+        .min_by_key(|(r, _)| r.len())?;
+    let file = dest.split(['#', '?']).next().unwrap_or(dest);
+    if file.contains("://") || !file.ends_with(".md") {
+        return None;
+    }
+    let stem = file
+        .rsplit('/')
+        .next()
+        .unwrap_or(file)
+        .trim_end_matches(".md");
+    Some(Ty::Named(NamedRef {
+        path: stem.to_owned(),
+        link: Some((*dest).to_owned()),
+    }))
 }
 
 /// One of several types. `null` among them makes the rest nullable; equal
@@ -1269,12 +1366,130 @@ mod tests {
         );
     }
 
+    /// Newer Ruby generators write Crystalline constructor calls where
+    /// older ones wrote Sorbet: both read alike.
+    #[test]
+    fn a_constructor_call_reads_as_its_arguments() {
+        let string = || Box::new(Ty::Scalar(Scalar::String));
+        let nilable = typed("Crystalline::Nilable.new(::String)", "ruby", &[]);
+        assert_eq!(nilable, typed("T.nilable(::String)", "ruby", &[]));
+        assert!(nilable.nullable);
+        assert_eq!(
+            typed("Crystalline::Boolean.new", "ruby", &[]).ty,
+            Ty::Scalar(Scalar::Bool)
+        );
+        for list in [
+            "Crystalline::Array.new(::String)",
+            "Crystalline::Array<::String>",
+        ] {
+            assert_eq!(typed(list, "ruby", &[]).ty, Ty::List(string()), "{list}");
+        }
+        assert_eq!(
+            typed("Crystalline::Hash[Symbol, ::Object]", "ruby", &[]).ty,
+            Ty::Map(Box::new(Ty::Scalar(Scalar::Any)))
+        );
+        assert_eq!(
+            typed("Crystalline::Union.new(::String, ::Integer)", "ruby", &[]).ty,
+            Ty::Union(vec![Ty::Scalar(Scalar::String), Ty::Scalar(Scalar::I64)])
+        );
+        // `new` as a type's own name, or inside a path, is a name.
+        let named = |path: &str| {
+            Ty::Named(NamedRef {
+                path: path.into(),
+                link: None,
+            })
+        };
+        assert_eq!(typed("Models::New", "ruby", &[]).ty, named("Models.New"));
+        assert_eq!(typed("new", "ruby", &[]).ty, named("new"));
+        assert_eq!(typed("a.new.b", "ruby", &[]).ty, named("a.new.b"));
+    }
+
+    #[test]
+    fn older_and_newer_generators_words_are_known() {
+        let any = Ty::Scalar(Scalar::Any);
+        let cases = [
+            (
+                "list[str]",
+                "python",
+                Ty::List(Box::new(Ty::Scalar(Scalar::String))),
+            ),
+            (
+                "dict[str, int]",
+                "python",
+                Ty::Map(Box::new(Ty::Scalar(Scalar::I64))),
+            ),
+            (
+                "requests.Response",
+                "python",
+                Ty::Transport("an HTTP response"),
+            ),
+            (
+                "AxiosResponse",
+                "typescript",
+                Ty::Transport("an HTTP response"),
+            ),
+            // A generator's slip: a `>` that closes nothing.
+            (
+                "AxiosResponse>",
+                "typescript",
+                Ty::Transport("an HTTP response"),
+            ),
+            ("HttpResponse<?>", "java", Ty::Transport("an HTTP response")),
+            ("List<?>", "java", Ty::List(Box::new(any))),
+            ("http.Request", "go", Ty::Transport("an HTTP request")),
+            (
+                "HttpRequestMessage",
+                "csharp",
+                Ty::Transport("an HTTP request"),
+            ),
+            // Big integers keep every digit a JSON number can carry.
+            ("BigInteger", "csharp", Ty::Scalar(Scalar::I128)),
+            ("BigInteger", "java", Ty::Scalar(Scalar::I128)),
+            ("\\Brick\\Math\\BigInteger", "php", Ty::Scalar(Scalar::I128)),
+        ];
+        for (text, dialect, ty) in cases {
+            assert_eq!(typed(text, dialect, &[]).ty, ty, "{text} in {dialect}");
+        }
+    }
+
+    /// A union written inside one link to a doc is that doc's type; a union
+    /// of linked alternatives is a union.
+    #[test]
+    fn a_union_inside_one_link_is_the_linked_doc() {
+        let linked = |path: &str, link: &str| {
+            Ty::Named(NamedRef {
+                path: path.into(),
+                link: Some(link.into()),
+            })
+        };
+        let text = "T.nilable(T.any(Models::A, Models::B))";
+        let whole = [(0..text.len(), "../../models/shared/widgetextra.md")];
+        let t = typed(text, "ruby", &whole);
+        assert!(t.nullable);
+        assert_eq!(t.ty, linked("widgetextra", whole[0].1));
+        let text = "Components\\Card|Components\\Iban";
+        let whole = [(0..text.len(), "../../Models/Components/PaymentMethod.md")];
+        assert_eq!(
+            typed(text, "php", &whole).ty,
+            linked("PaymentMethod", whole[0].1)
+        );
+        let text = "T.any(A, B)";
+        let each = [(6..7, "a.md"), (9..10, "b.md")];
+        assert_eq!(
+            typed(text, "ruby", &each).ty,
+            Ty::Union(vec![linked("A", "a.md"), linked("B", "b.md")])
+        );
+        // A link to a page that is not a doc does not name the union.
+        let external = [(0..11, "https://example.com/x")];
+        assert!(matches!(typed(text, "ruby", &external).ty, Ty::Union(_)));
+    }
+
     #[test]
     fn reports_where_an_expression_goes_wrong() {
         assert_eq!(parse("List<str").unwrap_err().offset, 8);
         assert_eq!(
-            parse("List<str>>").unwrap_err().message,
-            "found `>`, expected the end of the type expression"
+            parse("List<str> x").unwrap_err().message,
+            "found `x`, expected the end of the type expression"
         );
         assert_eq!(
             parse("a % b").unwrap_err(),
@@ -1483,6 +1698,7 @@ pub fn mapping_table() -> String {
             Meaning::Scalar(Bool) => "`bool`".into(),
             Meaning::Scalar(I32) => "`i32`".into(),
             Meaning::Scalar(I64) => "`i64`".into(),
+            Meaning::Scalar(I128) => "`i128`".into(),
             Meaning::Scalar(F32) => "`f32`".into(),
             Meaning::Scalar(F64) => "`f64`".into(),
             Meaning::Scalar(DateTime) => "`chrono::DateTime<FixedOffset>`".into(),
@@ -1504,9 +1720,17 @@ pub fn mapping_table() -> String {
     };
     let mut out = String::from("| language | written | Rust |\n| --- | --- | --- |\n");
     for d in DIALECTS {
-        let mut rows: Vec<(String, Vec<&str>)> = Vec::new();
-        for &(word, m) in d.words {
-            let rust = meaning(m);
+        let words = d.words.iter().map(|&(w, m)| (w.to_owned(), meaning(m)));
+        // A union's alternative the generator names in its heading.
+        let headings = d.alternatives.iter().map(|&(w, s)| {
+            let rust = meaning(Meaning::Scalar(s));
+            (
+                format!("### {w}"),
+                format!("{rust} (a union's alternative)"),
+            )
+        });
+        let mut rows: Vec<(String, Vec<String>)> = Vec::new();
+        for (word, rust) in words.chain(headings) {
             match rows.iter_mut().find(|(r, _)| *r == rust) {
                 Some((_, words)) => words.push(word),
                 None => rows.push((rust, vec![word])),

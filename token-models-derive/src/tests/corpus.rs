@@ -1,27 +1,18 @@
-//! The shared corpus (`../shared/corpus`, 4,046 real Speakeasy docs from
-//! nine SDK repositories in seven languages) reads and resolves with no
-//! diagnostics, and no table row is lost. Needs the `corpus` feature;
-//! `.ci/run` turns it on. (`tests/corpus` compiles what it generates.)
+//! The shared corpora (`../shared/corpus` and `../shared/corpus2`, about
+//! 14,000 real Speakeasy docs from 25 SDK repositories in seven languages,
+//! older and newer generator versions) read and resolve with no
+//! diagnostics, and no table row is lost, whatever folder a user would give
+//! `include_specs!`: the repository, its models folder, or a copy of that
+//! folder's contents under `specs/<vendor>/`. Needs the `corpus` feature;
+//! `.ci/run` turns it on. (`tests/corpus` compiles what they generate.)
 
 use crate::internals::expand::{Expansion, expand};
 use crate::internals::ir::ModelKind;
 use crate::internals::markdown::{self, Block};
 use crate::internals::source::Settings;
 use std::collections::BTreeMap;
-use std::path::Path;
-
-/// `(language folder, repository folder)` of every SDK tree in the corpus.
-const TREES: &[(&str, &str)] = &[
-    ("csharp", "speakeasy-api__speakeasy-client-sdk-csharp"),
-    ("go", "speakeasy-api__speakeasy-client-sdk-go"),
-    ("java", "speakeasy-api__speakeasy-client-sdk-java"),
-    ("java", "speakeasy-sdks-dev__speakeasy-client-sdk-java"),
-    ("php", "speakeasy-api__speakeasy-client-sdk-php"),
-    ("python", "mistralai__client-python"),
-    ("ruby", "authlete__authlete-ruby-sdk"),
-    ("ruby", "speakeasy-api__speakeasy-client-sdk-ruby"),
-    ("typescript", "mistralai__client-ts"),
-];
+use std::fs;
+use std::path::{Path, PathBuf};
 
 #[derive(Default)]
 struct Counts {
@@ -29,7 +20,7 @@ struct Counts {
     types: usize,
     fields: usize,
     left_out: usize,
-    errors: usize,
+    diagnostics: usize,
 }
 
 /// Rows of the tables under `Fields` headings, per spec.
@@ -72,37 +63,126 @@ fn check_rows(e: &Expansion, lost: &mut Vec<String>) {
     }
 }
 
-#[test]
-fn every_corpus_tree_reads_without_diagnostics_or_lost_rows() {
-    let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus");
-    assert!(base.is_dir(), "the corpus tests need {}", base.display());
+fn dirs(dir: &Path) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(|e| Some(e.ok()?.path()))
+                .filter(|p| p.is_dir())
+                .collect()
+        })
+        .unwrap_or_default();
+    out.sort();
+    out
+}
+
+/// `(language, repository folder)` of every SDK tree of a corpus.
+fn trees(corpus: &Path) -> Vec<(String, PathBuf)> {
+    let mut out = Vec::new();
+    for lang in dirs(corpus) {
+        for repo in dirs(&lang) {
+            let name = lang.file_name().map(|n| n.to_string_lossy().into_owned());
+            out.push((name.unwrap_or_default(), repo));
+        }
+    }
+    out
+}
+
+/// The folder of a repository that holds its models: the first folder
+/// named `models` in any case, breadth first.
+fn models_folder(repo: &Path) -> PathBuf {
+    let mut level = vec![repo.to_path_buf()];
+    while !level.is_empty() {
+        let mut next = Vec::new();
+        for dir in level {
+            for d in dirs(&dir) {
+                if d.file_name()
+                    .is_some_and(|n| n.eq_ignore_ascii_case("models"))
+                {
+                    return d;
+                }
+                next.push(d);
+            }
+        }
+        level = next;
+    }
+    panic!("no models folder in {}", repo.display())
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).expect("a scratch folder");
+    for entry in fs::read_dir(from).expect("a corpus folder").flatten() {
+        let path = entry.path();
+        let target = to.join(entry.file_name());
+        if path.is_dir() {
+            copy_dir(&path, &target);
+        } else {
+            fs::copy(&path, &target).expect("a copy");
+        }
+    }
+}
+
+fn rel(path: &Path, base: &Path) -> String {
+    let rel = path.strip_prefix(base).expect("below the base");
+    rel.to_string_lossy().replace('\\', "/")
+}
+
+/// Reads every tree of `corpus` from each of the three roots, printing a
+/// table per language (the README's) and returning what went wrong.
+fn read_corpus(corpus: &str) -> (Vec<String>, Vec<String>) {
+    let base = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join("shared");
+    let root = base.join(corpus);
+    assert!(root.is_dir(), "the corpus tests need {}", root.display());
+    let scratch =
+        std::env::temp_dir().join(format!("token-models-{corpus}-{}", std::process::id()));
     let mut failures = Vec::new();
     let mut lost = Vec::new();
-    let mut by_lang: BTreeMap<&str, Counts> = BTreeMap::new();
-    for (lang, repo) in TREES {
-        expand(&base, &format!("{lang}/{repo}"), Settings::default(), |e| {
-            let c = by_lang.entry(lang).or_default();
-            c.docs += e.specs.len();
-            c.types += e.resolved.models.len();
-            for m in &e.resolved.models {
-                if let ModelKind::Struct(fields) = &m.kind {
-                    c.fields += fields.len();
+    let mut by_lang: BTreeMap<String, Counts> = BTreeMap::new();
+    for (lang, repo) in trees(&root) {
+        let models = models_folder(&repo);
+        let vendor = repo.file_name().map(|n| n.to_string_lossy().into_owned());
+        let copy = scratch.join("specs").join(vendor.unwrap_or_default());
+        copy_dir(&models, &copy);
+        let roots = [
+            (base.clone(), rel(&repo, &base)),
+            (base.clone(), rel(&models, &base)),
+            (scratch.clone(), "specs".to_owned()),
+        ];
+        for (k, (from, dir)) in roots.iter().enumerate() {
+            expand(from, dir, Settings::default(), |e| {
+                if k == 0 {
+                    let c = by_lang.entry(lang.clone()).or_default();
+                    c.docs += e.specs.len();
+                    c.types += e.resolved.models.len();
+                    for m in &e.resolved.models {
+                        if let ModelKind::Struct(fields) = &m.kind {
+                            c.fields += fields.len();
+                        }
+                        c.left_out += m.omitted.len();
+                    }
+                    c.diagnostics += e.diagnostics.len();
                 }
-                c.left_out += m.omitted.len();
-            }
-            c.errors += e.diagnostics.len();
-            failures.extend(e.diagnostics.iter().map(ToString::to_string));
-            check_rows(e, &mut lost);
-        });
+                failures.extend(e.diagnostics.iter().map(|d| format!("[root {dir}] {d}")));
+                check_rows(e, &mut lost);
+            });
+        }
+        fs::remove_dir_all(&scratch).expect("the scratch folder removed");
     }
-    println!("| language | docs | types | fields | left out (transport) | errors |");
+    println!("{corpus}:");
+    println!("| language | docs | types | fields | left out (transport) | diagnostics |");
     println!("| --- | ---: | ---: | ---: | ---: | ---: |");
     for (lang, c) in &by_lang {
         println!(
             "| {lang} | {} | {} | {} | {} | {} |",
-            c.docs, c.types, c.fields, c.left_out, c.errors
+            c.docs, c.types, c.fields, c.left_out, c.diagnostics
         );
     }
+    (failures, lost)
+}
+
+fn assert_clean((failures, lost): (Vec<String>, Vec<String>)) {
     assert!(
         failures.is_empty(),
         "{} diagnostics, the first:\n{}",
@@ -119,4 +199,14 @@ fn every_corpus_tree_reads_without_diagnostics_or_lost_rows() {
         "rows neither generated nor left out:\n{}",
         lost.join("\n")
     );
+}
+
+#[test]
+fn every_tree_of_the_first_corpus_reads_cleanly_from_every_root() {
+    assert_clean(read_corpus("corpus"));
+}
+
+#[test]
+fn every_tree_of_the_second_corpus_reads_cleanly_from_every_root() {
+    assert_clean(read_corpus("corpus2"));
 }

@@ -29,13 +29,15 @@ fn seeds() -> &'static [String] {
             root.join("tests/specs-edge"),
         ];
         if cfg!(feature = "corpus") {
-            let corpus = root.join("../shared/corpus");
-            assert!(
-                corpus.is_dir(),
-                "the `corpus` feature needs {}",
-                corpus.display()
-            );
-            dirs.push(corpus);
+            for corpus in ["corpus", "corpus2"] {
+                let corpus = root.join("../shared").join(corpus);
+                assert!(
+                    corpus.is_dir(),
+                    "the `corpus` feature needs {}",
+                    corpus.display()
+                );
+                dirs.push(corpus);
+            }
         }
         let mut out = Vec::new();
         for dir in dirs {
