@@ -1,3 +1,3 @@
-token_models::include_specs!("specs/duplicate_type");
+token_models::include_specs!("specs/duplicate_type", strict = "true");
 
 fn main() {}

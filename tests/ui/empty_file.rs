@@ -1,3 +1,3 @@
-token_models::include_specs!("specs/empty_file");
+token_models::include_specs!("specs/empty_file", strict = "true");
 
 fn main() {}

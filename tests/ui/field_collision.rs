@@ -1,3 +1,3 @@
-token_models::include_specs!("specs/field_collision");
+token_models::include_specs!("specs/field_collision", strict = "true");
 
 fn main() {}

@@ -1,3 +1,3 @@
-token_models::include_specs!("specs/missing_link");
+token_models::include_specs!("specs/missing_link", strict = "true");
 
 fn main() {}

@@ -1,3 +1,3 @@
-token_models::include_specs!("specs/no_table");
+token_models::include_specs!("specs/no_table", strict = "true");
 
 fn main() {}

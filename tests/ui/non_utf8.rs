@@ -1,3 +1,3 @@
-token_models::include_specs!("specs/non_utf8");
+token_models::include_specs!("specs/non_utf8", strict = "true");
 
 fn main() {}

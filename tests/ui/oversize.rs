@@ -1,3 +1,3 @@
-token_models::include_specs!("specs/oversize");
+token_models::include_specs!("specs/oversize", strict = "true");
 
 fn main() {}

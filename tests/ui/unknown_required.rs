@@ -1,3 +1,3 @@
-token_models::include_specs!("specs/unknown_required");
+token_models::include_specs!("specs/unknown_required", strict = "true");
 
 fn main() {}

@@ -1,3 +1,3 @@
-token_models::include_specs!("specs/wrong_cells");
+token_models::include_specs!("specs/wrong_cells", strict = "true");
 
 fn main() {}

@@ -48,7 +48,7 @@ pub fn include_specs(input: TokenStream) -> TokenStream {
         &args.dir.value(),
         args.settings,
         args.scope,
-        |expansion| (expansion.errors(span), expansion.source()),
+        |expansion| (expansion.reports(span), expansion.source()),
     );
     let mut out = TokenStream::from(errors);
     // Lexed by the compiler itself: `proc_macro2`'s `parse` would first lex

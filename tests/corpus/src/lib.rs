@@ -6,6 +6,12 @@
 //!
 //! Each tree's settings say how its SDK language writes field names against
 //! what its API sends.
+//!
+//! The second corpus (`../shared/corpus2`: 9,869 docs from 16 repositories,
+//! older and newer generator eras) is generated from each repository's
+//! models folder, as a user would point the macro at it, with no settings:
+//! a feature per repository, and a `corpus2-*` feature per group of them
+//! that one rustc can check within the machine's memory.
 
 #[cfg(feature = "csharp")]
 pub mod csharp {
@@ -72,5 +78,107 @@ pub mod typescript {
     token_models::include_specs!(
         "../../../shared/corpus/typescript/mistralai__client-ts",
         wire_names = "snake_case"
+    );
+}
+
+#[cfg(feature = "plex-csharp")]
+pub mod plex_csharp {
+    token_models::include_specs!(
+        "../../../shared/corpus2/csharp/LukeHagar__plexcsharp/docs/Models"
+    );
+}
+
+#[cfg(feature = "formance-csharp")]
+pub mod formance_csharp {
+    token_models::include_specs!(
+        "../../../shared/corpus2/csharp/formancehq__formance-sdk-csharp/docs/Models"
+    );
+}
+
+#[cfg(feature = "fastpix-go")]
+pub mod fastpix_go {
+    token_models::include_specs!("../../../shared/corpus2/go/FastPix__fastpix-go/docs/models");
+}
+
+#[cfg(feature = "dub-go")]
+pub mod dub_go {
+    token_models::include_specs!("../../../shared/corpus2/go/dubinc__dub-go/docs/models");
+}
+
+#[cfg(feature = "tigris-go")]
+pub mod tigris_go {
+    token_models::include_specs!(
+        "../../../shared/corpus2/go/speakeasy-sdks__tigris-go-sdk/docs/pkg/models"
+    );
+}
+
+#[cfg(feature = "fastpix-java")]
+pub mod fastpix_java {
+    token_models::include_specs!("../../../shared/corpus2/java/FastPix__fastpix-java/docs/models");
+}
+
+#[cfg(feature = "tigris-java")]
+pub mod tigris_java {
+    token_models::include_specs!(
+        "../../../shared/corpus2/java/speakeasy-sdks__tigris-java-sdk/docs/models"
+    );
+}
+
+#[cfg(feature = "formance-php")]
+pub mod formance_php {
+    token_models::include_specs!(
+        "../../../shared/corpus2/php/formancehq__formance-sdk-php/docs/Models"
+    );
+}
+
+#[cfg(feature = "tigris-php")]
+pub mod tigris_php {
+    token_models::include_specs!(
+        "../../../shared/corpus2/php/speakeasy-sdks__tigris-php-sdk/docs/Models"
+    );
+}
+
+#[cfg(feature = "fastpix-python")]
+pub mod fastpix_python {
+    token_models::include_specs!(
+        "../../../shared/corpus2/python/FastPix__fastpix-python/docs/models"
+    );
+}
+
+#[cfg(feature = "unstructured-python")]
+pub mod unstructured_python {
+    token_models::include_specs!(
+        "../../../shared/corpus2/python/Unstructured-IO__unstructured-python-client/docs/models"
+    );
+}
+
+#[cfg(feature = "wingspan-python")]
+pub mod wingspan_python {
+    token_models::include_specs!(
+        "../../../shared/corpus2/python/speakeasy-sdks__wingspan-python/docs/models"
+    );
+}
+
+#[cfg(feature = "plex-ruby")]
+pub mod plex_ruby {
+    token_models::include_specs!("../../../shared/corpus2/ruby/LukeHagar__plexruby/docs/models");
+}
+
+#[cfg(feature = "moov-ruby")]
+pub mod moov_ruby {
+    token_models::include_specs!(
+        "../../../shared/corpus2/ruby/moovfinancial__moov-ruby/docs/models"
+    );
+}
+
+#[cfg(feature = "dub-ts")]
+pub mod dub_ts {
+    token_models::include_specs!("../../../shared/corpus2/typescript/dubinc__dub-ts/docs/models");
+}
+
+#[cfg(feature = "wingspan-ts")]
+pub mod wingspan_ts {
+    token_models::include_specs!(
+        "../../../shared/corpus2/typescript/speakeasy-sdks__wingspan-ts/docs/models"
     );
 }

@@ -74,14 +74,41 @@ fn to_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
+/// Whose problem a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// Something the user controls (a setting, the macro's arguments, a
+    /// folder that cannot be read): the build fails.
+    Error,
+    /// A vendor doc's quirk the user cannot fix, for which a lossless
+    /// fallback was generated (`serde_json::Value`, a rename): a compiler
+    /// warning, an error under `strict`.
+    Warning,
+}
+
 /// One problem: where it is and what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    pub severity: Severity,
     /// The spec's path relative to the invoking crate, or empty when the
     /// problem is not in one file (a missing directory).
     pub path: String,
     pub pos: Option<Pos>,
     pub message: String,
+}
+
+impl Diagnostic {
+    /// What kind of problem this is: the message with what it quotes
+    /// (between backticks) and its suggestion left out, so that one quirk
+    /// met in 600 docs is one kind.
+    pub fn kind(&self) -> String {
+        let message = self.message.split("; did you mean").next().unwrap_or("");
+        let mut kind = String::with_capacity(message.len());
+        for (k, part) in message.split('`').enumerate() {
+            kind.push_str(if k % 2 == 0 { part } else { "…" });
+        }
+        kind
+    }
 }
 
 impl fmt::Display for Diagnostic {
@@ -108,6 +135,17 @@ impl Diagnostics {
 
     pub fn error_at(&mut self, path: &str, pos: Pos, message: impl Into<String>) {
         self.list.push(Diagnostic {
+            severity: Severity::Error,
+            path: path.to_owned(),
+            pos: Some(pos),
+            message: message.into(),
+        });
+    }
+
+    /// A vendor doc's quirk at `pos`, for which a fallback was generated.
+    pub fn warn_at(&mut self, path: &str, pos: Pos, message: impl Into<String>) {
+        self.list.push(Diagnostic {
+            severity: Severity::Warning,
             path: path.to_owned(),
             pos: Some(pos),
             message: message.into(),
@@ -116,6 +154,7 @@ impl Diagnostics {
 
     pub fn error_in(&mut self, path: &str, message: impl Into<String>) {
         self.list.push(Diagnostic {
+            severity: Severity::Error,
             path: path.to_owned(),
             pos: None,
             message: message.into(),

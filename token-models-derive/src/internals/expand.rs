@@ -2,7 +2,7 @@
 //! calls, and what unit tests, snapshots and benchmarks call directly.
 
 use super::codegen::{self, Generator};
-use super::diag::{Diagnostic, Diagnostics};
+use super::diag::{Diagnostic, Diagnostics, Severity};
 use super::hash::Map;
 use super::markdown;
 use super::par;
@@ -11,7 +11,6 @@ use super::resolve::{Resolved, check_scope, resolve};
 use super::source::{self, Scope, Settings, SpecFile};
 use super::types::{self, DIALECTS, Parses};
 use proc_macro2::{Span, TokenStream};
-use quote::quote;
 use std::path::{Path, PathBuf};
 
 /// The result of reading, resolving and generating one specs directory:
@@ -54,15 +53,59 @@ impl Expansion<'_> {
         source
     }
 
-    /// One `compile_error!` per problem found, at `span`.
-    pub fn errors(&self, span: Span) -> TokenStream {
-        let errors = self.diagnostics.iter().map(|d| {
-            let msg = d.to_string();
-            quote::quote_spanned!(span=> ::core::compile_error!(#msg);)
-        });
-        quote! { #(#errors)* }
+    /// What the compiler reports, at `span`: a `compile_error!` per error,
+    /// and per kind of vendor quirk one warning (the use of a deprecated
+    /// item, the one way a proc macro can make stable rustc warn) that
+    /// lists its first places and counts the rest, so that a quirk of 600
+    /// docs is one screen. Under `strict`, a quirk is an error.
+    pub fn reports(&self, span: Span) -> TokenStream {
+        let mut out = TokenStream::new();
+        let mut kinds: Vec<(String, Vec<&Diagnostic>)> = Vec::new();
+        for d in &self.diagnostics {
+            if d.severity == Severity::Error || self.strict(d) {
+                let msg = d.to_string();
+                out.extend(quote::quote_spanned!(span=> ::core::compile_error!(#msg);));
+                continue;
+            }
+            let kind = d.kind();
+            match kinds.iter_mut().find(|(k, _)| *k == kind) {
+                Some((_, all)) => all.push(d),
+                None => kinds.push((kind, vec![d])),
+            }
+        }
+        for (_, all) in kinds {
+            let mut note =
+                String::from("token-models generated a fallback for what it did not understand:");
+            for d in all.iter().take(WARNINGS_SHOWN) {
+                note.push_str("\n  ");
+                note.push_str(&d.to_string());
+            }
+            if all.len() > WARNINGS_SHOWN {
+                let more = all.len() - WARNINGS_SHOWN;
+                note.push_str(&format!("\n  … and {more} more like these"));
+            }
+            note.push_str("\n(`strict = \"true\"` in token-models.toml or the macro's arguments makes these errors)");
+            out.extend(quote::quote_spanned!(span=>
+                const _: () = {
+                    #[deprecated(note = #note)]
+                    struct SpecNotUnderstood;
+                    let _ = SpecNotUnderstood;
+                };
+            ));
+        }
+        out
+    }
+
+    /// Whether `d` is in a spec whose settings make quirks errors.
+    fn strict(&self, d: &Diagnostic) -> bool {
+        self.specs
+            .iter()
+            .any(|s| s.settings.strict && s.display() == d.path)
     }
 }
+
+/// How many places a warning lists before it counts the rest.
+const WARNINGS_SHOWN: usize = 5;
 
 /// Reads `dir` (relative to `base`, the invoking crate's manifest folder)
 /// with `settings` at its root, and hands the expansion to `then` (it

@@ -264,9 +264,10 @@ impl<'s> Reader<'s, '_> {
         }
     }
 
-    fn error(&mut self, offset: usize, message: impl Into<String>) {
+    /// A quirk of the doc at `offset`: the reader goes on with a fallback.
+    fn warn(&mut self, offset: usize, message: impl Into<String>) {
         let pos = self.pos(offset);
-        self.diags.error_at(self.spec.display(), pos, message);
+        self.diags.warn_at(self.spec.display(), pos, message);
     }
 
     fn src(&self, range: &Range<usize>) -> &'s str {
@@ -336,7 +337,7 @@ impl<'s> Reader<'s, '_> {
             return vec![self.placeholder()];
         }
         if self.spec.text.trim().is_empty() {
-            self.error(
+            self.warn(
                 0,
                 "found an empty file, expected a markdown spec (a `# Title` with a `## Fields` or `## Values` table)",
             );
@@ -361,7 +362,7 @@ impl<'s> Reader<'s, '_> {
         for section in &parts {
             if SHAPES.contains(&section.title) {
                 if let Some(first) = shaped {
-                    self.error(
+                    self.warn(
                         section.src.start,
                         format!(
                             "found a `## {}` section after `## {first}`, expected one of `## Fields`, `## Values`, `## Supported Types` or `## Attributes` per doc",
@@ -442,7 +443,7 @@ impl<'s> Reader<'s, '_> {
         for (src, written) in table.rows_written(&self.spec.text) {
             if written != header.len() {
                 let columns: Vec<&str> = header.iter().map(|c| c.rich.text.trim()).collect();
-                self.error(
+                self.warn(
                     src.start,
                     format!(
                         "found a row with {written} cells, expected {} (one per column: `| {} |`)",
@@ -456,7 +457,7 @@ impl<'s> Reader<'s, '_> {
     }
 
     fn no_table(&mut self, section: &Section<'_>, expected: &str) {
-        self.error(
+        self.warn(
             section.src.start,
             format!(
                 "found a `{} {}` heading with no table under it, expected a `{expected}` table",
@@ -485,7 +486,7 @@ impl<'s> Reader<'s, '_> {
         else {
             let found: Vec<&str> = header.iter().map(|c| c.rich.text.trim()).collect();
             let at = header.first().map_or(section.src.start, |c| c.src.start);
-            self.error(
+            self.warn(
                 at,
                 format!(
                     "found a table with columns `| {} |`, expected `{EXPECTED}`",
@@ -510,7 +511,7 @@ impl<'s> Reader<'s, '_> {
                 match &parsed.syntax {
                     Ok(_) => Some((range, parsed)),
                     Err(e) => {
-                        self.error(
+                        self.warn(
                             c.src.start,
                             format!("in the type `{}`: {}", c.rich.text.trim(), e.message),
                         );
@@ -550,7 +551,7 @@ impl<'s> Reader<'s, '_> {
             let above = k.checked_sub(1).and_then(|j| table.row_src.get(j));
             let written = self.borrowed(trim(&name_cell.rich.text));
             if written.is_empty() {
-                self.error(
+                self.warn(
                     name_cell.src.start,
                     "found a row with an empty Field cell, expected the field's name",
                 );
@@ -562,7 +563,7 @@ impl<'s> Reader<'s, '_> {
                 Some(c) => match required_marker(trim(&c.rich.text)) {
                     Some(r) => Some(r),
                     None => {
-                        self.error(
+                        self.warn(
                             c.src.start,
                             format!(
                                 "found the Required marker `{}`, expected `:heavy_check_mark:` or `:heavy_minus_sign:`",
@@ -597,7 +598,7 @@ impl<'s> Reader<'s, '_> {
                     match parsed.interpret(text, dialect, &links) {
                         Ok(t) => Some(t),
                         Err(e) => {
-                            self.error(
+                            self.warn(
                                 type_cell.src.start,
                                 format!(
                                     "in the type `{}`: {}",
@@ -721,7 +722,7 @@ impl<'s> Reader<'s, '_> {
                 match block {
                     Block::ListItem { cell } => match literal(&cell.rich.text) {
                         Some(v) => values.push((None, v, cell.src.start)),
-                        None => self.error(
+                        None => self.warn(
                             cell.src.start,
                             format!("found the value `{}`, expected a quoted string, a number or a boolean", cell.rich.text.trim()),
                         ),
@@ -742,14 +743,14 @@ impl<'s> Reader<'s, '_> {
                                             open = true
                                         } else {
                                             let found = text.get(span).unwrap_or(text);
-                                            self.error(src.start, format!("found the type `{found}` among the values, expected literals"));
+                                            self.warn(src.start, format!("found the type `{found}` among the values, expected literals"));
                                         }
                                     }
-                                    _ => self.error(src.start, format!("found a type in the values `{text}`, expected literals")),
+                                    _ => self.warn(src.start, format!("found a type in the values `{text}`, expected literals")),
                                 }
                             }
                         }
-                        Err(e) => self.error(src.start, format!("in the values `{}`: {}", text.trim(), e.message)),
+                        Err(e) => self.warn(src.start, format!("in the values `{}`: {}", text.trim(), e.message)),
                     },
                     _ => {}
                 }
@@ -786,11 +787,11 @@ impl<'s> Reader<'s, '_> {
             let text = snippet.unwrap_or_else(|| s.title.trim().trim_matches('`'));
             match types::parse(text) {
                 Ok(syntax) => parsed.push((text, syntax, s.src.start)),
-                Err(e) => self.error(s.src.start, format!("in the type `{text}`: {}", e.message)),
+                Err(e) => self.warn(s.src.start, format!("in the type `{text}`: {}", e.message)),
             }
         }
         if parsed.is_empty() {
-            self.error(section.src.start, "found a `## Supported Types` heading with no `### type` headings under it, expected one per alternative");
+            self.warn(section.src.start, "found a `## Supported Types` heading with no `### type` headings under it, expected one per alternative");
         }
         // A heading that names an alternative as its generator does
         // (`### Str`) counts for the languages whose generators do so.
@@ -834,7 +835,7 @@ impl<'s> Reader<'s, '_> {
                         t.ty
                     },
                 )),
-                Err(e) => self.error(at, format!("in the type `{text}`: {}", e.message)),
+                Err(e) => self.warn(at, format!("in the type `{text}`: {}", e.message)),
             }
         }
         let mut alternatives: Vec<Alternative> = Vec::new();
@@ -904,7 +905,7 @@ impl<'s> Reader<'s, '_> {
                         match parsed {
                             Ok(t) => t.ty,
                             Err(e) => {
-                                self.error(
+                                self.warn(
                                     src.start,
                                     format!("in the type `{ty_text}` of `{name}`: {}", e.message),
                                 );
@@ -940,7 +941,7 @@ impl<'s> Reader<'s, '_> {
                             }
                             m.kind = ModelKind::Enum { variants, open: false };
                         }
-                        None => self.error(table.src.start, "found a table that follows no `enum` attribute, expected it under `**name** enum`"),
+                        None => self.warn(table.src.start, "found a table that follows no `enum` attribute, expected it under `**name** enum`"),
                     }
                 }
                 _ => {}
@@ -948,7 +949,7 @@ impl<'s> Reader<'s, '_> {
         }
         for e in &enums {
             if matches!(&e.kind, ModelKind::Enum { variants, .. } if variants.is_empty()) {
-                self.diags.error_at(
+                self.diags.warn_at(
                     self.spec.display(),
                     e.pos,
                     "found an `enum` attribute with no table of values under it, expected a `| Value | Description |` table",

@@ -101,10 +101,12 @@ pub fn resolve<'s>(
                 }
             });
             if let Some(message) = problem {
-                d.error_at(
+                d.warn_at(
                     specs[m.spec].display(),
                     pos,
-                    format!("in the type of `{written}`: {message}"),
+                    format!(
+                        "in the type of `{written}` (generated as `serde_json::Value`): {message}"
+                    ),
                 );
             }
         }
@@ -142,9 +144,10 @@ pub fn resolve<'s>(
     }
 }
 
-/// Two types with one name in one module: the later one is an error and
-/// gets a placeholder name so that nothing else fails because of it. A
-/// type defined inline (whose name is ours) gives way quietly.
+/// Two types with one name in one module: the later one gets the first
+/// free name with a number after it (a warning says so, unless the type is
+/// defined inline, whose name is ours), so that nothing else fails because
+/// of it.
 fn rename_clashes(
     models: &mut [Model<'_>],
     modules: &[Arc<[RustIdent]>],
@@ -155,22 +158,21 @@ fn rename_clashes(
     for (i, m) in models.iter_mut().enumerate() {
         let key = (&modules[i][..], m.rust.name.clone());
         if let Some(&first) = seen.get(&key) {
-            if m.inline {
-                let base = m.rust.name.clone();
-                let free = (2..)
-                    .map(|n| format!("{base}{n}"))
-                    .find(|c| !seen.contains_key(&(&modules[i][..], c.clone())));
-                m.rust.name = free.unwrap_or(base);
-            } else {
-                diags.error_at(
+            let base = m.rust.name.clone();
+            let free = (2..)
+                .map(|n| format!("{base}{n}"))
+                .find(|c| !seen.contains_key(&(&modules[i][..], c.clone())));
+            m.rust.name = free.unwrap_or_else(|| format!("{base}Duplicate{i}"));
+            if !m.inline {
+                diags.warn_at(
                     specs[m.spec].display(),
                     m.pos,
                     format!(
-                        "found a second type named `{}` in this module, expected one (the first is from {}); rename one of the docs' titles",
-                        m.rust.name, specs[first].display()
+                        "found a second type named `{base}` in this module (the first is from {}); generated this one as `{}`",
+                        specs[first].display(),
+                        m.rust.name
                     ),
                 );
-                m.rust.name = format!("{}Duplicate{i}", m.rust.name);
             }
         }
         seen.insert((&modules[i][..], m.rust.name.clone()), m.spec);
@@ -461,32 +463,32 @@ fn check_field_names(path: &str, kind: &mut ModelKind, diags: &mut Diagnostics) 
     let mut wire: Map<String, String> = map_with_capacity(fields.len());
     for (i, f) in fields.iter_mut().enumerate() {
         if let Some(first) = rust.get(f.rust().name) {
-            diags.error_at(
+            let renamed = RustIdent::field(&format!("{}_duplicate_{i}", f.rust().name));
+            diags.warn_at(
                 path,
                 f.pos,
                 format!(
-                    "the fields `{first}` and `{}` both become the Rust field `{}`, expected distinct names",
+                    "the fields `{first}` and `{}` both become the Rust field `{}`; generated the second as `{}`",
                     f.written,
-                    f.rust().source()
+                    f.rust().source(),
+                    renamed.as_ident().source()
                 ),
             );
-            f.rust = Some(RustIdent::field(&format!(
-                "{}_duplicate_{i}",
-                f.rust().name
-            )));
+            f.rust = Some(renamed);
         }
         rust.insert(f.rust().name.to_owned(), f.written.to_string());
         if let Some(first) = wire.get(f.wire()) {
-            diags.error_at(
+            let renamed = format!("{}_duplicate_{i}", f.wire());
+            diags.warn_at(
                 path,
                 f.pos,
                 format!(
-                    "the fields `{first}` and `{}` both have the JSON key `{}`, expected distinct keys",
+                    "the fields `{first}` and `{}` both have the JSON key `{}`; the key is read into the first, and the second written as `{renamed}`",
                     f.written,
                     f.wire()
                 ),
             );
-            f.wire = Some(format!("{}_duplicate_{i}", f.wire()));
+            f.wire = Some(renamed);
         }
         wire.insert(f.wire().to_owned(), f.written.to_string());
     }
@@ -874,7 +876,7 @@ mod tests {
         assert_eq!(errors.len(), 3, "{errors:?}");
         assert!(
             errors[0].starts_with(
-                "specs/x/a.md:6:3: in the type of `b`: the link `nope.md` leads to no spec"
+                "specs/x/a.md:6:3: in the type of `b` (generated as `serde_json::Value`): the link `nope.md` leads to no spec"
             ),
             "{errors:?}"
         );
@@ -988,10 +990,16 @@ mod tests {
         assert_eq!(names, ["A", "B", "A"]);
         assert!(Arc::ptr_eq(&r.modules[0], &r.modules[1]));
         assert_eq!(r.modules[2][0].name, "y");
-        // A clash in one module: the later type is renamed.
-        let (r, errors) = run(&[docs[0], docs[1], ("x/c.md", "# A\n")]);
-        assert_eq!(errors.len(), 1, "{errors:?}");
-        assert_eq!(r.models[2].rust.name, "ADuplicate2");
+        // A clash in one module: the later type takes the first free
+        // numbered name, and a warning says so.
+        let (r, errors) = run(&[docs[0], docs[1], ("x/c.md", "# A\n"), ("x/d.md", "# A\n")]);
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(
+            errors[0].ends_with("generated this one as `A2`"),
+            "{errors:?}"
+        );
+        assert_eq!(r.models[2].rust.name, "A2");
+        assert_eq!(r.models[3].rust.name, "A3");
     }
 
     #[test]

@@ -23,6 +23,9 @@ pub struct Settings {
     pub wire_names: Case,
     /// The SDK language of the Type column; guessed per doc when unset.
     pub dialect: Option<&'static Dialect>,
+    /// Whether a vendor doc's quirk (a fallback generated in its place) is
+    /// an error rather than a warning: for CI.
+    pub strict: bool,
 }
 
 /// Why a setting was refused.
@@ -35,7 +38,7 @@ pub struct SettingError {
 
 impl Settings {
     /// The keys a settings file or the macro's arguments can set.
-    pub const KEYS: &'static [&'static str] = &["wire_names", "dialect"];
+    pub const KEYS: &'static [&'static str] = &["wire_names", "dialect", "strict"];
 
     /// Sets `key` to `value` (`None`: not a string).
     pub fn set(&mut self, key: &str, value: Option<&str>) -> Result<(), SettingError> {
@@ -62,11 +65,18 @@ impl Settings {
                         .ok_or_else(|| bad_value(&names))?,
                 );
             }
+            "strict" => {
+                self.strict = match value {
+                    Some("true") => true,
+                    Some("false") => false,
+                    _ => return Err(bad_value(&["true", "false"])),
+                };
+            }
             other => {
                 return Err(SettingError {
                     bad_key: true,
                     message: format!(
-                        "found the unknown key `{other}`, expected `wire_names` or `dialect`{}",
+                        "found the unknown key `{other}`, expected `wire_names`, `dialect` or `strict`{}",
                         did_you_mean(other, Self::KEYS.iter().copied())
                     ),
                 });
@@ -81,6 +91,7 @@ impl Default for Settings {
         Settings {
             wire_names: Case::AsWritten,
             dialect: None,
+            strict: false,
         }
     }
 }
@@ -437,11 +448,11 @@ fn read_spec(path: &Path, shown: &str, diags: &mut Diagnostics) -> Option<String
     let bytes = match read_bytes(path) {
         Ok(Ok(bytes)) => bytes,
         Ok(Err(len)) => {
-            diags.error_at(
+            diags.warn_at(
                 shown,
                 Pos::new(1, 1),
                 format!(
-                    "found a file of {len} bytes, expected a spec of at most {MAX_SPEC_BYTES} bytes"
+                    "found a file of {len} bytes, expected a spec of at most {MAX_SPEC_BYTES} bytes; generated `serde_json::Value`"
                 ),
             );
             return None;
@@ -457,10 +468,10 @@ fn read_spec(path: &Path, shown: &str, diags: &mut Diagnostics) -> Option<String
             let at = e.utf8_error().valid_up_to();
             let valid = String::from_utf8_lossy(&e.as_bytes()[..at]).into_owned();
             let pos = LineCursor::default().pos(&valid, at);
-            diags.error_at(
+            diags.warn_at(
                 shown,
                 pos,
-                "found bytes that are not UTF-8, expected a UTF-8 markdown file",
+                "found bytes that are not UTF-8, expected a UTF-8 markdown file; generated `serde_json::Value`",
             );
             None
         }
@@ -544,13 +555,14 @@ mod tests {
             "{msgs:?}"
         );
         assert!(
-            msgs[2].ends_with("expected `wire_names` or `dialect`; did you mean `dialect`?"),
+            msgs[2]
+                .ends_with("expected `wire_names`, `dialect` or `strict`; did you mean `dialect`?"),
             "{msgs:?}"
         );
         assert!(msgs[0].starts_with("s/token-models.toml:1:14: found an invalid `wire_names`, expected one of \"as-written\""), "{msgs:?}");
         assert_eq!(
             msgs[1],
-            "s/token-models.toml:2:1: found the unknown key `colour`, expected `wire_names` or `dialect`"
+            "s/token-models.toml:2:1: found the unknown key `colour`, expected `wire_names`, `dialect` or `strict`"
         );
     }
 
@@ -622,7 +634,7 @@ mod tests {
         assert_eq!(
             errors,
             [format!(
-                "specs/big.md:1:1: found a file of {} bytes, expected a spec of at most {MAX_SPEC_BYTES} bytes",
+                "specs/big.md:1:1: found a file of {} bytes, expected a spec of at most {MAX_SPEC_BYTES} bytes; generated `serde_json::Value`",
                 MAX_SPEC_BYTES + 1
             )]
         );
