@@ -34,7 +34,7 @@ impl Expansion<'_> {
 
     /// The generated items as Rust source, to be lexed once by the
     /// compiler. They are emitted even when something was wrong (with
-    /// placeholders for what failed, next to [`Expansion::errors`]), so
+    /// placeholders for what failed, next to [`Expansion::reports`]), so
     /// that one bad spec does not cascade into errors about everything that
     /// uses its types.
     pub fn source(&self) -> String {
