@@ -3,6 +3,7 @@
 
 #[cfg(feature = "corpus")]
 mod corpus;
+mod keywords;
 mod proptests;
 mod settings_file;
 mod snapshots;
