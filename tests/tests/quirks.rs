@@ -19,10 +19,11 @@ fn write(path: &Path, text: &str) {
     std::fs::write(path, text).expect("write file");
 }
 
+/// `cargo run`: the build's warnings, then what the program prints.
 fn build(probe: &Path) -> Output {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     Command::new(cargo)
-        .args(["build", "--quiet", "--offline"])
+        .args(["run", "--quiet", "--offline"])
         .current_dir(probe)
         // The rebuild test's probe has built the same dependencies.
         .env(
@@ -58,7 +59,9 @@ fn quirks_are_warnings_and_strict_makes_them_errors() {
         &probe.join("src/main.rs"),
         "token_models::include_specs!(\"specs\");\n\n\
          fn main() {\n    let t = vendor::Thing { a: token_models::serde_json::Value::Null, ok: String::new(), link: None };\n    \
-         let _ = (t.a, t.ok, t.link);\n}\n",
+         let _ = (t.a, t.ok, t.link);\n    \
+         for m in &CATALOG {\n        for f in m.fields {\n            \
+         println!(\"{} {} {}\", m.rust_path, f.rust_name, f.fallback.unwrap_or(\"exact\"));\n        }\n    }\n}\n",
     );
     let mut thing = String::from(
         "# Thing\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n",
@@ -93,6 +96,22 @@ fn quirks_are_warnings_and_strict_makes_them_errors() {
     );
     assert!(stderr.contains("… and 3 more like these"), "{stderr}");
     assert!(!stderr.contains("odd6.md"), "{stderr}");
+    // The catalog says which fields are fallbacks, and why.
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let thing: Vec<&str> = stdout
+        .lines()
+        .filter(|l| l.starts_with("vendor::Thing "))
+        .collect();
+    assert_eq!(thing.len(), 3, "{stdout}");
+    assert!(
+        thing[0].starts_with("vendor::Thing a in the type of `a` (generated as `serde_json::Value`): found the unknown type `Strng`"),
+        "{stdout}"
+    );
+    assert_eq!(thing[1], "vendor::Thing ok exact");
+    assert!(
+        thing[2].starts_with("vendor::Thing link in the type of `link`"),
+        "{stdout}"
+    );
 
     write(
         &probe.join("specs/token-models.toml"),

@@ -106,6 +106,7 @@ fn decode(encoded: &'static str) -> Vec<Model> {
             };
             let (rust_path, spec, line, doc) =
                 (next(), next(), next().parse().unwrap_or(0), next());
+            let fallback = Some(next()).filter(|f| !f.is_empty());
             let example = match next() {
                 "1" => Some(next()),
                 _ => None,
@@ -122,6 +123,7 @@ fn decode(encoded: &'static str) -> Vec<Model> {
                         _ => Presence::Optional,
                     };
                     let (description, line) = (next(), next().parse().unwrap_or(0));
+                    let fallback = Some(next()).filter(|f| !f.is_empty());
                     Field {
                         rust_name,
                         wire_name,
@@ -129,6 +131,7 @@ fn decode(encoded: &'static str) -> Vec<Model> {
                         presence,
                         description,
                         line,
+                        fallback,
                     }
                 })
                 .collect();
@@ -160,6 +163,7 @@ fn decode(encoded: &'static str) -> Vec<Model> {
                 variants: leak(variants),
                 omitted: leak(omitted),
                 example,
+                fallback,
             }
         })
         .collect()
@@ -189,6 +193,11 @@ pub struct Model {
     pub omitted: &'static [Omitted],
     /// A JSON example the doc gives, verbatim.
     pub example: Option<&'static str>,
+    /// Why the type, or a part of it that is not a field (a union's
+    /// alternative, a table), is a fallback rather than what the doc says:
+    /// the compiler's warning, without its place. `None` when the doc was
+    /// understood.
+    pub fallback: Option<&'static str>,
 }
 
 /// The shape of a generated type.
@@ -221,6 +230,10 @@ pub struct Field {
     pub description: &'static str,
     /// The line of the spec where the field is.
     pub line: u32,
+    /// Why the field's type or name is a fallback (`serde_json::Value`, a
+    /// rename) rather than what the doc says: the compiler's warning,
+    /// without its place. `None` when the doc was understood.
+    pub fallback: Option<&'static str>,
 }
 
 /// Whether a field may be absent and whether it may be `null`.

@@ -808,6 +808,8 @@ impl Generator<'_> {
         out.end(UNIT);
         out.lines(&m.doc)?;
         out.end(UNIT);
+        out.write_str(m.fallback.as_deref().unwrap_or(""))?;
+        out.end(UNIT);
         match &m.example {
             None => out.plain().push('0'),
             Some(e) => {
@@ -830,6 +832,8 @@ impl Generator<'_> {
                 out.lines(&f.doc)?;
                 out.end(UNIT);
                 push_number(out.plain(), f.pos.line);
+                out.end(UNIT);
+                out.write_str(f.fallback.as_deref().unwrap_or(""))?;
                 out.end(ITEM);
             }
         }

@@ -326,6 +326,10 @@ pub struct Field<'s> {
     pub deprecated: bool,
     /// Whether the value is boxed because the model contains itself.
     pub boxed: bool,
+    /// Why the field's type is a fallback (`serde_json::Value`, a
+    /// rename) rather than what the doc says, if it is: the warning's
+    /// message.
+    pub fallback: Option<String>,
 }
 
 impl Field<'_> {
@@ -428,6 +432,10 @@ pub struct Model<'s> {
     /// Defined inside another type (a union in a Type cell), not by a doc
     /// of its own: its name is ours, and gives way in a collision.
     pub inline: bool,
+    /// Why the model, or part of it, is a fallback rather than what the
+    /// doc says, if it is (the first warning's message; a field's own is
+    /// on the field).
+    pub fallback: Option<String>,
 }
 
 #[cfg(test)]

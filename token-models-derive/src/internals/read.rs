@@ -43,8 +43,10 @@ pub fn read_spec<'s>(
         fallback,
         fallback_wanted: std::cell::Cell::new(false),
         cells,
+        warned: Vec::new(),
     };
-    let models = r.read(doc);
+    let mut models = r.read(doc);
+    attach_fallbacks(&mut models, r.warned);
     (!r.fallback_wanted.get()).then_some(models)
 }
 
@@ -203,6 +205,37 @@ struct Reader<'s, 'd> {
     /// Whether the doc needed `fallback` when it was not known.
     fallback_wanted: std::cell::Cell<bool>,
     cells: TypeCells,
+    /// The warnings given so far, where: each says why a part of the
+    /// doc's types is a fallback.
+    warned: Vec<(Pos, String)>,
+}
+
+/// Gives each field the first warning on its row, and each model the first
+/// of the others in its part of the doc (from its heading to the next
+/// model's), as the reason it is a fallback.
+fn attach_fallbacks(models: &mut [Model<'_>], warned: Vec<(Pos, String)>) {
+    for (pos, message) in warned {
+        let on_field = models.iter_mut().find_map(|m| match &mut m.kind {
+            ModelKind::Struct(fields) => fields.iter_mut().find(|f| f.pos.line == pos.line),
+            _ => None,
+        });
+        let slot = match on_field {
+            Some(field) => &mut field.fallback,
+            None => {
+                let owner = models
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, m)| !m.inline && m.pos.line <= pos.line)
+                    .max_by_key(|(_, m)| m.pos.line)
+                    .map_or(0, |(k, _)| k);
+                match models.get_mut(owner) {
+                    Some(m) => &mut m.fallback,
+                    None => continue,
+                }
+            }
+        };
+        slot.get_or_insert(message);
+    }
 }
 
 /// A heading and the blocks under it, up to the next heading of its level
@@ -267,7 +300,13 @@ impl<'s> Reader<'s, '_> {
     /// A quirk of the doc at `offset`: the reader goes on with a fallback.
     fn warn(&mut self, offset: usize, message: impl Into<String>) {
         let pos = self.pos(offset);
-        self.diags.warn_at(self.spec.display(), pos, message);
+        self.warn_at(pos, message.into());
+    }
+
+    fn warn_at(&mut self, pos: Pos, message: String) {
+        self.diags
+            .warn_at(self.spec.display(), pos, message.clone());
+        self.warned.push((pos, message));
     }
 
     fn src(&self, range: &Range<usize>) -> &'s str {
@@ -296,6 +335,7 @@ impl<'s> Reader<'s, '_> {
             example: None,
             omitted: Vec::new(),
             inline: false,
+            fallback: None,
         }
     }
 
@@ -334,7 +374,12 @@ impl<'s> Reader<'s, '_> {
 
     fn read(&mut self, doc: &markdown::Doc) -> Vec<Model<'s>> {
         if !self.spec.readable {
-            return vec![self.placeholder()];
+            let mut placeholder = self.placeholder();
+            placeholder.fallback = Some(
+                "the file could not be read as a markdown spec; generated `serde_json::Value`"
+                    .to_owned(),
+            );
+            return vec![placeholder];
         }
         if self.spec.text.trim().is_empty() {
             self.warn(
@@ -513,7 +558,11 @@ impl<'s> Reader<'s, '_> {
                     Err(e) => {
                         self.warn(
                             c.src.start,
-                            format!("in the type `{}`: {}", c.rich.text.trim(), e.message),
+                            format!(
+                                "in the type `{}` (generated as `serde_json::Value`): {}",
+                                c.rich.text.trim(),
+                                e.message
+                            ),
                         );
                         None
                     }
@@ -601,7 +650,7 @@ impl<'s> Reader<'s, '_> {
                             self.warn(
                                 type_cell.src.start,
                                 format!(
-                                    "in the type `{}`: {}",
+                                    "in the type `{}` (generated as `serde_json::Value`): {}",
                                     type_cell.rich.text.trim(),
                                     e.message
                                 ),
@@ -685,6 +734,7 @@ impl<'s> Reader<'s, '_> {
             doc,
             deprecated,
             boxed: false,
+            fallback: None,
         }
     }
 
@@ -785,10 +835,10 @@ impl<'s> Reader<'s, '_> {
                 _ => None,
             });
             let text = snippet.unwrap_or_else(|| s.title.trim().trim_matches('`'));
-            match types::parse(text) {
-                Ok(syntax) => parsed.push((text, syntax, s.src.start)),
-                Err(e) => self.warn(s.src.start, format!("in the type `{text}`: {}", e.message)),
-            }
+            // An alternative that cannot be read is any JSON value: the
+            // union still takes what the API sends for it.
+            let syntax = types::parse(text).map_err(|e| e.message);
+            parsed.push((text, syntax, s.src.start));
         }
         if parsed.is_empty() {
             self.warn(section.src.start, "found a `## Supported Types` heading with no `### type` headings under it, expected one per alternative");
@@ -796,7 +846,10 @@ impl<'s> Reader<'s, '_> {
         // A heading that names an alternative as its generator does
         // (`### Str`) counts for the languages whose generators do so.
         let dialect = self.spec.settings.dialect.unwrap_or_else(|| {
-            let mut scores = types::dialect_scores(parsed.iter().map(|(text, s, _)| (s, *text)));
+            let syntaxes = parsed
+                .iter()
+                .filter_map(|(text, s, _)| Some((s.as_ref().ok()?, *text)));
+            let mut scores = types::dialect_scores(syntaxes);
             for (score, d) in scores.iter_mut().zip(types::DIALECTS) {
                 *score += parsed
                     .iter()
@@ -817,7 +870,9 @@ impl<'s> Reader<'s, '_> {
                     optional: false,
                     nullable: false,
                 }),
-                None => types::interpret(&syntax, text, dialect, &[]),
+                None => syntax.and_then(|syntax| {
+                    types::interpret(&syntax, text, dialect, &[]).map_err(|e| e.message)
+                }),
             };
             match typed {
                 Ok(t) if t.ty.transport().is_some() => {
@@ -835,7 +890,13 @@ impl<'s> Reader<'s, '_> {
                         t.ty
                     },
                 )),
-                Err(e) => self.warn(at, format!("in the type `{text}`: {}", e.message)),
+                Err(e) => {
+                    self.warn(
+                        at,
+                        format!("in the type `{text}` (generated as `serde_json::Value`): {e}"),
+                    );
+                    tys.push((text.to_owned(), Ty::Scalar(Scalar::Any)));
+                }
             }
         }
         let mut alternatives: Vec<Alternative> = Vec::new();
@@ -907,7 +968,7 @@ impl<'s> Reader<'s, '_> {
                             Err(e) => {
                                 self.warn(
                                     src.start,
-                                    format!("in the type `{ty_text}` of `{name}`: {}", e.message),
+                                    format!("in the type `{ty_text}` of `{name}` (generated as `serde_json::Value`): {}", e.message),
                                 );
                                 Ty::Scalar(Scalar::Any)
                             }
@@ -949,10 +1010,9 @@ impl<'s> Reader<'s, '_> {
         }
         for e in &enums {
             if matches!(&e.kind, ModelKind::Enum { variants, .. } if variants.is_empty()) {
-                self.diags.warn_at(
-                    self.spec.display(),
+                self.warn_at(
                     e.pos,
-                    "found an `enum` attribute with no table of values under it, expected a `| Value | Description |` table",
+                    "found an `enum` attribute with no table of values under it, expected a `| Value | Description |` table".to_owned(),
                 );
             }
         }
@@ -1536,19 +1596,26 @@ mod tests {
 
     #[test]
     fn reports_structural_problems() {
-        let (_, errors) = read("# T\n\n## Fields\n\nno table\n");
+        let (models, errors) = read("# T\n\n## Fields\n\nno table\n");
         assert_eq!(
             errors,
             [
                 "specs/a/x.md:3:1: found a `## Fields` heading with no table under it, expected a `| Field | Type | Required | Description |` table"
             ]
         );
+        // The model says why it is a fallback: the warning, without its place.
+        assert_eq!(
+            Some(errors[0].trim_start_matches("specs/a/x.md:3:1: ")),
+            models[0].fallback.as_deref()
+        );
         let (models, errors) = read(
             "# T\n\n## Fields\n\n| Field | Type | Required | Description |\n| - | - | - | - |\n| `a` | *List<* | maybe | N/A |\n",
         );
         assert_eq!(errors.len(), 2, "{errors:?}");
         assert!(
-            errors[0].starts_with("specs/a/x.md:7:9: in the type `List<`: found the end"),
+            errors[0].starts_with(
+                "specs/a/x.md:7:9: in the type `List<` (generated as `serde_json::Value`): found the end"
+            ),
             "{errors:?}"
         );
         assert!(
@@ -1560,6 +1627,12 @@ mod tests {
             panic!()
         };
         assert_eq!(f[0].ty, Ty::Scalar(Scalar::Any));
+        // The field's first warning is its fallback; the model has none.
+        assert_eq!(
+            Some(errors[0].trim_start_matches("specs/a/x.md:7:9: ")),
+            f[0].fallback.as_deref()
+        );
+        assert_eq!(models[0].fallback, None);
     }
 
     #[test]

@@ -87,6 +87,8 @@ pub fn resolve<'s>(
         // then replaced in that order: the types are not copied.
         let mut targets = Vec::new();
         let mut path = String::new();
+        // What fell back, by the name of its field or alternative.
+        let mut fell_back: Vec<(String, String)> = Vec::new();
         for (ty, written, pos) in kind.types_named(m.pos) {
             let mut problem = None;
             ty.walk(&mut |t| {
@@ -101,13 +103,23 @@ pub fn resolve<'s>(
                 }
             });
             if let Some(message) = problem {
-                d.warn_at(
-                    specs[m.spec].display(),
-                    pos,
-                    format!(
-                        "in the type of `{written}` (generated as `serde_json::Value`): {message}"
-                    ),
+                let message = format!(
+                    "in the type of `{written}` (generated as `serde_json::Value`): {message}"
                 );
+                d.warn_at(specs[m.spec].display(), pos, message.clone());
+                fell_back.push((written.to_owned(), message));
+            }
+        }
+        // A field's fallback is its own; an alternative's is its union's.
+        let mut model_fallback = None;
+        for (written, message) in fell_back {
+            let field = match kind {
+                ModelKind::Struct(fields) => fields.iter_mut().find(|f| f.written == written),
+                _ => None,
+            };
+            match field {
+                Some(f) => f.fallback = f.fallback.take().or(Some(message)),
+                None => model_fallback = model_fallback.or(Some(message)),
             }
         }
         let first_of_spec = index.first[m.spec].unwrap_or(i);
@@ -125,15 +137,18 @@ pub fn resolve<'s>(
             });
         }
         check_field_names(specs[m.spec].display(), kind, &mut d);
-        (d, Edges::of(kind))
+        (d, Edges::of(kind), model_fallback)
     });
     for (m, kind) in models.iter_mut().zip(kinds) {
         m.kind = kind;
     }
     let mut edges = Vec::with_capacity(models.len());
-    for (d, e) in checked {
+    for ((d, e, fallback), m) in checked.into_iter().zip(models.iter_mut()) {
         diags.append(d);
         edges.push(e);
+        if m.fallback.is_none() {
+            m.fallback = fallback;
+        }
     }
     mark_boxes(&mut models, &edges);
     let traits = derive_traits(&edges);
@@ -164,15 +179,13 @@ fn rename_clashes(
                 .find(|c| !seen.contains_key(&(&modules[i][..], c.clone())));
             m.rust.name = free.unwrap_or_else(|| format!("{base}Duplicate{i}"));
             if !m.inline {
-                diags.warn_at(
-                    specs[m.spec].display(),
-                    m.pos,
-                    format!(
-                        "found a second type named `{base}` in this module (the first is from {}); generated this one as `{}`",
-                        specs[first].display(),
-                        m.rust.name
-                    ),
+                let message = format!(
+                    "found a second type named `{base}` in this module (the first is from {}); generated this one as `{}`",
+                    specs[first].display(),
+                    m.rust.name
                 );
+                diags.warn_at(specs[m.spec].display(), m.pos, message.clone());
+                m.fallback.get_or_insert(message);
             }
         }
         seen.insert((&modules[i][..], m.rust.name.clone()), m.spec);
@@ -464,30 +477,26 @@ fn check_field_names(path: &str, kind: &mut ModelKind, diags: &mut Diagnostics) 
     for (i, f) in fields.iter_mut().enumerate() {
         if let Some(first) = rust.get(f.rust().name) {
             let renamed = RustIdent::field(&format!("{}_duplicate_{i}", f.rust().name));
-            diags.warn_at(
-                path,
-                f.pos,
-                format!(
-                    "the fields `{first}` and `{}` both become the Rust field `{}`; generated the second as `{}`",
-                    f.written,
-                    f.rust().source(),
-                    renamed.as_ident().source()
-                ),
+            let message = format!(
+                "the fields `{first}` and `{}` both become the Rust field `{}`; generated the second as `{}`",
+                f.written,
+                f.rust().source(),
+                renamed.as_ident().source()
             );
+            diags.warn_at(path, f.pos, message.clone());
+            f.fallback.get_or_insert(message);
             f.rust = Some(renamed);
         }
         rust.insert(f.rust().name.to_owned(), f.written.to_string());
         if let Some(first) = wire.get(f.wire()) {
             let renamed = format!("{}_duplicate_{i}", f.wire());
-            diags.warn_at(
-                path,
-                f.pos,
-                format!(
-                    "the fields `{first}` and `{}` both have the JSON key `{}`; the key is read into the first, and the second written as `{renamed}`",
-                    f.written,
-                    f.wire()
-                ),
+            let message = format!(
+                "the fields `{first}` and `{}` both have the JSON key `{}`; the key is read into the first, and the second written as `{renamed}`",
+                f.written,
+                f.wire()
             );
+            diags.warn_at(path, f.pos, message.clone());
+            f.fallback.get_or_insert(message);
             f.wire = Some(renamed);
         }
         wire.insert(f.wire().to_owned(), f.written.to_string());

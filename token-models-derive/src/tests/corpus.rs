@@ -165,6 +165,20 @@ fn read_corpus(corpus: &str) -> (Vec<String>, Vec<String>) {
                     c.diagnostics += e.diagnostics.len();
                 }
                 failures.extend(e.diagnostics.iter().map(|d| format!("[root {dir}] {d}")));
+                // And so nothing is a fallback: the catalog says so of none.
+                for m in &e.resolved.models {
+                    let fields = match &m.kind {
+                        ModelKind::Struct(fields) => fields.as_slice(),
+                        _ => &[],
+                    };
+                    let why = m
+                        .fallback
+                        .iter()
+                        .chain(fields.iter().filter_map(|f| f.fallback.as_ref()));
+                    failures.extend(
+                        why.map(|why| format!("[root {dir}] fallback in {}: {why}", m.rust.name)),
+                    );
+                }
                 check_rows(e, &mut lost);
             });
         }
