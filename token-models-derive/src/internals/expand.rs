@@ -6,10 +6,10 @@ use super::diag::{Diagnostic, Diagnostics, Severity};
 use super::hash::Map;
 use super::markdown;
 use super::par;
-use super::read::{self, TypeCells, read_spec};
+use super::read::{self, Fallback, TypeCells, read_spec};
 use super::resolve::{Resolved, check_scope, resolve};
 use super::source::{self, Scope, Settings, SpecFile};
-use super::types::{self, DIALECTS, Parses};
+use super::types::{self, DIALECTS, Dialect, Parses};
 use proc_macro2::{Span, TokenStream};
 use std::path::{Path, PathBuf};
 
@@ -104,6 +104,29 @@ impl Expansion<'_> {
     }
 }
 
+/// The language assumed for a tree whose names do not tell one (see
+/// `expand_specs_in`), and the warning a doc read in it gives.
+fn assumed_language(tree: &[usize]) -> (&'static Dialect, String) {
+    let max = tree.iter().copied().max().unwrap_or(0);
+    let tied: Vec<&'static Dialect> = DIALECTS
+        .iter()
+        .zip(tree)
+        .filter(|&(_, &s)| s == max && max > 0)
+        .map(|(d, _)| d)
+        .collect();
+    let dialect = tied.first().copied().unwrap_or(&DIALECTS[0]);
+    let names: Vec<&str> = tied.iter().map(|d| d.name).collect();
+    let why = match names.as_slice() {
+        [] | [_] => String::from("no language knows its type names"),
+        all => format!("{} know as many of its type names", all.join(", ")),
+    };
+    let message = format!(
+        "found no type name that tells this doc's language, nor in its folder or the whole specs tree ({why}): read it as {}; `dialect = \"…\"` in a token-models.toml says which",
+        dialect.name
+    );
+    (dialect, message)
+}
+
 /// How many places a warning lists before it counts the rest.
 const WARNINGS_SHOWN: usize = 5;
 
@@ -189,14 +212,23 @@ pub fn expand_specs_in(
         }
     }
     // A folder whose docs do not tell (a small `errors/` folder writing
-    // only `*string*` and `*int*`) takes the whole tree's language.
+    // only `*string*` and `*int*`) takes the whole tree's language. When
+    // the tree does not tell either, the first of the languages that know
+    // most of its names is assumed, and a doc that needs it says so.
+    let assumed = assumed_language(&tree);
     let tree = types::best_dialect(&tree);
     let fallback = |spec: &SpecFile| {
-        by_folder
+        let voted = by_folder
             .get(top_folder(spec))
             .and_then(|s| types::best_dialect(s))
-            .or(tree)
-            .unwrap_or(&DIALECTS[0])
+            .or(tree);
+        match voted {
+            Some(dialect) => Fallback::voted(dialect),
+            None => Fallback {
+                dialect: assumed.0,
+                assumed: Some(assumed.1.clone()),
+            },
+        }
     };
     // Most docs were read in the first pass; only those left for the vote
     // go through a second (on all cores only if there are many).
@@ -321,6 +353,40 @@ mod tests {
             fields[1].ty,
             crate::internals::ir::Ty::Scalar(crate::internals::ir::Scalar::I32)
         );
+    }
+
+    /// A tree whose names do not tell its language is read in the first
+    /// of those that know most of them (not in the first vocabulary, which
+    /// may know none), and each doc that needed it says so.
+    #[test]
+    fn a_tree_too_small_to_tell_is_read_in_an_assumed_language_with_a_warning() {
+        let specs = vec![
+            spec(
+                "errors/error.md",
+                &[("Message", "*string*"), ("Code", "*int*")],
+            ),
+            spec("errors/other.md", &[("Detail", "*string*")]),
+        ];
+        let e = expand_specs(&specs, Vec::new(), Diagnostics::new());
+        let messages: Vec<String> = e.diagnostics.iter().map(ToString::to_string).collect();
+        // `string` and `int` are words of Go, C# and PHP alike.
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        for m in &messages {
+            assert!(
+                m.ends_with("(go, csharp, php know as many of its type names): read it as go; `dialect = \"…\"` in a token-models.toml says which"),
+                "{m}"
+            );
+            assert!(
+                m.contains(":1:1: found no type name that tells this doc's language"),
+                "{m}"
+            );
+        }
+        let ModelKind::Struct(fields) = &e.resolved.models[0].kind else {
+            panic!("{:?}", e.resolved.models[0].kind)
+        };
+        use crate::internals::ir::{Scalar, Ty};
+        assert_eq!(fields[1].ty, Ty::Scalar(Scalar::I64));
+        assert!(e.resolved.models[0].fallback.is_some());
     }
 
     #[test]

@@ -31,9 +31,13 @@ pub fn read_spec<'s>(
     spec: &'s SpecFile,
     doc: &markdown::Doc<'_>,
     cells: TypeCells,
-    fallback: Option<&'static Dialect>,
+    fallback: Option<Fallback>,
     diags: &mut Diagnostics,
 ) -> Option<Vec<Model<'s>>> {
+    // A doc none of whose names any language knows (every field a link)
+    // reads the same in every language: only one whose names several
+    // languages know depends on the one assumed.
+    let shared_names = cells.scores().iter().any(|&s| s > 0);
     let mut r = Reader {
         index,
         spec,
@@ -42,10 +46,16 @@ pub fn read_spec<'s>(
         extra: Vec::new(),
         fallback,
         fallback_wanted: std::cell::Cell::new(false),
+        assumed_used: std::cell::Cell::new(false),
         cells,
         warned: Vec::new(),
     };
     let mut models = r.read(doc);
+    if r.assumed_used.get() && shared_names {
+        if let Some(message) = r.fallback.as_ref().and_then(|f| f.assumed.clone()) {
+            r.warn_at(Pos::new(1, 1), message);
+        }
+    }
     attach_fallbacks(&mut models, r.warned);
     (!r.fallback_wanted.get()).then_some(models)
 }
@@ -64,6 +74,25 @@ pub fn may_need_fallback(doc: &markdown::Doc<'_>, cells: &TypeCells) -> bool {
         || doc.blocks.iter().any(
             |b| matches!(b, Block::Heading { level: 2, text, .. } if text == "Supported Types"),
         )
+}
+
+/// The language a doc's Type column is read in when its own names do not
+/// tell: its top folder's, else its tree's (`assumed` is `None`), else
+/// one assumed, with the warning that says so.
+#[derive(Debug, Clone)]
+pub struct Fallback {
+    pub dialect: &'static Dialect,
+    pub assumed: Option<String>,
+}
+
+impl Fallback {
+    /// `dialect`, known from a vote.
+    pub fn voted(dialect: &'static Dialect) -> Fallback {
+        Fallback {
+            dialect,
+            assumed: None,
+        }
+    }
 }
 
 /// Every Type cell of a doc's tables, parsed once: first to vote on the
@@ -201,9 +230,11 @@ struct Reader<'s, 'd> {
     /// Types defined inside the doc's other types.
     extra: Vec<Model<'s>>,
     /// The language when the doc's names do not tell, if known.
-    fallback: Option<&'static Dialect>,
+    fallback: Option<Fallback>,
     /// Whether the doc needed `fallback` when it was not known.
     fallback_wanted: std::cell::Cell<bool>,
+    /// Whether the doc needed `fallback` when it was only assumed.
+    assumed_used: std::cell::Cell<bool>,
     cells: TypeCells,
     /// The warnings given so far, where: each says why a part of the
     /// doc's types is a fallback.
@@ -366,10 +397,16 @@ impl<'s> Reader<'s, '_> {
 
     /// The language of a Type column whose names do not tell.
     fn fallback(&self) -> &'static Dialect {
-        self.fallback.unwrap_or_else(|| {
-            self.fallback_wanted.set(true);
-            &types::DIALECTS[0]
-        })
+        match &self.fallback {
+            Some(f) => {
+                self.assumed_used.set(f.assumed.is_some());
+                f.dialect
+            }
+            None => {
+                self.fallback_wanted.set(true);
+                &types::DIALECTS[0]
+            }
+        }
     }
 
     fn read(&mut self, doc: &markdown::Doc) -> Vec<Model<'s>> {
@@ -1283,7 +1320,7 @@ mod tests {
             file,
             &doc,
             TypeCells::of(&doc, &mut Parses::default()),
-            Some(&types::DIALECTS[0]),
+            Some(Fallback::voted(&types::DIALECTS[0])),
             &mut d,
         )
         .unwrap_or_default();

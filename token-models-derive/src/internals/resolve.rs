@@ -771,7 +771,7 @@ mod tests {
                     s,
                     &doc,
                     TypeCells::of(&doc, &mut Parses::default()),
-                    Some(&DIALECTS[0]),
+                    Some(super::super::read::Fallback::voted(&DIALECTS[0])),
                     &mut d,
                 )
                 .unwrap_or_default()
