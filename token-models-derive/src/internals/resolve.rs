@@ -41,6 +41,11 @@ pub fn resolve<'s>(
     threads: usize,
     diags: &mut Diagnostics,
 ) -> Resolved<'s> {
+    // A doc identical to one before it in its folder is that doc's type.
+    let same_as = identical_specs(specs);
+    if same_as.iter().any(Option::is_some) {
+        models.retain(|m| same_as[m.spec].is_none());
+    }
     // A folder's module path is named once and shared: the models of a
     // folder come one after another (specs are in path order).
     let mut modules: Vec<Arc<[RustIdent]>> = Vec::with_capacity(models.len());
@@ -79,7 +84,7 @@ pub fn resolve<'s>(
         .iter_mut()
         .map(|m| std::mem::replace(&mut m.kind, ModelKind::Any))
         .collect();
-    let index = Index::new(specs, &models, &modules);
+    let index = Index::new(specs, &models, &modules, &same_as);
     let checked = par::map_timed(kinds.iter_mut().enumerate(), threads, |_, (i, kind)| {
         let m = &models[i];
         let mut d = Diagnostics::new();
@@ -159,6 +164,26 @@ pub fn resolve<'s>(
     }
 }
 
+/// Per spec, the earlier spec of its folder it is identical to, if any (a
+/// stale copy a rename left behind: `APIKey.md` beside `ApiKey.md`, both
+/// `# ApiKey`). Texts are compared only among specs of one folder and one
+/// length.
+fn identical_specs(specs: &[SpecFile]) -> Vec<Option<usize>> {
+    let mut by_size: Map<(&[String], usize), Vec<usize>> = Map::default();
+    let mut same_as = vec![None; specs.len()];
+    for (i, s) in specs.iter().enumerate() {
+        if !s.readable {
+            continue;
+        }
+        let earlier = by_size.entry((s.folders(), s.text.len())).or_default();
+        match earlier.iter().find(|&&j| specs[j].text == s.text) {
+            Some(&j) => same_as[i] = Some(j),
+            None => earlier.push(i),
+        }
+    }
+    same_as
+}
+
 /// Two types with one name in one module: the later one gets the first
 /// free name with a number after it (a warning says so, unless the type is
 /// defined inline, whose name is ours), so that nothing else fails because
@@ -213,6 +238,7 @@ impl<'a> Index<'a> {
         specs: &'a [SpecFile],
         models: &'a [Model<'a>],
         modules: &'a [Arc<[RustIdent]>],
+        same_as: &[Option<usize>],
     ) -> Self {
         let mut by_path = StrMap::with_capacity(specs.len());
         for (i, s) in specs.iter().enumerate() {
@@ -225,6 +251,11 @@ impl<'a> Index<'a> {
                 *slot = Some(i);
             }
             by_name.entry(m.rust.name.as_str()).or_default().push(i);
+        }
+        for (i, same) in same_as.iter().enumerate() {
+            if let Some(&j) = same.as_ref() {
+                first[i] = first[j];
+            }
         }
         Index {
             specs,
@@ -854,6 +885,33 @@ mod tests {
         assert!(errors[0].contains("is ambiguous"), "{errors:?}");
     }
 
+    /// A stale copy left by a rename (`APIKey.md` beside `ApiKey.md`, both
+    /// `# ApiKey`) is the same type: links to either reach it. A copy in
+    /// another folder, or one that differs, is a type of its own.
+    #[test]
+    fn identical_docs_in_one_folder_are_one_type() {
+        let key = format!("# ApiKey\n{}", table(&[("key", "*str*")]));
+        let user = format!(
+            "# User\n{}",
+            table(&[("a", "[ApiKey](APIKey.md)"), ("b", "[ApiKey](ApiKey.md)")])
+        );
+        let (r, errors) = run(&[
+            ("x/APIKey.md", &key),
+            ("x/ApiKey.md", &key),
+            ("x/user.md", &user),
+            ("y/ApiKey.md", &key),
+        ]);
+        assert!(errors.is_empty(), "{errors:?}");
+        let names: Vec<&str> = r.models.iter().map(|m| m.rust.name.as_str()).collect();
+        assert_eq!(names, ["ApiKey", "User", "ApiKey"]);
+        assert_eq!(field_ty(&r, 1, 0), &Ty::Model(0));
+        assert_eq!(field_ty(&r, 1, 1), &Ty::Model(0));
+        let changed = key.replace("`key`", "`other`");
+        let (r, errors) = run(&[("x/APIKey.md", &key), ("x/ApiKey.md", &changed)]);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(r.models[1].rust.name, "ApiKey2");
+    }
+
     #[test]
     fn a_relative_link_climbs_and_descends_folders() {
         // By file name these two links would be ambiguous: only the path
@@ -1001,7 +1059,12 @@ mod tests {
         assert_eq!(r.modules[2][0].name, "y");
         // A clash in one module: the later type takes the first free
         // numbered name, and a warning says so.
-        let (r, errors) = run(&[docs[0], docs[1], ("x/c.md", "# A\n"), ("x/d.md", "# A\n")]);
+        let (r, errors) = run(&[
+            docs[0],
+            docs[1],
+            ("x/c.md", "# A\n\nAnother A.\n"),
+            ("x/d.md", "# A\n\nA third.\n"),
+        ]);
         assert_eq!(errors.len(), 2, "{errors:?}");
         assert!(
             errors[0].ends_with("generated this one as `A2`"),
