@@ -464,6 +464,50 @@ impl<'s> Reader<'s, '_> {
                 others.push(section);
             }
         }
+        // Tables under no heading the reader knows (`## Field`, a `### Fields`
+        // before any `##`): a field table is the doc's fields if it has
+        // none; any other is not generated, and a warning says so.
+        let mut stray: Vec<(&Table, &str)> = Vec::new();
+        let unknown = others.iter().filter(|s| {
+            let (_, subsections) = sections(s.blocks, 3);
+            !subsections.iter().any(|s| SHAPES.contains(&s.title))
+        });
+        for (title, blocks) in
+            std::iter::once(("", intro)).chain(unknown.map(|s| (s.title, s.blocks)))
+        {
+            for b in blocks {
+                if let Block::Table(table) = b {
+                    stray.push((table, title));
+                }
+            }
+        }
+        if shaped.is_none() {
+            if let Some(k) = stray.iter().position(|(t, _)| is_field_table(t)) {
+                let (table, _) = stray.remove(k);
+                let block = blocks.iter().find(|b| b.src() == &table.src);
+                let section = Section {
+                    title: "Fields",
+                    level: 2,
+                    src: table.src.clone(),
+                    blocks: block.map(std::slice::from_ref).unwrap_or_default(),
+                };
+                self.shape(&mut model, &section);
+            }
+        }
+        for (table, title) in stray {
+            let columns: Vec<&str> = table.header.iter().map(|c| c.rich.text.trim()).collect();
+            let under = match title {
+                "" => "before any `##` heading".to_owned(),
+                t => format!("under `## {t}`, a heading the reader does not know"),
+            };
+            self.warn(
+                table.src.start,
+                format!(
+                    "found a table with columns `| {} |` {under}, expected a `## Fields`, `## Values` or `## Supported Types` table; it is not generated",
+                    columns.join(" | ")
+                ),
+            );
+        }
         // Further types: a `## Name` heading with `### Fields` (or another
         // shape) under it.
         let mut models = vec![model];
@@ -1058,6 +1102,18 @@ impl<'s> Reader<'s, '_> {
     }
 }
 
+/// Whether a table's header has a name column and a type column, as a
+/// `## Fields` table's does.
+fn is_field_table(table: &Table<'_>) -> bool {
+    let has = |names: &[&str]| {
+        table
+            .header
+            .iter()
+            .any(|c| names.contains(&trim(&c.rich.text)))
+    };
+    has(&["Field", "Name"]) && has(&["Type"])
+}
+
 /// The type of the value a generator's constructor snippet takes: `T` in
 /// `x := components.CreateXT(T{/* values here */})`.
 fn snippet_type(code: &str) -> Option<&str> {
@@ -1629,6 +1685,35 @@ mod tests {
                 "specs/a/x.md:5:1: found a type in the values `\"stop\" | string[]`, expected literals"
             ]
         );
+    }
+
+    /// A field table under a heading the reader does not know is the doc's
+    /// fields; any other table there is warned about, never dropped
+    /// silently.
+    #[test]
+    fn a_table_under_an_unknown_heading_is_read_or_warned_about() {
+        let table = "| Field | Type | Required | Description |\n| - | - | - | - |\n| `id` | *str* | :heavy_check_mark: | N/A |\n";
+        for heading in ["## Field\n\n", "### Fields\n\n", ""] {
+            let (models, errors) = read(&format!("# T\n\nA thing.\n\n{heading}{table}"));
+            assert!(errors.is_empty(), "{heading:?}: {errors:?}");
+            let ModelKind::Struct(f) = &models[0].kind else {
+                panic!("{heading:?}: {:?}", models[0].kind)
+            };
+            assert_eq!(f[0].written, "id");
+            assert_eq!(f[0].ty, Ty::Scalar(Scalar::String));
+        }
+        let other = "| Code | Meaning |\n| - | - |\n| 1 | one |\n";
+        let (models, errors) = read(&format!("# T\n\n## Fields\n\n{table}\n## Codes\n\n{other}"));
+        assert!(matches!(&models[0].kind, ModelKind::Struct(f) if f.len() == 1));
+        assert_eq!(
+            errors,
+            [
+                "specs/a/x.md:11:1: found a table with columns `| Code | Meaning |` under `## Codes`, a heading the reader does not know, expected a `## Fields`, `## Values` or `## Supported Types` table; it is not generated"
+            ]
+        );
+        // A second field table, the doc having its fields already.
+        let (_, errors) = read(&format!("# T\n\n## Fields\n\n{table}\n## Field\n\n{table}"));
+        assert_eq!(errors.len(), 1, "{errors:?}");
     }
 
     #[test]
