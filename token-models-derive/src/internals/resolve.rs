@@ -231,6 +231,18 @@ struct Index<'a> {
     /// File name to every spec of that name, for links to no spec's path
     /// (made when the first such link is met: most trees have none).
     by_file: OnceLock<Map<&'a str, Vec<usize>>>,
+    /// File stem ([`stem_key`]) to every spec of that stem, for names no
+    /// type has (made when the first such name is met).
+    by_stem: OnceLock<Map<String, Vec<usize>>>,
+}
+
+/// A file stem or type name compared as a file name would be: letters and
+/// digits only, in lower case (`payment_card`, `PaymentCard`).
+fn stem_key(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 impl<'a> Index<'a> {
@@ -265,6 +277,7 @@ impl<'a> Index<'a> {
             first,
             by_name,
             by_file: OnceLock::new(),
+            by_stem: OnceLock::new(),
         }
     }
 
@@ -357,6 +370,12 @@ impl<'a> Index<'a> {
                 }
             }
         }
+        // No type of that name: the doc of that file name, whatever its
+        // title (a union's `### PaymentCard` documented in
+        // `paymentcard.md` as `# Card`), if one is nearest.
+        if let Some(found) = self.by_stem(spec, name) {
+            return Ok(found);
+        }
         // The likely fix: a vocabulary word or a type of this module.
         let words = DIALECTS.iter().flat_map(|d| {
             d.words
@@ -375,6 +394,30 @@ impl<'a> Index<'a> {
                 "found the unknown type `{name}`, expected a type the vocabulary knows or a link to a spec{hint}"
             ),
         })
+    }
+
+    /// The type of the one spec whose file name is `name` (ignoring case,
+    /// `_` and `-`) in the folder of spec `from`, else the one anywhere.
+    fn by_stem(&self, from: usize, name: &str) -> Option<usize> {
+        let by_stem = self.by_stem.get_or_init(|| {
+            let mut by_stem: Map<String, Vec<usize>> = Map::default();
+            for (i, s) in self.specs.iter().enumerate() {
+                by_stem.entry(stem_key(s.stem())).or_default().push(i);
+            }
+            by_stem
+        });
+        let named: &[usize] = by_stem.get(&stem_key(name)).map_or(&[], Vec::as_slice);
+        let folder = self.specs[from].folders();
+        let near: Vec<usize> = named
+            .iter()
+            .copied()
+            .filter(|&i| self.specs[i].folders() == folder)
+            .collect();
+        let one = match (near.as_slice(), named) {
+            ([one], _) | ([], [one]) => *one,
+            _ => return None,
+        };
+        self.first.get(one).copied().flatten()
     }
 
     /// A link to another spec: relative to the linking spec first; failing
@@ -910,6 +953,34 @@ mod tests {
         let (r, errors) = run(&[("x/APIKey.md", &key), ("x/ApiKey.md", &changed)]);
         assert_eq!(errors.len(), 1, "{errors:?}");
         assert_eq!(r.models[1].rust.name, "ApiKey2");
+    }
+
+    /// A name no type has is the doc of that file name, whatever its
+    /// title, when one is nearest: a union's `### PaymentCard`, documented
+    /// in `payment_card.md` as `# Card`.
+    #[test]
+    fn a_name_no_type_has_is_the_doc_of_that_file_name() {
+        let union = "# Method\n\n## Supported Types\n\n### `PaymentCard`\n\n### `BankAccount`\n";
+        let (r, errors) = run(&[
+            ("x/method.md", union),
+            ("x/payment_card.md", "# Card\n\nA card.\n"),
+            ("x/bankaccount.md", "# Account\n\nAn account.\n"),
+            ("y/bankaccount.md", "# Other\n\nAnother.\n"),
+        ]);
+        assert!(errors.is_empty(), "{errors:?}");
+        let ModelKind::Union(alternatives) = &r.models[0].kind else {
+            panic!("{:?}", r.models[0].kind)
+        };
+        assert_eq!(alternatives[0].ty, Ty::Model(1));
+        assert_eq!(alternatives[1].ty, Ty::Model(2));
+        // Two equally near: not resolved, a warning.
+        let (_, errors) = run(&[
+            ("x/method.md", union),
+            ("y/payment_card.md", "# Card\n\nA card.\n"),
+            ("z/payment_card.md", "# Other\n\nAnother.\n"),
+            ("x/bankaccount.md", "# Account\n\nAn account.\n"),
+        ]);
+        assert_eq!(errors.len(), 1, "{errors:?}");
     }
 
     #[test]
