@@ -27,6 +27,7 @@ fn seeds() -> &'static [String] {
             root.join("specs"),
             root.join("tests/ui/specs"),
             root.join("tests/specs-edge"),
+            root.join("tests/specs-eras"),
         ];
         if cfg!(feature = "corpus") {
             for corpus in ["corpus", "corpus2"] {
