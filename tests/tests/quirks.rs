@@ -5,19 +5,11 @@
 //! builds a crate of its own with cargo, since trybuild does not look at a
 //! passing build's warnings.)
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn write(path: &Path, text: &str) {
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).expect("create folder");
-    }
-    std::fs::write(path, text).expect("write file");
-}
+mod probe;
+use probe::{new_crate, shared_target, write};
 
 /// `cargo run`: the build's warnings, then what the program prints.
 fn build(probe: &Path) -> Output {
@@ -25,11 +17,7 @@ fn build(probe: &Path) -> Output {
     Command::new(cargo)
         .args(["run", "--quiet", "--offline"])
         .current_dir(probe)
-        // The rebuild test's probe has built the same dependencies.
-        .env(
-            "CARGO_TARGET_DIR",
-            workspace().join("target/rebuild-probe/target"),
-        )
+        .env("CARGO_TARGET_DIR", shared_target())
         .env_remove("RUSTFLAGS")
         .output()
         .expect("cargo runs")
@@ -37,23 +25,7 @@ fn build(probe: &Path) -> Output {
 
 #[test]
 fn quirks_are_warnings_and_strict_makes_them_errors() {
-    let ws = workspace();
-    let probe = ws.join("target").join("quirks-probe");
-    let _ = std::fs::remove_dir_all(probe.join("specs"));
-    let facade = ws.join("token-models");
-    write(
-        &probe.join("Cargo.toml"),
-        &format!(
-            "[package]\nname = \"quirks-probe\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
-             [dependencies]\ntoken-models = {{ path = {:?} }}\n\n[workspace]\n",
-            facade.display().to_string()
-        ),
-    );
-    std::fs::copy(ws.join("Cargo.lock"), probe.join("Cargo.lock")).expect("copy Cargo.lock");
-    write(
-        &probe.join("build.rs"),
-        "fn main() {\n    println!(\"cargo::rerun-if-changed=specs\");\n}\n",
-    );
+    let probe = new_crate("quirks-probe");
     // The generated code is used as it is: a fallback is `serde_json::Value`.
     write(
         &probe.join("src/main.rs"),

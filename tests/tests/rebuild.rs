@@ -4,23 +4,15 @@
 //! The test builds a small crate of its own (in `target/rebuild-probe`), whose
 //! `main` prints its `CATALOG`; only the specs change between builds.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn write(path: &Path, text: &str) {
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).expect("create folder");
-    }
-    std::fs::write(path, text).expect("write file");
-}
+mod probe;
+use probe::{manifest, new_crate, shared_target, workspace, write};
 
 /// Builds and runs the probe; its output lists the catalog.
 fn run(probe: &Path) -> String {
-    run_in(probe, &probe.join("target"), &[])
+    run_in(probe, &shared_target(), &[])
 }
 
 /// `cargo run` in `dir` with `target` as the target folder, then the
@@ -45,24 +37,7 @@ const FIELDS: &str =
 
 #[test]
 fn an_added_spec_yields_a_new_type() {
-    let ws = workspace();
-    let probe = ws.join("target").join("rebuild-probe");
-    let _ = std::fs::remove_dir_all(probe.join("specs"));
-    let facade = ws.join("token-models");
-    write(
-        &probe.join("Cargo.toml"),
-        &format!(
-            "[package]\nname = \"rebuild-probe\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
-             [dependencies]\ntoken-models = {{ path = {:?} }}\n\n[workspace]\n",
-            facade.display().to_string()
-        ),
-    );
-    // The workspace's lock file pins the same versions, so the build is offline.
-    std::fs::copy(ws.join("Cargo.lock"), probe.join("Cargo.lock")).expect("copy Cargo.lock");
-    write(
-        &probe.join("build.rs"),
-        "fn main() {\n    println!(\"cargo::rerun-if-changed=specs\");\n}\n",
-    );
+    let probe = new_crate("rebuild-probe");
     write(
         &probe.join("src/main.rs"),
         "token_models::include_specs!(\"specs\");\n\n\
@@ -117,19 +92,11 @@ fn a_spec_tree_splits_across_crates() {
     let ws = workspace();
     let probe = ws.join("target").join("split-probe");
     let _ = std::fs::remove_dir_all(probe.join("specs"));
-    let facade = ws.join("token-models");
     write(
         &probe.join("Cargo.toml"),
         "[workspace]\nresolver = \"3\"\nmembers = [\"shared\", \"app\"]\n",
     );
     std::fs::copy(ws.join("Cargo.lock"), probe.join("Cargo.lock")).expect("copy Cargo.lock");
-    let manifest = |name: &str, extra: &str| {
-        format!(
-            "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
-             [dependencies]\ntoken-models = {{ path = {:?} }}\n{extra}",
-            facade.display().to_string()
-        )
-    };
     write(
         &probe.join("shared/Cargo.toml"),
         &manifest("split-shared", ""),
@@ -162,10 +129,8 @@ fn a_spec_tree_splits_across_crates() {
              | `ship_to` | [models.Address](../shared/address.md) | :heavy_check_mark: | N/A |\n"
         ),
     );
-    // Shares the other probe's target folder: its dependencies are built.
-    let target = ws.join("target").join("rebuild-probe").join("target");
     assert_eq!(
-        run_in(&probe, &target, &["-p", "split-app"]),
+        run_in(&probe, &shared_target(), &["-p", "split-app"]),
         "o1 Oslo orders::Order\n"
     );
 }
