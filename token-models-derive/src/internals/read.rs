@@ -421,7 +421,7 @@ impl<'s> Reader<'s, '_> {
         if self.spec.text.trim().is_empty() {
             self.warn(
                 0,
-                "found an empty file, expected a markdown spec (a `# Title` with a `## Fields` or `## Values` table)",
+                "found an empty file, expected a markdown spec (a `# Title` with a `## Fields` or `## Values` table); generated `serde_json::Value`",
             );
             return vec![self.placeholder()];
         }
@@ -447,7 +447,7 @@ impl<'s> Reader<'s, '_> {
                     self.warn(
                         section.src.start,
                         format!(
-                            "found a `## {}` section after `## {first}`, expected one of `## Fields`, `## Values`, `## Supported Types` or `## Attributes` per doc",
+                            "found a `## {}` section after `## {first}`, expected one of `## Fields`, `## Values`, `## Supported Types` or `## Attributes` per doc; it is not generated",
                             section.title
                         ),
                     );
@@ -572,7 +572,7 @@ impl<'s> Reader<'s, '_> {
                 self.warn(
                     src.start,
                     format!(
-                        "found a row with {written} cells, expected {} (one per column: `| {} |`)",
+                        "found a row with {written} cells, expected {} (one per column: `| {} |`); the row is read as far as its cells go",
                         header.len(),
                         columns.join(" | ")
                     ),
@@ -582,11 +582,13 @@ impl<'s> Reader<'s, '_> {
         Some((header, table))
     }
 
-    fn no_table(&mut self, section: &Section<'_>, expected: &str) {
+    /// A shape heading with nothing under it; `made` says what was
+    /// generated instead.
+    fn no_table(&mut self, section: &Section<'_>, expected: &str, made: &str) {
         self.warn(
             section.src.start,
             format!(
-                "found a `{} {}` heading with no table under it, expected a `{expected}` table",
+                "found a `{} {}` heading with no table under it, expected a `{expected}` table; generated {made}",
                 "#".repeat(usize::from(section.level)),
                 section.title
             ),
@@ -600,7 +602,7 @@ impl<'s> Reader<'s, '_> {
     ) -> (ModelKind<'s>, Vec<Omitted>) {
         const EXPECTED: &str = "| Field | Type | Required | Description |";
         let Some((header, table)) = self.first_table(section) else {
-            self.no_table(section, EXPECTED);
+            self.no_table(section, EXPECTED, "a map that keeps every property");
             return (ModelKind::FreeForm, Vec::new());
         };
         let column = |names: &[&str]| {
@@ -615,7 +617,7 @@ impl<'s> Reader<'s, '_> {
             self.warn(
                 at,
                 format!(
-                    "found a table with columns `| {} |`, expected `{EXPECTED}`",
+                    "found a table with columns `| {} |`, expected `{EXPECTED}`; generated a map that keeps every property",
                     found.join(" | ")
                 ),
             );
@@ -683,7 +685,7 @@ impl<'s> Reader<'s, '_> {
             if written.is_empty() {
                 self.warn(
                     name_cell.src.start,
-                    "found a row with an empty Field cell, expected the field's name",
+                    "found a row with an empty Field cell, expected the field's name; the row is not generated",
                 );
                 continue;
             }
@@ -696,7 +698,7 @@ impl<'s> Reader<'s, '_> {
                         self.warn(
                             c.src.start,
                             format!(
-                                "found the Required marker `{}`, expected `:heavy_check_mark:` or `:heavy_minus_sign:`",
+                                "found the Required marker `{}`, expected `:heavy_check_mark:` or `:heavy_minus_sign:`; presence taken from the type",
                                 c.rich.text.trim()
                             ),
                         );
@@ -855,7 +857,7 @@ impl<'s> Reader<'s, '_> {
                         Some(v) => values.push((None, v, cell.src.start)),
                         None => self.warn(
                             cell.src.start,
-                            format!("found the value `{}`, expected a quoted string, a number or a boolean", cell.rich.text.trim()),
+                            format!("found the value `{}`, expected a quoted string, a number or a boolean; the value is not generated", cell.rich.text.trim()),
                         ),
                     },
                     Block::Code { text, src, .. } => match types::parse(text.trim()) {
@@ -874,21 +876,22 @@ impl<'s> Reader<'s, '_> {
                                             open = true
                                         } else {
                                             let found = text.get(span).unwrap_or(text);
-                                            self.warn(src.start, format!("found the type `{found}` among the values, expected literals"));
+                                            self.warn(src.start, format!("found the type `{found}` among the values, expected literals; it is not generated"));
                                         }
                                     }
-                                    _ => self.warn(src.start, format!("found a type in the values `{text}`, expected literals")),
+                                    _ => self.warn(src.start, format!("found a type in the values `{text}`, expected literals; it is not generated")),
                                 }
                             }
                         }
-                        Err(e) => self.warn(src.start, format!("in the values `{}`: {}", text.trim(), e.message)),
+                        Err(e) => self.warn(src.start, format!("in the values `{}` (not generated): {}", text.trim(), e.message)),
                     },
                     _ => {}
                 }
             }
         }
         if values.is_empty() {
-            self.no_table(section, "| Name | Value |");
+            self.no_table(section, "| Name | Value |", "`serde_json::Value`");
+            return ModelKind::Any;
         }
         let mut variants: Vec<Variant> = Vec::new();
         for (name, value, _) in values {
@@ -922,7 +925,8 @@ impl<'s> Reader<'s, '_> {
             parsed.push((text, syntax, s.src.start));
         }
         if parsed.is_empty() {
-            self.warn(section.src.start, "found a `## Supported Types` heading with no `### type` headings under it, expected one per alternative");
+            self.warn(section.src.start, "found a `## Supported Types` heading with no `### type` headings under it, expected one per alternative; generated `serde_json::Value`");
+            return ModelKind::Any;
         }
         // A heading that names an alternative as its generator does
         // (`### Str`) counts for the languages whose generators do so.
@@ -1083,17 +1087,19 @@ impl<'s> Reader<'s, '_> {
                             }
                             m.kind = ModelKind::Enum { variants, open: false };
                         }
-                        None => self.warn(table.src.start, "found a table that follows no `enum` attribute, expected it under `**name** enum`"),
+                        None => self.warn(table.src.start, "found a table that follows no `enum` attribute, expected it under `**name** enum`; it is not generated"),
                     }
                 }
                 _ => {}
             }
         }
-        for e in &enums {
+        for e in &mut enums {
             if matches!(&e.kind, ModelKind::Enum { variants, .. } if variants.is_empty()) {
+                // An enum of no values could hold nothing the API sends.
+                e.kind = ModelKind::Any;
                 self.warn_at(
                     e.pos,
-                    "found an `enum` attribute with no table of values under it, expected a `| Value | Description |` table".to_owned(),
+                    "found an `enum` attribute with no table of values under it, expected a `| Value | Description |` table; generated `serde_json::Value`".to_owned(),
                 );
             }
         }
@@ -1675,14 +1681,14 @@ mod tests {
         assert_eq!(
             errors,
             [
-                "specs/a/x.md:5:1: found the type `models.Reason` among the values, expected literals"
+                "specs/a/x.md:5:1: found the type `models.Reason` among the values, expected literals; it is not generated"
             ]
         );
         let (_, errors) = block("\"stop\" | string[]");
         assert_eq!(
             errors,
             [
-                "specs/a/x.md:5:1: found a type in the values `\"stop\" | string[]`, expected literals"
+                "specs/a/x.md:5:1: found a type in the values `\"stop\" | string[]`, expected literals; it is not generated"
             ]
         );
     }
@@ -1722,7 +1728,7 @@ mod tests {
         assert_eq!(
             errors,
             [
-                "specs/a/x.md:3:1: found a `## Fields` heading with no table under it, expected a `| Field | Type | Required | Description |` table"
+                "specs/a/x.md:3:1: found a `## Fields` heading with no table under it, expected a `| Field | Type | Required | Description |` table; generated a map that keeps every property"
             ]
         );
         // The model says why it is a fallback: the warning, without its place.
