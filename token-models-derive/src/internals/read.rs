@@ -20,6 +20,8 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::Arc;
 
+mod readme;
+
 /// Reads one spec into its models: the doc's own type first, then the types
 /// it defines inline (a union in a Type cell, a readme.io enum attribute) or
 /// under further headings. `fallback` is the language of its Type column
@@ -431,8 +433,12 @@ impl<'s> Reader<'s, '_> {
             .position(|b| matches!(b, Block::Heading { level: 1, .. }));
         let (title, pos) = match title_block.map(|i| &blocks[i]) {
             Some(Block::Heading { text, src, .. }) => (text.to_string(), self.pos(src.start)),
-            _ => match doc.front_matter.as_deref().and_then(front_matter_title) {
-                Some(t) => (readme_title(&t), Pos::new(1, 1)),
+            _ => match doc
+                .front_matter
+                .as_deref()
+                .and_then(readme::front_matter_title)
+            {
+                Some(t) => (readme::readme_title(&t), Pos::new(1, 1)),
                 None => (self.spec.stem().to_owned(), Pos::new(1, 1)),
             },
         };
@@ -441,6 +447,21 @@ impl<'s> Reader<'s, '_> {
         let mut model = self.model(pos, RustIdent::type_name(&title), doc_lines, ModelKind::Any);
         let mut shaped: Option<&str> = None;
         let mut others = Vec::new();
+        if readme::is_page(doc) {
+            // Every part of a readme.io page but its example may hold
+            // attributes, under any heading.
+            let mut holding: Vec<&[Block]> = vec![intro];
+            for section in &parts {
+                if section.title == "Example" {
+                    model.example = json_example(section.blocks);
+                } else {
+                    holding.push(section.blocks);
+                }
+            }
+            let fields = self.readme_fields(&holding, &model.rust);
+            model.kind = ModelKind::Struct(fields);
+            return self.finish(vec![model]);
+        }
         for section in &parts {
             if SHAPES.contains(&section.title) {
                 if let Some(first) = shaped {
@@ -456,10 +477,7 @@ impl<'s> Reader<'s, '_> {
                 shaped = Some(section.title);
                 self.shape(&mut model, section);
             } else if section.title == "Example" {
-                model.example = section.blocks.iter().find_map(|b| match b {
-                    Block::Code { lang, text, .. } if lang == "json" => Some(text.clone()),
-                    _ => None,
-                });
+                model.example = json_example(section.blocks);
             } else {
                 others.push(section);
             }
@@ -522,8 +540,12 @@ impl<'s> Reader<'s, '_> {
             self.shape(&mut m, shape);
             models.push(m);
         }
-        // Inline types come last; their indices so far count from the
-        // first of them.
+        self.finish(models)
+    }
+
+    /// The doc's models, then the types defined inline (their indices so
+    /// far count from the first of them).
+    fn finish(&mut self, mut models: Vec<Model<'s>>) -> Vec<Model<'s>> {
         let offset = models.len();
         for m in models.iter_mut().chain(self.extra.iter_mut()) {
             for ty in m.kind.types_mut() {
@@ -549,7 +571,7 @@ impl<'s> Reader<'s, '_> {
             "Values" => model.kind = self.values_section(section),
             "Supported Types" => model.kind = self.union_section(section, &mut model.doc),
             _ => {
-                let fields = self.attributes_section(section, &model.rust);
+                let fields = self.readme_fields(&[section.blocks], &model.rust);
                 model.kind = ModelKind::Struct(fields);
             }
         }
@@ -999,113 +1021,14 @@ impl<'s> Reader<'s, '_> {
         }
         ModelKind::Union(alternatives)
     }
+}
 
-    /// readme.io: `**name** type` paragraphs, an italic description, `***`
-    /// between attributes and a values table under an `enum` attribute.
-    fn attributes_section(&mut self, section: &Section<'_>, owner: &RustIdent) -> Vec<Field<'s>> {
-        let mut fields: Vec<Field> = Vec::new();
-        let mut enums: Vec<Model> = Vec::new();
-        let dialect = self.spec.settings.dialect.unwrap_or(readme_dialect());
-        for block in section.blocks {
-            match block {
-                Block::Paragraph { rich, src } => {
-                    let starts_strong = rich
-                        .spans
-                        .iter()
-                        .any(|s| s.style == Style::Strong && s.range.start == 0);
-                    if !starts_strong {
-                        if let Some(last) = fields.last_mut() {
-                            last.doc.append(&doc_text(self.src(src)));
-                        }
-                        continue;
-                    }
-                    let head = rich.text.split('\n').next().unwrap_or("");
-                    let name_end = rich
-                        .spans
-                        .iter()
-                        .find(|s| s.style == Style::Strong)
-                        .map_or(0, |s| s.range.end);
-                    let name = head.get(..name_end).unwrap_or("").trim().to_owned();
-                    let rest = head.get(name_end..).unwrap_or("");
-                    let (ty_text, required, nullable) = readme_type(rest);
-                    let description = self.src(src).split_once('\n').map_or("", |(_, d)| d);
-                    let doc = doc_text(strip_emphasis(description.trim()));
-                    let ty = if ty_text == "enum" {
-                        let enum_name = RustIdent::type_name(&format!(
-                            "{}{}",
-                            owner.name,
-                            Case::Pascal.apply(&name)
-                        ));
-                        let kind = ModelKind::Enum {
-                            variants: Vec::new(),
-                            open: false,
-                        };
-                        let pos = self.pos(src.start);
-                        let mut m = self.model(pos, enum_name, doc.clone(), kind);
-                        m.inline = true;
-                        enums.push(m);
-                        Ty::Local(self.extra.len() + enums.len() - 1)
-                    } else {
-                        let parsed = types::parse(&ty_text)
-                            .and_then(|s| types::interpret(&s, &ty_text, dialect, &[]));
-                        match parsed {
-                            Ok(t) => t.ty,
-                            Err(e) => {
-                                self.warn(
-                                    src.start,
-                                    format!("in the type `{ty_text}` of `{name}` (generated as `serde_json::Value`): {}", e.message),
-                                );
-                                Ty::Scalar(Scalar::Any)
-                            }
-                        }
-                    };
-                    let presence = match (required, nullable) {
-                        (false, _) => Presence::Optional,
-                        (true, true) => Presence::Nullable,
-                        (true, false) => Presence::Required,
-                    };
-                    let pos = self.pos(src.start);
-                    fields.push(self.field(name.into(), pos, ty, presence, doc, false));
-                }
-                Block::Table(table) => {
-                    let first_enum = self.extra.len();
-                    let target = fields.last().and_then(|f| match f.ty {
-                        Ty::Local(k) => k.checked_sub(first_enum).and_then(|k| enums.get_mut(k)),
-                        _ => None,
-                    });
-                    match target {
-                        Some(m) => {
-                            let mut variants: Vec<Variant> = Vec::new();
-                            for row in table.rows() {
-                                let Some(value) = row.first().map(|c| c.rich.text.trim().to_owned()) else {
-                                    continue;
-                                };
-                                let doc = row.get(1).map(|c| cell_doc_text(self.src(&c.src), table)).unwrap_or_default();
-                                let value = Value::Str(value);
-                                let rust = unique(variant_name(None, &value), variants.iter().map(|v| &v.rust));
-                                variants.push(Variant { rust, value, doc });
-                            }
-                            m.kind = ModelKind::Enum { variants, open: false };
-                        }
-                        None => self.warn(table.src.start, "found a table that follows no `enum` attribute, expected it under `**name** enum`; it is not generated"),
-                    }
-                }
-                _ => {}
-            }
-        }
-        for e in &mut enums {
-            if matches!(&e.kind, ModelKind::Enum { variants, .. } if variants.is_empty()) {
-                // An enum of no values could hold nothing the API sends.
-                e.kind = ModelKind::Any;
-                self.warn_at(
-                    e.pos,
-                    "found an `enum` attribute with no table of values under it, expected a `| Value | Description |` table; generated `serde_json::Value`".to_owned(),
-                );
-            }
-        }
-        self.extra.extend(enums);
-        fields
-    }
+/// The JSON example a section shows, verbatim.
+fn json_example(blocks: &[Block<'_>]) -> Option<String> {
+    blocks.iter().find_map(|b| match b {
+        Block::Code { lang, text, .. } if lang == "json" => Some(text.clone()),
+        _ => None,
+    })
 }
 
 /// Whether a table's header has a name column and a type column, as a
@@ -1228,65 +1151,12 @@ fn alternatives_of(tys: Vec<Ty>) -> Vec<Alternative> {
     out
 }
 
-fn readme_dialect() -> &'static Dialect {
-    Dialect::by_name("readme").unwrap_or(&types::DIALECTS[0])
-}
-
-/// `string(2048) required` to (`string`, required, nullable). Attributes are
-/// required unless they say `optional`; the part in parentheses is a
-/// constraint, not a type.
-fn readme_type(rest: &str) -> (String, bool, bool) {
-    let mut ty = String::new();
-    let (mut required, mut nullable) = (true, false);
-    for word in rest.split_whitespace() {
-        match word.to_ascii_lowercase().as_str() {
-            "required" => required = true,
-            "optional" => required = false,
-            "nullable" => nullable = true,
-            _ if ty.is_empty() => ty = word.split('(').next().unwrap_or(word).to_owned(),
-            _ => {}
-        }
-    }
-    (ty, required, nullable)
-}
-
-/// `_text_` or `*text*` to `text`.
-fn strip_emphasis(text: &str) -> &str {
-    ['_', '*']
-        .iter()
-        .find_map(|&c| text.strip_prefix(c).and_then(|t| t.strip_suffix(c)))
-        .unwrap_or(text)
-}
-
 fn required_marker(text: &str) -> Option<bool> {
     match text {
         ":heavy_check_mark:" | "✔️" | "✔" | "Yes" | "yes" | "true" => Some(true),
         ":heavy_minus_sign:" | "➖" | "No" | "no" | "false" | "" => Some(false),
         _ => None,
     }
-}
-
-/// `title: "The Access Token object"` from YAML front matter.
-fn front_matter_title(front: &str) -> Option<String> {
-    front.lines().find_map(|l| {
-        let value = l.strip_prefix("title:")?.trim();
-        let unquoted = value
-            .strip_prefix('"')
-            .and_then(|v| v.strip_suffix('"'))
-            .unwrap_or(value);
-        Some(unquoted.to_owned())
-    })
-}
-
-/// readme.io titles objects "The Access Token object": the type is the noun.
-fn readme_title(title: &str) -> String {
-    let t = title.trim();
-    let t = t.strip_prefix("The ").unwrap_or(t);
-    let t = t
-        .strip_suffix(" object")
-        .or_else(|| t.strip_suffix(" Object"))
-        .unwrap_or(t);
-    t.to_owned()
 }
 
 /// A description's markdown source as doc comment lines: `N/A` is none,
@@ -1761,6 +1631,34 @@ mod tests {
             f[0].fallback.as_deref()
         );
         assert_eq!(models[0].fallback, None);
+    }
+
+    /// What a readme page writes that is not understood falls back to any
+    /// JSON value, with a warning each, never an error or a lost attribute.
+    #[test]
+    fn a_readme_page_warns_about_what_it_does_not_say() {
+        let page = "---\ntitle: \"The Thing object\"\n---\n## Attributes\n\n**source**  \n_Where it comes from._\n\n***\n\n**kind** enum  \n_The kind of thing._\n\n***\n\n**shape** blob  \n_Its shape._\n\n## Limits\n\n| Limit | Value |\n| - | - |\n| a | 1 |\n\n## More\n\n| Name | Type | Required |\n| - | - | - |\n| size | int | sometimes |\n";
+        let (models, errors) = read(page);
+        let ModelKind::Struct(f) = &models[0].kind else {
+            panic!("{:?}", models[0].kind)
+        };
+        let names: Vec<&str> = f.iter().map(|f| &*f.written).collect();
+        assert_eq!(names, ["source", "kind", "shape", "size"]);
+        let any = Ty::Scalar(Scalar::Any);
+        assert_eq!([&f[0].ty, &f[1].ty, &f[2].ty], [&any, &any, &any]);
+        assert_eq!(f[3].ty, Ty::Scalar(Scalar::I64));
+        assert_eq!(errors.len(), 5, "{errors:?}");
+        for (error, says) in errors.iter().zip([
+            "found no type for the attribute `source`",
+            "found the `enum` attribute `kind` with no values",
+            "in the type `blob` of `shape` (generated as `serde_json::Value`)",
+            "found a table with columns `| Limit | Value |`",
+            "found the required marker `sometimes`",
+        ]) {
+            assert!(error.contains(says), "{error} / {says}");
+        }
+        // Each field that fell back says why.
+        assert!(f.iter().take(3).all(|f| f.fallback.is_some()));
     }
 
     #[test]

@@ -234,6 +234,19 @@ struct Index<'a> {
     /// File stem ([`stem_key`]) to every spec of that stem, for names no
     /// type has (made when the first such name is met).
     by_stem: OnceLock<Map<String, Vec<usize>>>,
+    /// readme.io slug to the specs whose front matter gives it (made when
+    /// the first `ref:` link is met).
+    by_slug: OnceLock<Map<&'a str, Vec<usize>>>,
+}
+
+/// `slug: "the-customer-object"` from a page's YAML front matter.
+fn front_matter_slug(text: &str) -> Option<&str> {
+    let front = text.strip_prefix("---")?;
+    let end = front.find("\n---")?;
+    front.get(..end)?.lines().find_map(|l| {
+        let value = l.strip_prefix("slug:")?.trim();
+        Some(value.trim_matches(|c| c == '"' || c == '\''))
+    })
 }
 
 /// A file stem or type name compared as a file name would be: letters and
@@ -278,6 +291,7 @@ impl<'a> Index<'a> {
             by_name,
             by_file: OnceLock::new(),
             by_stem: OnceLock::new(),
+            by_slug: OnceLock::new(),
         }
     }
 
@@ -296,6 +310,15 @@ impl<'a> Index<'a> {
     /// a link's path.
     fn lookup(&self, from: usize, named: &NamedRef, path: &mut String) -> Result<usize, String> {
         match named.link.as_deref() {
+            Some(dest) if dest.starts_with("ref:") => {
+                let spec = self.by_slug(dest)?;
+                self.first.get(spec).copied().flatten().ok_or_else(|| {
+                    format!(
+                        "the reference `{dest}` leads to {}, which defines no type",
+                        self.specs[spec].display()
+                    )
+                })
+            }
             Some(dest) if !is_external(dest) => {
                 let spec = self.resolve_link(self.models[from].spec, dest, path)?;
                 self.first.get(spec).copied().flatten().ok_or_else(|| {
@@ -394,6 +417,47 @@ impl<'a> Index<'a> {
                 "found the unknown type `{name}`, expected a type the vocabulary knows or a link to a spec{hint}"
             ),
         })
+    }
+
+    /// The page a readme.io reference (`ref:the-customer-object`) names:
+    /// the spec whose front matter has that `slug:`, else the one of that
+    /// file name.
+    fn by_slug(&self, dest: &str) -> Result<usize, String> {
+        let by_slug = self.by_slug.get_or_init(|| {
+            let mut by_slug: Map<&'a str, Vec<usize>> = Map::default();
+            for (i, s) in self.specs.iter().enumerate() {
+                if let Some(slug) = front_matter_slug(&s.text) {
+                    by_slug.entry(slug).or_default().push(i);
+                }
+            }
+            by_slug
+        });
+        let slug = dest.trim_start_matches("ref:");
+        let slug = slug.split(['#', '?']).next().unwrap_or(slug);
+        let found: Vec<usize> = match by_slug.get(slug) {
+            Some(specs) => specs.clone(),
+            None => (0..self.specs.len())
+                .filter(|&i| self.specs[i].stem() == slug)
+                .collect(),
+        };
+        match found.as_slice() {
+            [one] => Ok(*one),
+            [] => Err(format!(
+                "the reference `{dest}` names no page in the specs folder (by its front matter's `slug:` or its file name)"
+            )),
+            many => {
+                let names: Vec<&str> = many
+                    .iter()
+                    .take(5)
+                    .map(|&i| self.specs[i].display())
+                    .collect();
+                Err(format!(
+                    "the reference `{dest}` is ambiguous: {} pages have that slug ({}); expected one",
+                    many.len(),
+                    names.join(", ")
+                ))
+            }
+        }
     }
 
     /// The type of the one spec whose file name is `name` (ignoring case,

@@ -616,6 +616,10 @@ pub struct Dialect {
     /// The name a settings file uses to pick it.
     pub name: &'static str,
     pub words: &'static [(&'static str, Meaning)],
+    /// Whether a doc's names count toward guessing it is in this language:
+    /// readme.io pages are told by their shape, and their plain words
+    /// (`string`, `int`) would only tie with every SDK language's.
+    pub votes: bool,
     /// What the generator names a union's scalar alternatives in their
     /// `###` headings, where it writes no type (C#'s `### Str`).
     pub alternatives: &'static [(&'static str, Scalar)],
@@ -715,6 +719,7 @@ pub const DIALECTS: &[Dialect] = &[
             ("Crystalline.Union", Meaning::Union),
             ("Faraday.Response", RESPONSE),
         ],
+        votes: true,
         alternatives: &[],
         self_named_suffix: None,
         reserved_suffix: None,
@@ -751,6 +756,7 @@ pub const DIALECTS: &[Dialect] = &[
             ("eventstreaming.EventStream", STREAM),
             ("eventstreaming.EventStreamAsync", STREAM),
         ],
+        votes: true,
         alternatives: &[],
         self_named_suffix: None,
         reserved_suffix: Some(("_", PYTHON_KEYWORDS)),
@@ -782,6 +788,7 @@ pub const DIALECTS: &[Dialect] = &[
             ("InputStream", STREAM),
             ("byte", BINARY),
         ],
+        votes: true,
         alternatives: &[],
         self_named_suffix: None,
         reserved_suffix: None,
@@ -808,6 +815,7 @@ pub const DIALECTS: &[Dialect] = &[
             ("Blob", BINARY),
             ("Uint8Array", BINARY),
         ],
+        votes: true,
         alternatives: &[],
         self_named_suffix: None,
         reserved_suffix: None,
@@ -833,6 +841,7 @@ pub const DIALECTS: &[Dialect] = &[
             ("io.Reader", STREAM),
             ("byte", BINARY),
         ],
+        votes: true,
         alternatives: &[],
         self_named_suffix: None,
         reserved_suffix: None,
@@ -858,6 +867,7 @@ pub const DIALECTS: &[Dialect] = &[
             ("Stream", STREAM),
             ("byte", BINARY),
         ],
+        votes: true,
         alternatives: &[
             ("Str", Str),
             ("Integer", I64),
@@ -885,6 +895,7 @@ pub const DIALECTS: &[Dialect] = &[
             ("Psr.Http.Message.ResponseInterface", RESPONSE),
             ("Psr.Http.Message.StreamInterface", STREAM),
         ],
+        votes: true,
         alternatives: &[],
         self_named_suffix: None,
         reserved_suffix: None,
@@ -893,14 +904,25 @@ pub const DIALECTS: &[Dialect] = &[
         name: "readme",
         words: &[
             ("string", s(Str)),
+            ("uuid", s(Str)),
             ("integer", s(I64)),
+            ("int", s(I64)),
+            ("long", s(I64)),
             ("number", s(F64)),
+            ("float", s(F64)),
+            ("double", s(F64)),
             ("boolean", s(Bool)),
+            ("bool", s(Bool)),
             ("object", s(Object)),
+            ("any", s(Any)),
+            ("json", s(Any)),
             ("array", List),
             ("date-time", s(DateTime)),
+            ("datetime", s(DateTime)),
+            ("timestamp", s(DateTime)),
             ("date", s(Date)),
         ],
+        votes: false,
         alternatives: &[],
         self_named_suffix: None,
         reserved_suffix: None,
@@ -919,7 +941,7 @@ pub fn dialect_scores<'s>(exprs: impl IntoIterator<Item = (&'s Syntax, &'s str)>
         e.names(&mut names);
         for path in &names {
             let key = Syntax::key(text, path, &mut buf);
-            let mut mask = known.get(key).map_or(0, |w| w.dialects);
+            let mut mask = known.get(key).map_or(0, |w| w.dialects) & voters();
             while mask != 0 {
                 scores[mask.trailing_zeros() as usize] += 1;
                 mask &= mask - 1;
@@ -927,6 +949,15 @@ pub fn dialect_scores<'s>(exprs: impl IntoIterator<Item = (&'s Syntax, &'s str)>
         }
     }
     scores
+}
+
+/// The dialects whose words count toward a guess, as a bit set.
+fn voters() -> u32 {
+    DIALECTS
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.votes)
+        .fold(0, |set, (i, _)| set | 1 << i)
 }
 
 /// A vocabulary word: the dialects that know it, as a bit set (bit `i` is
