@@ -76,6 +76,61 @@ fn attribute_tables_of_every_wording() {
     assert!(serde_json::from_value::<acme::Address>(json!({"line1": "x", "city": "y"})).is_err());
 }
 
+/// The example tells what the list does not (a reference shown as a list
+/// is a list, a value of no stated type has the example's, an object's
+/// members are a struct's, a `null` makes an attribute nullable), and
+/// attributes written flat below another are a struct of their own.
+#[test]
+fn the_example_and_flat_attributes() {
+    let value = json!({
+        "items": [{"sku": "a"}], "quantity": 3, "ratio": 1.5,
+        "settings": {"timeout": 30, "mode": "fast"}, "cancelled_at": null,
+        "urls": {"web": "https://example.com", "api": "https://api.example.com"},
+        "variables": [{"id": "x", "value": 1.5}], "limits": {"daily": 10}
+    });
+    let s: acme::Subscription = round_trip(&value);
+    let items: Vec<acme::Item> = s.items;
+    let (quantity, ratio): (i64, f64) = (s.quantity, s.ratio);
+    assert_eq!((items[0].sku.as_str(), quantity, ratio), ("a", 3, 1.5));
+    let settings: acme::SubscriptionSettings = s.settings;
+    assert_eq!(
+        (settings.timeout, settings.mode.as_deref()),
+        (Some(30), Some("fast"))
+    );
+    assert_eq!(s.cancelled_at, None);
+    let urls: acme::SubscriptionUrls = s.urls;
+    assert_eq!(urls.api, "https://api.example.com");
+    let variables: Vec<acme::SubscriptionVariables> = s.variables.expect("variables");
+    assert_eq!((variables[0].id.as_str(), variables[0].value), ("x", 1.5));
+    let limits: acme::SubscriptionLimits = s.limits.expect("limits");
+    assert_eq!(limits.daily, 10);
+    // `cancelled_at` may be null, and is written back as `null` (the round
+    // trip above); the catalog says so.
+    let sub = CATALOG.iter().find(|m| m.rust_path == "acme::Subscription");
+    let cancelled = sub.and_then(|m| m.fields.iter().find(|f| f.rust_name == "cancelled_at"));
+    assert_eq!(
+        cancelled.map(|f| f.presence),
+        Some(token_models::catalog::Presence::Nullable)
+    );
+}
+
+/// The same tables written in HTML by readme's newer editor, and as the
+/// legacy `[block:parameters]` JSON block.
+#[test]
+fn html_and_block_tables() {
+    let p: acme::Plan = round_trip(&json!({"id": "p1", "interval": 30, "item": {"sku": "a"}}));
+    let _: (String, Option<i64>, Option<acme::Item>) = (p.id, p.interval, p.item);
+    let plan = CATALOG
+        .iter()
+        .find(|m| m.rust_path == "acme::Plan")
+        .expect("Plan");
+    let interval = &plan.fields[1];
+    assert_eq!(interval.description, "Days between charges.\nAt least `1`.");
+    assert_eq!(plan.fields[2].description, "What is charged for & how.");
+    let c: acme::Coupon = round_trip(&json!({"code": "X", "percent_off": 12.5, "valid": true}));
+    let _: (String, f64, bool) = (c.code, c.percent_off, c.valid);
+}
+
 /// Titles lose readme's wording ("The … object", "… resource
 /// representation", "… Object"); two copies of one page (readme's `-1`
 /// slug) are one type.
@@ -87,11 +142,19 @@ fn titles_and_copies() {
         paths,
         [
             "acme::Address",
+            "acme::Coupon",
             "acme::Customer",
             "acme::CustomerStatus",
             "acme::Event",
             "acme::Invoice",
-            "acme::LineItem"
+            "acme::Item",
+            "acme::LineItem",
+            "acme::Plan",
+            "acme::Subscription",
+            "acme::SubscriptionLimits",
+            "acme::SubscriptionSettings",
+            "acme::SubscriptionUrls",
+            "acme::SubscriptionVariables"
         ]
     );
     let e: acme::Event = round_trip(&json!({"kind": "paid", "at": "2024-01-01T00:00:00Z"}));

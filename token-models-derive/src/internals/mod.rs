@@ -26,6 +26,7 @@ pub mod expand;
 pub mod few;
 pub mod hash;
 pub mod ir;
+pub mod json;
 pub mod markdown;
 pub mod naming;
 pub mod par;

@@ -458,7 +458,8 @@ impl<'s> Reader<'s, '_> {
                     holding.push(section.blocks);
                 }
             }
-            let fields = self.readme_fields(&holding, &model.rust);
+            let example = model.example.as_deref().and_then(super::json::parse);
+            let fields = self.readme_fields(&holding, &model.rust, example.as_ref());
             model.kind = ModelKind::Struct(fields);
             return self.finish(vec![model]);
         }
@@ -571,7 +572,7 @@ impl<'s> Reader<'s, '_> {
             "Values" => model.kind = self.values_section(section),
             "Supported Types" => model.kind = self.union_section(section, &mut model.doc),
             _ => {
-                let fields = self.readme_fields(&[section.blocks], &model.rust);
+                let fields = self.readme_fields(&[section.blocks], &model.rust, None);
                 model.kind = ModelKind::Struct(fields);
             }
         }

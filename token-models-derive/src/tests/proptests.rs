@@ -351,3 +351,61 @@ fn reference_cases(name: &str) -> Vec<(Case, String)> {
         (Case::Camel, camel),
     ]
 }
+
+/// The macro's small JSON reader agrees with serde_json on any JSON
+/// serde_json writes (compact or pretty): same shape, same strings and keys.
+mod json_reader {
+    use crate::internals::json::{self, Json};
+    use proptest::prelude::*;
+    use serde_json::Value;
+
+    fn same(ours: &Json, theirs: &Value) -> bool {
+        match (ours, theirs) {
+            (Json::Null, Value::Null) => true,
+            (Json::Bool(a), Value::Bool(b)) => a == b,
+            (Json::Number { integral }, Value::Number(n)) => *integral != n.is_f64(),
+            (Json::Str(a), Value::String(b)) => a == b,
+            (Json::Array(a), Value::Array(b)) => {
+                a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same(x, y))
+            }
+            (Json::Object(a), Value::Object(b)) => {
+                a.len() == b.len() && a.iter().all(|(k, v)| b.get(k).is_some_and(|w| same(v, w)))
+            }
+            _ => false,
+        }
+    }
+
+    fn value() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(Value::from),
+            (-1e9f64..1e9).prop_map(|f| Value::from(f + 0.5)),
+            any::<String>().prop_map(Value::String),
+        ];
+        leaf.prop_recursive(4, 32, 6, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+                prop::collection::btree_map(any::<String>(), inner, 0..6)
+                    .prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn reads_what_serde_json_writes(v in value()) {
+            for text in [v.to_string(), serde_json::to_string_pretty(&v).unwrap_or_default()] {
+                let ours = json::parse(&text);
+                prop_assert!(ours.as_ref().is_some_and(|o| same(o, &v)), "{text}: {ours:?}");
+            }
+        }
+
+        #[test]
+        fn refuses_what_serde_json_refuses(text in "[\\[\\]{}\",:0-9a-z .-]{0,12}") {
+            let ours = json::parse(&text).is_some();
+            let theirs = serde_json::from_str::<Value>(&text).is_ok();
+            prop_assert_eq!(ours, theirs, "{}", text);
+        }
+    }
+}

@@ -12,6 +12,7 @@ use super::{
     Ty, Value, Variant, cell_doc_text, doc_text, unique, variant_name,
 };
 use crate::internals::ir::{Field, NamedRef};
+use crate::internals::json::Json;
 use crate::internals::naming::Case;
 use crate::internals::types::{self, Dialect};
 use std::ops::Range;
@@ -34,6 +35,26 @@ struct Attr<'s> {
     prose_values: Vec<String>,
 }
 
+impl Attr<'_> {
+    /// An attribute the page only names as the head of others written
+    /// flat (`urls` of `urls.web`): an object.
+    fn object(name: String, at: usize) -> Self {
+        Attr {
+            name,
+            at,
+            ty: Written {
+                text: "object".to_owned(),
+                link: None,
+            },
+            required: Some(false),
+            nullable: false,
+            doc: Lines::default(),
+            values: Vec::new(),
+            prose_values: Vec::new(),
+        }
+    }
+}
+
 /// A type as the page writes it: its words, and the page it links to.
 #[derive(Default)]
 struct Written {
@@ -53,10 +74,10 @@ struct Columns {
     description: Option<usize>,
 }
 
-fn columns(table: &Table<'_>) -> Option<Columns> {
+fn columns(header: &[String]) -> Option<Columns> {
     let find = |words: &[&str]| {
-        table.header.iter().position(|c| {
-            let word = c.rich.text.trim().to_ascii_lowercase();
+        header.iter().position(|c| {
+            let word = c.trim().to_ascii_lowercase();
             words.contains(&word.as_str())
         })
     };
@@ -66,6 +87,170 @@ fn columns(table: &Table<'_>) -> Option<Columns> {
         required: find(&["required"]),
         description: find(&["description"]),
     })
+}
+
+/// An attribute table as rows of cells, whether the page writes it in
+/// markdown, in HTML (readme's newer editor: `<Table><thead><tr><th>…`) or
+/// as a legacy `[block:parameters]` JSON block.
+struct Grid<'s> {
+    header: Vec<String>,
+    rows: Vec<Vec<GridCell<'s>>>,
+}
+
+/// One cell: its text without markup, the link it is, the values it
+/// writes as code, as a description, and where it is.
+struct GridCell<'s> {
+    text: String,
+    link: Option<(String, String)>,
+    code: Vec<String>,
+    doc: Lines<'s>,
+    at: usize,
+}
+
+impl GridCell<'_> {
+    /// A cell written as markdown inline text outside the page's own
+    /// markdown (inside HTML or JSON), at `at`.
+    fn from_text(text: &str, at: usize) -> Self {
+        let doc = crate::internals::markdown::parse(text.trim());
+        let rich = doc.blocks.iter().find_map(|b| match b {
+            Block::Paragraph { rich, .. } => Some(rich.clone()),
+            _ => None,
+        });
+        let rich = rich.unwrap_or_default();
+        let cell = Cell {
+            rich: rich.clone(),
+            src: 0..0,
+        };
+        let description = doc_text(text.trim());
+        GridCell {
+            text: rich.text.trim().to_owned(),
+            link: cell_link(&cell),
+            code: code_values(&rich),
+            doc: Lines::from(description.text().to_owned()),
+            at,
+        }
+    }
+}
+
+fn header_words(table: &Table<'_>) -> Vec<String> {
+    table
+        .header
+        .iter()
+        .map(|c| c.rich.text.trim().to_owned())
+        .collect()
+}
+
+/// The rows of each HTML table in `html`, each row its cells' inner HTML
+/// (header cells and body cells alike).
+fn html_tables(html: &str) -> Vec<Vec<Vec<String>>> {
+    let lower = html.to_ascii_lowercase();
+    let mut tables = Vec::new();
+    let mut from = 0;
+    while let Some(start) = lower
+        .get(from..)
+        .and_then(|l| l.find("<table"))
+        .map(|k| from + k)
+    {
+        let end = lower
+            .get(start..)
+            .and_then(|l| l.find("</table"))
+            .map_or(html.len(), |k| start + k);
+        let mut rows = Vec::new();
+        let mut at = start;
+        while let Some(tr) = lower
+            .get(at..end)
+            .and_then(|l| l.find("<tr"))
+            .map(|k| at + k)
+        {
+            let tr_end = lower
+                .get(tr..end)
+                .and_then(|l| l.find("</tr"))
+                .map_or(end, |k| tr + k);
+            let mut cells = Vec::new();
+            let mut c = tr;
+            loop {
+                let next = lower.get(c..tr_end).and_then(|l| {
+                    let th = l.find("<th");
+                    let td = l.find("<td");
+                    th.into_iter().chain(td).min()
+                });
+                let Some(open) = next.map(|k| c + k) else {
+                    break;
+                };
+                let inner = lower
+                    .get(open..tr_end)
+                    .and_then(|l| l.find('>'))
+                    .map_or(tr_end, |k| open + k + 1);
+                let close = lower
+                    .get(inner..tr_end)
+                    .and_then(|l| {
+                        let th = l.find("</th");
+                        let td = l.find("</td");
+                        th.into_iter().chain(td).min()
+                    })
+                    .map_or(tr_end, |k| inner + k);
+                cells.push(html.get(inner..close).unwrap_or("").to_owned());
+                c = close + 1;
+            }
+            rows.push(cells);
+            at = tr_end + 1;
+        }
+        tables.push(rows);
+        from = end + 1;
+    }
+    tables
+}
+
+/// A cell's inner HTML as markdown inline text: `<code>`, `<a href>`,
+/// `<strong>`, `<b>`, `<em>` as their markdown; `<br>` kept (a description's
+/// line break); other tags dropped; the common entities decoded.
+fn html_to_markdown(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    let mut link: Vec<String> = Vec::new();
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        let Some(close) = rest[open..].find('>').map(|k| open + k) else {
+            rest = &rest[open..];
+            break;
+        };
+        let tag = &rest[open + 1..close];
+        let name = tag
+            .trim_start_matches('/')
+            .split(|c: char| c.is_whitespace() || c == '/')
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let closing = tag.starts_with('/');
+        match (name.as_str(), closing) {
+            ("code", _) => out.push('`'),
+            ("strong" | "b", _) => out.push_str("**"),
+            ("em" | "i", _) => out.push('_'),
+            ("br", _) => out.push_str("<br/>"),
+            ("a", false) => {
+                let href = tag.split("href=").nth(1).map_or("", |h| {
+                    let h = h.trim_start_matches(['"', '\'']);
+                    h.split(['"', '\'']).next().unwrap_or("")
+                });
+                link.push(href.to_owned());
+                out.push('[');
+            }
+            ("a", true) => {
+                let href = link.pop().unwrap_or_default();
+                out.push_str("](");
+                out.push_str(&href);
+                out.push(')');
+            }
+            _ => {}
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    out.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
 }
 
 /// Whether a page is a readme.io page: it has front matter (readme's
@@ -86,14 +271,34 @@ impl<'s> Reader<'s, '_> {
         &mut self,
         parts: &[&[Block<'_>]],
         owner: &RustIdent,
+        example: Option<&Json>,
     ) -> Vec<Field<'s>> {
         let mut attrs: Vec<Attr<'s>> = Vec::new();
         for blocks in parts {
             // Whether a plain paragraph continues the last attribute's
             // description (until a heading or a rule).
             let mut open = false;
+            // HTML written over several blocks (blank lines inside a
+            // table), from where it starts.
+            let mut html: Option<(usize, String)> = None;
             for block in *blocks {
+                if let Block::Other { src } = block {
+                    let (_, text) = html.get_or_insert_with(|| (src.start, String::new()));
+                    text.push_str(self.src(src));
+                    text.push('\n');
+                    continue;
+                }
+                if let Some((at, text)) = html.take() {
+                    self.html_grids(&text, at, &mut attrs);
+                    open = false;
+                }
                 match block {
+                    Block::Paragraph { src, .. }
+                        if self.src(src).starts_with("[block:parameters]") =>
+                    {
+                        self.block_grid(src, &mut attrs);
+                        open = false;
+                    }
                     Block::Paragraph { rich, src } => {
                         let starts_strong = rich
                             .spans
@@ -121,8 +326,9 @@ impl<'s> Reader<'s, '_> {
                                     last.values.push((value.rich.text.trim().to_owned(), doc));
                                 }
                             }
-                        } else if let Some(cols) = columns(table) {
-                            self.tabled(table, &cols, &mut attrs);
+                        } else if let Some(cols) = columns(&header_words(table)) {
+                            let grid = self.markdown_grid(table);
+                            self.grid_attrs(grid, &cols, &mut attrs);
                         } else {
                             let header: Vec<&str> =
                                 table.header.iter().map(|c| c.rich.text.trim()).collect();
@@ -140,24 +346,92 @@ impl<'s> Reader<'s, '_> {
                     _ => {}
                 }
             }
+            if let Some((at, text)) = html.take() {
+                self.html_grids(&text, at, &mut attrs);
+            }
         }
         // A page that marks some attributes required leaves the others
         // optional; one that marks none has them all required.
         let marked = attrs.iter().any(|a| a.required == Some(true));
+        self.attr_fields(attrs, owner, marked, example)
+    }
+
+    /// Fields of `attrs`: those written flat below another (`urls.web`,
+    /// `variables[index].id`, `settings > timeout`) are the fields of a
+    /// struct of their own, the other's type (a list of it when the path
+    /// says `[…]` or the other is an array). `example` is the page's JSON
+    /// at this level, which tells what the list does not.
+    fn attr_fields(
+        &mut self,
+        attrs: Vec<Attr<'s>>,
+        owner: &RustIdent,
+        marked: bool,
+        example: Option<&Json>,
+    ) -> Vec<Field<'s>> {
+        // Each top attribute with those below it, and whether a path
+        // called it a list.
+        let mut tops: Vec<(Attr<'s>, Vec<Attr<'s>>, bool)> = Vec::new();
+        for mut a in attrs {
+            let Some((head, list, rest)) = split_path(&a.name) else {
+                tops.push((a, Vec::new(), false));
+                continue;
+            };
+            let k = match tops.iter().position(|(t, ..)| t.name == head) {
+                Some(k) => k,
+                None => {
+                    tops.push((Attr::object(head.to_owned(), a.at), Vec::new(), false));
+                    tops.len() - 1
+                }
+            };
+            a.name = rest.to_owned();
+            tops[k].1.push(a);
+            tops[k].2 |= list;
+        }
         let dialect = self.spec.settings.dialect.unwrap_or(readme_dialect());
-        let mut fields = Vec::with_capacity(attrs.len());
-        for a in attrs {
+        let mut fields = Vec::with_capacity(tops.len());
+        for (a, below, list) in tops {
+            let value = example.and_then(|e| e.get(&a.name));
             let required = a.required.unwrap_or(!marked);
-            let presence = match (required, a.nullable) {
-                (false, _) => Presence::Optional,
+            // A `null` in the example: the attribute may be null.
+            let nullable = a.nullable || value == Some(&Json::Null);
+            let presence = match (required, nullable) {
+                (false, false) => Presence::Optional,
+                (false, true) => Presence::OptionalNullable,
                 (true, true) => Presence::Nullable,
                 (true, false) => Presence::Required,
             };
             let pos = self.pos(a.at);
-            let ty = self.attr_type(&a, owner, dialect, pos);
+            let ty = if below.is_empty() {
+                self.attr_type(&a, owner, dialect, pos, value)
+            } else {
+                let many = list
+                    || matches!(value, Some(Json::Array(_)))
+                    || readme_expression(&a.ty.text).starts_with("array");
+                let item = match value {
+                    Some(Json::Array(items)) => items.first(),
+                    other => other,
+                };
+                let name = nested_name(owner, &a.name);
+                let inner = self.attr_fields(below, &name, marked, item);
+                let struct_ty = self.inline(pos, name, a.doc.clone(), ModelKind::Struct(inner));
+                if many {
+                    Ty::List(Box::new(struct_ty))
+                } else {
+                    struct_ty
+                }
+            };
             fields.push(self.field(a.name.into(), pos, ty, presence, a.doc, false));
         }
         fields
+    }
+
+    /// A type defined inside the page's: a model of its own, referred to
+    /// by its place among the doc's inline types.
+    fn inline(&mut self, pos: Pos, name: RustIdent, doc: Lines<'s>, kind: ModelKind<'s>) -> Ty {
+        let mut m: Model<'s> = self.model(pos, name, doc, kind);
+        m.inline = true;
+        self.extra.push(m);
+        Ty::Local(self.extra.len() - 1)
     }
 
     /// `**name** type required` and the description below it.
@@ -193,46 +467,42 @@ impl<'s> Reader<'s, '_> {
         }
     }
 
-    /// The rows of an attribute table.
-    fn tabled(&mut self, table: &Table<'_>, cols: &Columns, attrs: &mut Vec<Attr<'s>>) {
-        for row in table.rows() {
+    /// The rows of an attribute table, wherever it is written.
+    fn grid_attrs(&mut self, grid: Grid<'s>, cols: &Columns, attrs: &mut Vec<Attr<'s>>) {
+        for mut row in grid.rows {
             let Some(name_cell) = row.get(cols.name) else {
                 continue;
             };
-            let name = name_cell.rich.text.trim().to_owned();
+            let (name, at) = (name_cell.text.clone(), name_cell.at);
             if name.is_empty() {
                 self.warn(
-                    name_cell.src.start,
+                    at,
                     "found a row with an empty name cell, expected the attribute's name; the row is not generated",
                 );
                 continue;
             }
             let ty_cell = row.get(cols.ty);
-            let (words, mut required, nullable) =
-                split_markers(ty_cell.map_or("", |c| c.rich.text.trim()));
-            let link = ty_cell.and_then(cell_link);
+            let (words, mut required, nullable) = split_markers(ty_cell.map_or("", |c| &c.text));
+            let link = ty_cell.and_then(|c| c.link.clone());
             if let Some(c) = cols.required.and_then(|k| row.get(k)) {
-                match required_word(c.rich.text.trim()) {
+                match required_word(&c.text) {
                     Some(r) => required = Some(r),
                     None => self.warn(
-                        c.src.start,
+                        c.at,
                         format!(
                             "found the required marker `{}`, expected `yes`, `no`, `true`, `false`, `required`, `optional` or a check mark; presence taken from the page",
-                            c.rich.text.trim()
+                            c.text
                         ),
                     ),
                 }
             }
-            let description = cols.description.and_then(|k| row.get(k));
-            let doc = description
-                .map(|c| cell_doc_text(self.src(&c.src), table))
-                .unwrap_or_default();
-            let prose_values = description
-                .map(|c| code_values(&c.rich))
-                .unwrap_or_default();
+            let (doc, prose_values) = match cols.description.and_then(|k| row.get_mut(k)) {
+                Some(c) => (std::mem::take(&mut c.doc), std::mem::take(&mut c.code)),
+                None => Default::default(),
+            };
             attrs.push(Attr {
                 name,
-                at: name_cell.src.start,
+                at,
                 ty: Written { text: words, link },
                 required,
                 nullable,
@@ -243,18 +513,125 @@ impl<'s> Reader<'s, '_> {
         }
     }
 
+    /// The attribute tables of readme's newer editor, written in HTML
+    /// (`<Table><thead><tr><th>Property</th>…`), in `text` (at `at`).
+    fn html_grids(&mut self, text: &str, at: usize, attrs: &mut Vec<Attr<'s>>) {
+        for table in html_tables(text) {
+            let mut rows = table.into_iter();
+            let header = rows.next().unwrap_or_default();
+            let grid = Grid {
+                rows: rows
+                    .map(|row| {
+                        row.iter()
+                            .map(|c| GridCell::from_text(&html_to_markdown(c), at))
+                            .collect()
+                    })
+                    .collect(),
+                header: header
+                    .iter()
+                    .map(|h| html_to_markdown(h).trim().to_owned())
+                    .collect(),
+            };
+            self.grid(grid, at, attrs);
+        }
+    }
+
+    /// readme's legacy `[block:parameters]` JSON block: `{"data": {"h-0":
+    /// "Field", "0-0": "id", …}, "cols": 3, "rows": 2}`.
+    fn block_grid(&mut self, src: &Range<usize>, attrs: &mut Vec<Attr<'s>>) {
+        let text = self.src(src);
+        let body = text
+            .find('{')
+            .and_then(|start| text.rfind('}').map(|end| &text[start..=end]));
+        let data = body.and_then(crate::internals::json::parse);
+        let Some(data) = data.as_ref().and_then(|d| d.get("data")) else {
+            self.warn(
+                src.start,
+                "found a `[block:parameters]` block whose JSON does not read, expected `{\"data\": {…}, \"cols\": …, \"rows\": …}`; it is not generated",
+            );
+            return;
+        };
+        let cell = |key: String| data.get(&key).and_then(Json::as_str).unwrap_or("");
+        let cols = (0..)
+            .take_while(|c| data.get(&format!("h-{c}")).is_some())
+            .count();
+        let rows = (0..)
+            .take_while(|r| data.get(&format!("{r}-0")).is_some())
+            .count();
+        let grid = Grid {
+            header: (0..cols)
+                .map(|c| cell(format!("h-{c}")).trim().to_owned())
+                .collect(),
+            rows: (0..rows)
+                .map(|r| {
+                    (0..cols)
+                        .map(|c| GridCell::from_text(cell(format!("{r}-{c}")), src.start))
+                        .collect()
+                })
+                .collect(),
+        };
+        self.grid(grid, src.start, attrs);
+    }
+
+    /// The attributes of a table not written in markdown, or a warning
+    /// that it is not an attribute table.
+    fn grid(&mut self, grid: Grid<'s>, at: usize, attrs: &mut Vec<Attr<'s>>) {
+        match columns(&grid.header) {
+            Some(cols) => self.grid_attrs(grid, &cols, attrs),
+            None => self.warn(
+                at,
+                format!(
+                    "found a table with columns `| {} |`, expected an attribute table (a name and a `Type` column); it is not generated",
+                    grid.header.join(" | ")
+                ),
+            ),
+        }
+    }
+
+    /// A markdown table's cells.
+    fn markdown_grid(&self, table: &Table<'_>) -> Grid<'s> {
+        let rows = table
+            .rows()
+            .map(|row| {
+                row.iter()
+                    .map(|c| GridCell {
+                        text: c.rich.text.trim().to_owned(),
+                        link: cell_link(c),
+                        code: code_values(&c.rich),
+                        doc: cell_doc_text(self.src(&c.src), table),
+                        at: c.src.start,
+                    })
+                    .collect()
+            })
+            .collect();
+        Grid {
+            header: header_words(table),
+            rows,
+        }
+    }
+
     /// An attribute's type: its link, an enum of its values, or its words
     /// in the readme vocabulary; any JSON value, with a warning, when the
     /// page does not say.
-    fn attr_type(&mut self, a: &Attr<'s>, owner: &RustIdent, dialect: &Dialect, pos: Pos) -> Ty {
+    fn attr_type(
+        &mut self,
+        a: &Attr<'s>,
+        owner: &RustIdent,
+        dialect: &Dialect,
+        pos: Pos,
+        value: Option<&Json>,
+    ) -> Ty {
         let expr = readme_expression(&a.ty.text);
         if let Some((text, dest)) = &a.ty.link {
             let named = Ty::Named(NamedRef {
                 path: text.clone(),
                 link: Some(dest.clone()),
             });
-            // `[Item](ref:…)[]`, `array of [Item](ref:…)`.
-            let many = expr.contains("[]") || expr.starts_with("array");
+            // `[Item](ref:…)[]`, `array of [Item](ref:…)`, or a list in
+            // the example.
+            let many = expr.contains("[]")
+                || expr.starts_with("array")
+                || matches!(value, Some(Json::Array(_)));
             return if many {
                 Ty::List(Box::new(named))
             } else {
@@ -286,16 +663,43 @@ impl<'s> Reader<'s, '_> {
                 let rust = unique(variant_name(None, &value), variants.iter().map(|v| &v.rust));
                 variants.push(Variant { rust, value, doc });
             }
-            let name =
-                RustIdent::type_name(&format!("{}{}", owner.name, Case::Pascal.apply(&a.name)));
+            let name = nested_name(owner, &a.name);
             let kind = ModelKind::Enum {
                 variants,
                 open: false,
             };
-            let mut m: Model<'s> = self.model(pos, name, a.doc.clone(), kind);
-            m.inline = true;
-            self.extra.push(m);
-            return Ty::Local(self.extra.len() - 1);
+            return self.inline(pos, name, a.doc.clone(), kind);
+        }
+        // An object the example shows the members of is a struct of them.
+        if expr == "object" {
+            if let Some(Json::Object(members)) = value.filter(|_| a.values.is_empty()) {
+                if !members.is_empty() {
+                    let name = nested_name(owner, &a.name);
+                    let fields = members
+                        .iter()
+                        .map(|(key, v)| {
+                            let ty = inferred(v);
+                            let presence = match v {
+                                Json::Null => Presence::OptionalNullable,
+                                _ => Presence::Optional,
+                            };
+                            self.field(
+                                key.clone().into(),
+                                pos,
+                                ty,
+                                presence,
+                                Lines::default(),
+                                false,
+                            )
+                        })
+                        .collect();
+                    return self.inline(pos, name, a.doc.clone(), ModelKind::Struct(fields));
+                }
+            }
+        }
+        // No type, but the example shows a value.
+        if let (true, Some(v)) = (expr.is_empty(), value.filter(|v| **v != Json::Null)) {
+            return inferred(v);
         }
         if expr.is_empty() {
             self.warn_at(
@@ -335,6 +739,42 @@ impl<'s> Reader<'s, '_> {
             }
         }
     }
+}
+
+/// The type a value in an example shows: objects as maps (an example
+/// shows some of its members, not all that may come).
+fn inferred(value: &Json) -> Ty {
+    match value {
+        Json::Null => Ty::Scalar(Scalar::Any),
+        Json::Bool(_) => Ty::Scalar(Scalar::Bool),
+        Json::Number { integral: true } => Ty::Scalar(Scalar::I64),
+        Json::Number { integral: false } => Ty::Scalar(Scalar::F64),
+        Json::Str(_) => Ty::Scalar(Scalar::String),
+        Json::Array(items) => Ty::List(Box::new(
+            items.first().map_or(Ty::Scalar(Scalar::Any), inferred),
+        )),
+        Json::Object(_) => Ty::Scalar(Scalar::Object),
+    }
+}
+
+/// `urls.web` is (`urls`, not a list, `web`); `variables[index].id` and
+/// `variables[].id` are (`variables`, a list, `id`); `settings > timeout`
+/// is (`settings`, not a list, `timeout`). `None` for a plain name.
+fn split_path(name: &str) -> Option<(&str, bool, &str)> {
+    let (head, rest) = match name.split_once('>') {
+        Some((head, rest)) => (head.trim(), rest.trim()),
+        None => name.split_once('.')?,
+    };
+    let (head, list) = match head.split_once('[') {
+        Some((h, _)) => (h, true),
+        None => (head, false),
+    };
+    (!head.is_empty() && !rest.is_empty()).then_some((head, list, rest))
+}
+
+/// The type of attribute `name` of `owner`: `OwnerName`.
+fn nested_name(owner: &RustIdent, name: &str) -> RustIdent {
+    RustIdent::type_name(&format!("{}{}", owner.name, Case::Pascal.apply(name)))
 }
 
 pub(super) fn readme_dialect() -> &'static Dialect {
@@ -541,6 +981,30 @@ mod tests {
             ("array of strings".into(), None, true)
         );
         assert_eq!(split_markers(""), (String::new(), None, false));
+    }
+
+    #[test]
+    fn html_tables_read_as_their_rows() {
+        let html = "<Table><thead><TR><th>Property</th><th class=\"x\">Type</th></TR></thead>\n\n<tbody><tr><td>id</td><td><code>string</code></td></tr><tr><td>a &amp; b</td><td><a href=\"ref:the-item-object\">Item</a></td></tr></tbody></Table>";
+        let tables = html_tables(html);
+        assert_eq!(tables.len(), 1);
+        let cells: Vec<Vec<String>> = tables[0]
+            .iter()
+            .map(|row| row.iter().map(|c| html_to_markdown(c)).collect())
+            .collect();
+        assert_eq!(
+            cells,
+            [
+                vec!["Property", "Type"],
+                vec!["id", "`string`"],
+                vec!["a & b", "[Item](ref:the-item-object)"]
+            ]
+        );
+        assert_eq!(
+            html_to_markdown("one<br>two <b>bold</b> <em>x</em>"),
+            "one<br/>two **bold** _x_"
+        );
+        assert!(html_tables("<p>no table</p>").is_empty());
     }
 
     #[test]
