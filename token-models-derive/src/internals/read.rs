@@ -460,7 +460,10 @@ impl<'s> Reader<'s, '_> {
             }
             let example = model.example.as_deref().and_then(super::json::parse);
             let fields = self.readme_fields(&holding, &model.rust, example.as_ref());
-            model.kind = ModelKind::Struct(fields);
+            // A page of prose only says nothing of its shape: any JSON.
+            if !fields.is_empty() {
+                model.kind = ModelKind::Struct(fields);
+            }
             return self.finish(vec![model]);
         }
         for section in &parts {
@@ -1660,6 +1663,18 @@ mod tests {
         }
         // Each field that fell back says why.
         assert!(f.iter().take(3).all(|f| f.fallback.is_some()));
+    }
+
+    #[test]
+    fn a_readme_page_of_prose_only_is_any_json() {
+        let (models, errors) = read("---\ntitle: \"The Note object\"\n---\nA note, any JSON.\n");
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(models[0].rust.name, "Note");
+        assert!(
+            matches!(models[0].kind, ModelKind::Any),
+            "{:?}",
+            models[0].kind
+        );
     }
 
     #[test]
