@@ -61,7 +61,8 @@ fn attribute_tables_of_every_wording() {
         "id": "0b5c", "amount": 12.5, "paid": false,
         "customer": {"id": "c1", "created": "2024-01-02T03:04:05Z", "status": "active"},
         "lines": [{"quantity": 2, "price": 1.5}], "extras": [{"a": 1}],
-        "due": "2024-02-01T00:00:00+01:00", "issued": "2024-01-01T00:00:00Z", "notes": [1, "two"]
+        "due": "2024-02-01T00:00:00+01:00", "issued": "2024-01-01T00:00:00Z", "notes": [1, "two"],
+        "history": [{"at": 1}, "x"], "codes": ["a"]
     });
     let i: acme::Invoice = round_trip(&value);
     let line: &acme::LineItem = &i.lines[0];
@@ -70,6 +71,7 @@ fn attribute_tables_of_every_wording() {
         (2_i64, None, None)
     );
     let _: (String, f64, bool, serde_json::Value) = (i.id, i.amount, i.paid, i.notes);
+    let _: (Vec<serde_json::Value>, Vec<String>) = (i.history, i.codes);
     // A required column's `yes`, `✓`, `required`, `no`.
     let a: acme::Address = round_trip(&json!({"line1": "x", "city": "y", "country": "z"}));
     assert_eq!(a.zip, None);

@@ -820,8 +820,11 @@ fn readme_expression(text: &str) -> String {
     {
         return format!("array<{}>", readme_expression(item));
     }
-    if lower == "nested object" {
-        return "object".to_owned();
+    match lower.as_str() {
+        "nested object" => return "object".to_owned(),
+        // An array of what the page does not say.
+        "array" | "list" => return "array<any>".to_owned(),
+        _ => {}
     }
     let mut out = String::with_capacity(text.len());
     let mut word = String::new();
@@ -959,6 +962,8 @@ mod tests {
             ("Array<Objects>", "array<object>"),
             ("string[]", "string[]"),
             ("Booleans", "boolean"),
+            ("array", "array<any>"),
+            ("Array", "array<any>"),
             ("Customer", "Customer"),
             ("", ""),
         ] {
