@@ -138,6 +138,20 @@ fn php_links_by_their_longest_tail() {
     );
 }
 
+/// An `additionalProperties` row is an open map: every property no other
+/// field takes is kept, and written back.
+#[test]
+fn additional_properties_keep_every_other_key() {
+    let value = json!({"event": "lead", "name": "x", "count": 2, "nested": {"a": [1]}});
+    let e: typescript::LeadEvent = round_trip(&value);
+    assert_eq!(e.event, "lead");
+    let rest: &std::collections::BTreeMap<String, serde_json::Value> = &e.additional_properties;
+    assert_eq!(rest.len(), 3);
+    assert_eq!(rest["nested"], json!({"a": [1]}));
+    let bare: typescript::LeadEvent = round_trip(&json!({"event": "e"}));
+    assert!(bare.additional_properties.is_empty());
+}
+
 /// Nothing here is a fallback: the catalog says so of every model and field.
 #[test]
 fn nothing_is_a_fallback() {

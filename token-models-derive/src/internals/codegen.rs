@@ -584,6 +584,19 @@ impl Generator<'_> {
     }
 
     fn field(&self, out: &mut String, owner: usize, f: &Field) {
+        if f.rest {
+            if f.doc.is_empty() {
+                out.push_str("#[doc = \" Every other property, as the API sends it.\"]");
+            } else {
+                docs(out, &f.doc);
+            }
+            out.push_str("#[serde(flatten)]pub ");
+            f.rust().push_to(out);
+            out.push_str(": ");
+            self.ty(out, owner, &f.ty);
+            out.push(',');
+            return;
+        }
         if f.doc.is_empty() {
             // `docs` of the one line "`wire` in JSON.", without the line.
             out.push_str("#[doc = \" `");

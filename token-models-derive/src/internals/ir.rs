@@ -330,6 +330,9 @@ pub struct Field<'s> {
     /// rename) rather than what the doc says, if it is: the warning's
     /// message.
     pub fallback: Option<String>,
+    /// An open map (Speakeasy's `additionalProperties` row): every property
+    /// the other fields do not take, flattened into the struct.
+    pub rest: bool,
 }
 
 impl Field<'_> {

@@ -802,6 +802,17 @@ impl<'s> Reader<'s, '_> {
                 field.rust = Some(RustIdent::field(api_name));
                 field.wire = Some(self.spec.settings.wire_names.apply(api_name));
             }
+            // `additionalProperties` (as each SDK cases it) typed as a map:
+            // the properties no other field takes, all of them kept.
+            let key: String = field
+                .written
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect();
+            if key.eq_ignore_ascii_case("additionalproperties") && matches!(field.ty, Ty::Map(_)) {
+                field.rest = true;
+                field.presence = Presence::Required;
+            }
             fields.push(field);
         }
         (ModelKind::Struct(fields), omitted)
@@ -844,6 +855,7 @@ impl<'s> Reader<'s, '_> {
             deprecated,
             boxed: false,
             fallback: None,
+            rest: false,
         }
     }
 
