@@ -152,6 +152,27 @@ fn additional_properties_keep_every_other_key() {
     assert!(bare.additional_properties.is_empty());
 }
 
+/// A values table of integers (or booleans) is an enum of numbers (or
+/// booleans): it reads the number, and the number written as a string
+/// (the table cannot tell which the API sends), and writes the number.
+#[test]
+fn enums_of_integers_and_booleans() {
+    for input in [json!(4), json!("4")] {
+        let t: csharp::MediaType = serde_json::from_value(input).expect("deserializes");
+        assert_eq!(t, csharp::MediaType::Episode);
+        assert_eq!(serde_json::to_value(t).expect("serializes"), json!(4));
+    }
+    assert!(serde_json::from_value::<csharp::MediaType>(json!(3)).is_err());
+    let f: csharp::Flag = serde_json::from_value(json!("true")).expect("deserializes");
+    assert_eq!(serde_json::to_value(f).expect("serializes"), json!(true));
+    let media = CATALOG
+        .iter()
+        .find(|m| m.rust_path == "csharp::MediaType")
+        .expect("MediaType");
+    let json: Vec<Option<&str>> = media.variants.iter().map(|v| v.json_value).collect();
+    assert_eq!(json, [Some("1"), Some("2"), Some("4")]);
+}
+
 /// Nothing here is a fallback: the catalog says so of every model and field.
 #[test]
 fn nothing_is_a_fallback() {

@@ -36,6 +36,13 @@ fn an_attribute_list_with_markers_links_and_prose_values() {
     let _: (String, Option<String>, Option<i64>, Option<Vec<String>>) = (id, email, balance, tags);
     assert_eq!(created.to_rfc3339(), "2024-01-02T03:04:05+00:00");
     assert_eq!(status, acme::CustomerStatus::Closed);
+    let statuses = CATALOG
+        .iter()
+        .find(|m| m.rust_path == "acme::CustomerStatus");
+    let json: Vec<Option<&str>> = statuses.map_or(Vec::new(), |m| {
+        m.variants.iter().map(|v| v.json_value).collect()
+    });
+    assert_eq!(json, [Some("\"active\""), Some("\"closed\"")]);
     assert_eq!(metadata.map(|m| m.len()), Some(1));
     assert_eq!(address.map(|a| a.zip), Some(None));
     // Required attributes are required.

@@ -141,6 +141,7 @@ fn decode(encoded: &'static str) -> Vec<Model> {
                     Variant {
                         rust_name: u.next().unwrap_or(""),
                         wire_value: u.next().unwrap_or(""),
+                        json_value: u.next(),
                     }
                 })
                 .collect();
@@ -258,6 +259,10 @@ pub struct Variant {
     /// For an enum, the value in JSON (a string without quotes, or a number
     /// or boolean as written); for a union, the alternative's Rust type.
     pub wire_value: &'static str,
+    /// For an enum, the value as JSON text, which says whether the API
+    /// sends a string (`"1"`, quoted), a number (`1`) or a boolean
+    /// (`true`); `None` for a union's alternative.
+    pub json_value: Option<&'static str>,
 }
 
 /// A row of a doc's table that is not JSON data, left out of its struct.

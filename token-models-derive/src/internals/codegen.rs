@@ -538,11 +538,15 @@ impl Generator<'_> {
                  #[doc = \" The value, as the JSON has it.\"] pub {},);",
                 self.path(i, VALUE),
             ),
-            ModelKind::Enum { variants, open } => {
+            ModelKind::Enum {
+                variants,
+                open,
+                loose,
+            } => {
                 if variants.iter().all(|v| matches!(v.value, Value::Str(_))) {
                     self.string_enum(out, i, variants, *open);
                 } else {
-                    self.value_enum(out, i, variants, *open);
+                    self.value_enum(out, i, variants, *open, *loose);
                 }
             }
             ModelKind::Union(alternatives) => {
@@ -857,6 +861,18 @@ impl Generator<'_> {
                     v.rust.push_to(out.plain());
                     out.end(UNIT);
                     out.write_str(&v.value.text())?;
+                    out.end(UNIT);
+                    // The value as JSON: a string quoted, a number or a
+                    // boolean as it is.
+                    match &v.value {
+                        Value::Str(s) => {
+                            let quoted = s.replace('\\', "\\\\").replace('"', "\\\"");
+                            out.write_str("\"")?;
+                            out.write_str(&quoted)?;
+                            out.write_str("\"")?;
+                        }
+                        other => out.write_str(&other.text())?,
+                    }
                     out.end(ITEM);
                 }
             }
@@ -1097,7 +1113,14 @@ impl Generator<'_> {
 
     /// An enum with number or boolean values, which serde's renames cannot
     /// express: converted through `serde_json::Value`.
-    fn value_enum(&self, out: &mut String, i: usize, variants: &[Variant], open: bool) {
+    fn value_enum(
+        &self,
+        out: &mut String,
+        i: usize,
+        variants: &[Variant],
+        open: bool,
+        loose: bool,
+    ) {
         let name = &self.resolved.models[i].rust;
         let value = self.path(i, VALUE);
         let string = self.path(i, STRING);
@@ -1147,8 +1170,19 @@ impl Generator<'_> {
             match &v.value {
                 Value::Str(s) => emit!(out, "{value}::String(s) if s == {}", Lit(s)),
                 // `serde_json::Value == i64`: any number JSON reads as
-                // that integer.
+                // that integer; and, when the doc cannot tell, the number
+                // written as a string.
+                Value::Int(n) if loose => {
+                    emit!(
+                        out,
+                        "_ if value == {n}i64 || value == {}",
+                        Lit(&n.to_string())
+                    );
+                }
                 Value::Int(n) => emit!(out, "_ if value == {n}i64"),
+                Value::Bool(b) if loose => {
+                    emit!(out, "_ if value == {b} || value == {}", Lit(&b.to_string()));
+                }
                 Value::Bool(b) => emit!(out, "{value}::Bool({b})"),
             }
             emit!(out, " => ::core::result::Result::Ok({name}::{}),", v.rust);

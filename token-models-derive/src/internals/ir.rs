@@ -414,6 +414,10 @@ pub enum ModelKind<'s> {
     Enum {
         variants: Vec<Variant<'s>>,
         open: bool,
+        /// Whether the doc cannot tell a number or boolean value from the
+        /// same written as a string (a `| Name | Value |` table's `1`):
+        /// both are read, the number or boolean is written.
+        loose: bool,
     },
     /// One of several types, told apart by their JSON shape.
     Union(Vec<Alternative>),

@@ -865,6 +865,8 @@ impl<'s> Reader<'s, '_> {
     fn values_section(&mut self, section: &Section<'_>) -> ModelKind<'s> {
         let mut open = self.spec.text.to_ascii_lowercase().contains("open enum");
         let mut values: Vec<(Option<String>, Value, usize)> = Vec::new();
+        // A table cannot tell `1` from `"1"`: its numbers read either way.
+        let mut loose = false;
         let table = section
             .blocks
             .iter()
@@ -886,6 +888,27 @@ impl<'s> Reader<'s, '_> {
                         Value::Str(value.rich.text.trim().to_owned()),
                         value.src.start,
                     ));
+                }
+            }
+            // A table whose values are all integers (or all booleans) is
+            // an enum of numbers (or booleans), as the SDK's is.
+            let texts = || {
+                values.iter().filter_map(|(_, v, _)| match v {
+                    Value::Str(s) => Some(s.as_str()),
+                    _ => None,
+                })
+            };
+            if !values.is_empty() && texts().all(|t| t.parse::<i64>().is_ok()) {
+                loose = true;
+                for (_, v, _) in &mut values {
+                    if let Value::Str(s) = v {
+                        *v = s.parse().map_or_else(|_| v.clone(), Value::Int);
+                    }
+                }
+            } else if !values.is_empty() && texts().all(|t| matches!(t, "true" | "false")) {
+                loose = true;
+                for (_, v, _) in &mut values {
+                    *v = Value::Bool(matches!(v, Value::Str(s) if s == "true"));
                 }
             }
         } else {
@@ -941,7 +964,11 @@ impl<'s> Reader<'s, '_> {
                 doc: Lines::default(),
             });
         }
-        ModelKind::Enum { variants, open }
+        ModelKind::Enum {
+            variants,
+            open,
+            loose,
+        }
     }
 
     /// `## Supported Types`: one `### \`type\`` heading per alternative.
@@ -1538,6 +1565,7 @@ mod tests {
         let ModelKind::Enum {
             variants: v,
             open: false,
+            ..
         } = &models[0].kind
         else {
             panic!("{models:?}")
@@ -1557,7 +1585,7 @@ mod tests {
         };
         let (models, errors) = block("\"stop\" | \"length\" | Unrecognized<string>");
         assert!(errors.is_empty(), "{errors:?}");
-        let ModelKind::Enum { variants, open } = &models[0].kind else {
+        let ModelKind::Enum { variants, open, .. } = &models[0].kind else {
             panic!("{models:?}")
         };
         assert!(*open);

@@ -739,6 +739,7 @@ impl Edges {
             ModelKind::Enum {
                 variants,
                 open: true,
+                ..
             } if variants.iter().any(|v| !matches!(v.value, Value::Str(_))) => Traits {
                 eq: true,
                 hash: false,

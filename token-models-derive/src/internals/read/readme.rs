@@ -667,6 +667,7 @@ impl<'s> Reader<'s, '_> {
             let kind = ModelKind::Enum {
                 variants,
                 open: false,
+                loose: false,
             };
             return self.inline(pos, name, a.doc.clone(), kind);
         }
