@@ -173,6 +173,30 @@ fn enums_of_integers_and_booleans() {
     assert_eq!(json, [Some("1"), Some("2"), Some("4")]);
 }
 
+/// A union takes the alternative that knows the payload's keys, not the
+/// first that accepts it: a circle of optional fields accepts a square's
+/// payload too (unknown keys are ignored), and serde's untagged enums,
+/// which try alternatives in the order written, read it as a circle.
+#[test]
+fn a_union_takes_the_alternative_that_knows_the_keys() {
+    let square: python::Figure = round_trip(&json!({"side": 2.0, "color": "red"}));
+    assert!(
+        matches!(square, python::Figure::Square(ref s) if s.side == Some(2.0)),
+        "{square:?}"
+    );
+    let circle: python::Figure = round_trip(&json!({"radius": 1.0}));
+    assert!(matches!(circle, python::Figure::Circle(_)), "{circle:?}");
+    // What neither knows still reads, as the first (serde's choice).
+    let other: python::Figure = serde_json::from_value(json!({"x": 1})).expect("deserializes");
+    assert!(matches!(other, python::Figure::Circle(_)), "{other:?}");
+    // And a value no alternative reads is serde's error.
+    let error = serde_json::from_value::<python::Figure>(json!(3)).expect_err("a number");
+    assert_eq!(
+        error.to_string(),
+        "data did not match any variant of untagged enum Figure"
+    );
+}
+
 /// Nothing here is a fallback: the catalog says so of every model and field.
 #[test]
 fn nothing_is_a_fallback() {
