@@ -7,11 +7,8 @@ use serde_json::json;
 
 token_models::include_specs!("specs-eras", strict = "true");
 
-fn round_trip<T: serde::de::DeserializeOwned + serde::Serialize>(value: &serde_json::Value) -> T {
-    let t: T = serde_json::from_value(value.clone()).expect("deserializes");
-    assert_eq!(&serde_json::to_value(&t).expect("serializes"), value);
-    t
-}
+mod common;
+use common::{assert_no_fallback, round_trip};
 
 /// Ruby's Crystalline notation reads as Sorbet's; a union written inside
 /// one link is the linked doc's type.
@@ -200,10 +197,5 @@ fn a_union_takes_the_alternative_that_knows_the_keys() {
 /// Nothing here is a fallback: the catalog says so of every model and field.
 #[test]
 fn nothing_is_a_fallback() {
-    for m in &CATALOG {
-        assert_eq!(m.fallback, None, "{}", m.rust_path);
-        for f in m.fields {
-            assert_eq!(f.fallback, None, "{}.{}", m.rust_path, f.rust_name);
-        }
-    }
+    assert_no_fallback(&CATALOG);
 }

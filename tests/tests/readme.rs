@@ -6,11 +6,8 @@ use serde_json::json;
 
 token_models::include_specs!("specs-readme", strict = "true");
 
-fn round_trip<T: serde::de::DeserializeOwned + serde::Serialize>(value: &serde_json::Value) -> T {
-    let t: T = serde_json::from_value(value.clone()).expect("deserializes");
-    assert_eq!(&serde_json::to_value(&t).expect("serializes"), value);
-    t
-}
+mod common;
+use common::{assert_no_fallback, round_trip};
 
 /// `**name** type` attributes: `**required**` and `(required)` markers
 /// leave the unmarked optional; `timestamp`, `integer(>=0)`, `array of
@@ -173,10 +170,5 @@ fn titles_and_copies() {
 /// No page here falls back anywhere.
 #[test]
 fn nothing_is_a_fallback() {
-    for m in &CATALOG {
-        assert_eq!(m.fallback, None, "{}", m.rust_path);
-        for f in m.fields {
-            assert_eq!(f.fallback, None, "{}.{}", m.rust_path, f.rust_name);
-        }
-    }
+    assert_no_fallback(&CATALOG);
 }

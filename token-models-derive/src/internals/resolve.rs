@@ -445,19 +445,25 @@ impl<'a> Index<'a> {
             [] => Err(format!(
                 "the reference `{dest}` names no page in the specs folder (by its front matter's `slug:` or its file name)"
             )),
-            many => {
-                let names: Vec<&str> = many
-                    .iter()
-                    .take(5)
-                    .map(|&i| self.specs[i].display())
-                    .collect();
-                Err(format!(
-                    "the reference `{dest}` is ambiguous: {} pages have that slug ({}); expected one",
-                    many.len(),
-                    names.join(", ")
-                ))
-            }
+            many => Err(format!(
+                "the reference `{dest}` is ambiguous: {} pages have that slug ({}); expected one",
+                many.len(),
+                self.some_specs(many)
+            )),
         }
+    }
+
+    /// The first five of `specs`' paths, for a message; `…` for the rest.
+    fn some_specs(&self, specs: &[usize]) -> String {
+        let mut names: Vec<&str> = specs
+            .iter()
+            .take(5)
+            .map(|&i| self.specs[i].display())
+            .collect();
+        if specs.len() > 5 {
+            names.push("…");
+        }
+        names.join(", ")
     }
 
     /// The type of the one spec whose file name is `name` (ignoring case,
@@ -562,16 +568,10 @@ impl<'a> Index<'a> {
                     [] => continue,
                     [one] => return Ok(*one),
                     many => {
-                        let names: Vec<&str> = many
-                            .iter()
-                            .take(5)
-                            .map(|&i| self.specs[i].display())
-                            .collect();
                         return Err(format!(
-                            "the link `{dest}` is ambiguous: no spec is at that path, and {} specs are named `{file}` ({}{}); expected one",
+                            "the link `{dest}` is ambiguous: no spec is at that path, and {} specs are named `{file}` ({}); expected one",
                             many.len(),
-                            names.join(", "),
-                            if many.len() > 5 { ", …" } else { "" }
+                            self.some_specs(many)
                         ));
                     }
                 }
