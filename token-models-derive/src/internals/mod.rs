@@ -4,8 +4,9 @@
 //!
 //! 1. `source` finds and reads spec files and `token-models.toml` settings
 //!    (`settings_file` reads the latter);
-//! 2. `markdown` turns markdown into blocks, and `read` and `types` turn
-//!    blocks and type expressions into the plain-data `ir`;
+//! 2. `markdown` turns markdown into blocks, and `read` (with
+//!    `read/readme` for readme.io pages, and `json` for the JSON docs show)
+//!    and `types` turn blocks and type expressions into the plain-data `ir`;
 //! 3. `resolve` places models in modules and resolves names and links;
 //! 4. `codegen` writes the Rust source, which `expand` lexes once into
 //!    tokens.
