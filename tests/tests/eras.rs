@@ -65,7 +65,23 @@ fn older_typescript() {
             last4: "4242".into()
         }))
     );
-    let _: f64 = r.status_code;
+    let _: serde_json::Number = r.status_code;
+}
+
+/// TypeScript's `number` keeps what the API sent: an integer is written
+/// back as an integer (an `f64` would write `200.0`), a fraction as it was.
+#[test]
+fn typescript_numbers_keep_integers() {
+    for status in [json!(200), json!(200.5), json!(-3), json!(1e300)] {
+        let value = json!({"contentType": "json", "statusCode": status});
+        let r: typescript::Reply = round_trip(&value);
+        assert_eq!(r.status_code.is_i64(), status.is_i64(), "{status}");
+    }
+    let r: typescript::Reply = round_trip(&json!({"contentType": "json", "statusCode": 200}));
+    assert_eq!(
+        serde_json::to_string(&r).expect("serializes"),
+        r#"{"contentType":"json","statusCode":200}"#
+    );
 }
 
 /// A union of constructor snippets: each alternative's type is the

@@ -55,7 +55,7 @@ pub mod __private {
     pub use ::core::hash::Hash;
     pub use ::core::marker::Copy;
     pub use ::core::option::Option;
-    pub use ::serde_json::{Map, Value};
+    pub use ::serde_json::{Map, Number, Value};
     pub use ::std::boxed::Box;
     pub use ::std::collections::BTreeMap;
     pub use ::std::string::String;

@@ -147,6 +147,7 @@ const NAIVE_DATE: Std = std_path(
 );
 const VALUE: Std = std_path("::token_models::serde_json::Value", "__tm::Value", "Value");
 const MAP: Std = std_path("::token_models::serde_json::Map", "__tm::Map", "Map");
+const NUMBER: Std = std_path("::token_models::serde_json::Number", "__tm::Number", "");
 const DEBUG: Std = std_path("::core::fmt::Debug", "__tm::Debug", "Debug");
 const CLONE: Std = std_path("::core::clone::Clone", "__tm::Clone", "Clone");
 const COPY: Std = std_path("::core::marker::Copy", "__tm::Copy", "Copy");
@@ -628,7 +629,7 @@ impl Generator<'_> {
         match ty {
             Ty::Scalar(Scalar::String | Scalar::DateTime | Scalar::Date) => simple(out, "String"),
             Ty::Scalar(Scalar::I32 | Scalar::I64 | Scalar::I128) => simple(out, "Integer"),
-            Ty::Scalar(Scalar::F32 | Scalar::F64) => simple(out, "Number"),
+            Ty::Scalar(Scalar::F32 | Scalar::F64 | Scalar::Number) => simple(out, "Number"),
             Ty::Scalar(Scalar::Bool) => simple(out, "Bool"),
             Ty::Scalar(Scalar::Object) | Ty::Map(_) => simple(out, "Map"),
             Ty::List(_) => simple(out, "Array"),
@@ -765,6 +766,7 @@ impl Generator<'_> {
                 Scalar::I128 => out.push_str("i128"),
                 Scalar::F32 => out.push_str("f32"),
                 Scalar::F64 => out.push_str("f64"),
+                Scalar::Number => out.push_str(path(NUMBER)),
                 Scalar::DateTime => {
                     push_all(out, &[path(DATE_TIME), "<", path(FIXED_OFFSET), ">"]);
                 }
@@ -837,6 +839,7 @@ impl Generator<'_> {
                     Scalar::I128 => "i128",
                     Scalar::F32 => "f32",
                     Scalar::F64 => "f64",
+                    Scalar::Number => "serde_json::Number",
                     Scalar::DateTime => "chrono::DateTime<chrono::FixedOffset>",
                     Scalar::Date => "chrono::NaiveDate",
                     Scalar::Any => "serde_json::Value",

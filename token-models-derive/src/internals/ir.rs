@@ -19,6 +19,9 @@ pub enum Scalar {
     I128,
     F32,
     F64,
+    /// A JSON number that may be an integer or not (TypeScript's
+    /// `number`): `serde_json::Number`, which keeps an integer an integer.
+    Number,
     /// An RFC 3339 date-time with its offset.
     DateTime,
     /// A calendar date.

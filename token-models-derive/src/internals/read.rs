@@ -1160,7 +1160,7 @@ fn alternative_name(ty: &Ty) -> String {
             Scalar::String => "String",
             Scalar::Bool => "Boolean",
             Scalar::I32 | Scalar::I64 | Scalar::I128 => "Integer",
-            Scalar::F32 | Scalar::F64 => "Number",
+            Scalar::F32 | Scalar::F64 | Scalar::Number => "Number",
             Scalar::DateTime => "DateTime",
             Scalar::Date => "Date",
             Scalar::Any => "Value",

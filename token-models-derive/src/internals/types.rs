@@ -672,7 +672,7 @@ impl Dialect {
 }
 
 use Meaning::{List, ListOrMap, Map, Null, Nullable, Optional, OptionalNullable, Same, Transport};
-use Scalar::{Any, Bool, Date, DateTime, F32, F64, I32, I64, I128, Object, String as Str};
+use Scalar::{Any, Bool, Date, DateTime, F32, F64, I32, I64, I128, Number, Object, String as Str};
 
 const fn s(scalar: Scalar) -> Meaning {
     Meaning::Scalar(scalar)
@@ -797,7 +797,7 @@ pub const DIALECTS: &[Dialect] = &[
         name: "typescript",
         words: &[
             ("string", s(Str)),
-            ("number", s(F64)),
+            ("number", s(Number)),
             ("boolean", s(Bool)),
             ("Date", s(DateTime)),
             ("RFCDate", s(Date)),
@@ -908,7 +908,7 @@ pub const DIALECTS: &[Dialect] = &[
             ("integer", s(I64)),
             ("int", s(I64)),
             ("long", s(I64)),
-            ("number", s(F64)),
+            ("number", s(Number)),
             ("float", s(F64)),
             ("double", s(F64)),
             ("boolean", s(Bool)),
@@ -1198,9 +1198,12 @@ fn union(alternatives: Vec<Ty>) -> Result<Ty, TypeError> {
             distinct.push(t);
         }
     }
-    let numbers = [Ty::Scalar(Scalar::I64), Ty::Scalar(Scalar::F64)];
-    if distinct.len() == 2 && numbers.iter().all(|n| distinct.contains(n)) {
-        distinct = vec![Ty::Scalar(Scalar::F64)];
+    // Numbers of several kinds are one: a float, or a number that keeps
+    // its integers when one of them does.
+    let numeric = |t: &Ty| matches!(t, Ty::Scalar(Scalar::I64 | Scalar::F64 | Scalar::Number));
+    if distinct.len() >= 2 && distinct.iter().all(numeric) {
+        let keeps = distinct.contains(&Ty::Scalar(Scalar::Number));
+        distinct = vec![Ty::Scalar(if keeps { Scalar::Number } else { Scalar::F64 })];
     }
     let ty = match distinct.len() {
         0 => Ty::Scalar(Scalar::Any),
@@ -1736,6 +1739,7 @@ pub fn mapping_table() -> String {
             Meaning::Scalar(Date) => "`chrono::NaiveDate`".into(),
             Meaning::Scalar(Any) => "`serde_json::Value`".into(),
             Meaning::Scalar(Object) => "`serde_json::Map<String, Value>`".into(),
+            Meaning::Scalar(Number) => "`serde_json::Number` (an integer stays one)".into(),
             List => "`Vec<T>`".into(),
             Map => "`BTreeMap<String, V>`".into(),
             ListOrMap => "`Vec<T>` (one argument), `BTreeMap<String, V>` (two)".into(),
