@@ -555,13 +555,33 @@ impl Generator<'_> {
                 // The alternatives are the API's own types, whatever their
                 // sizes: boxing the large ones would change the API for a
                 // lint about memory.
-                // Written untagged; read through `TryFrom<Value>`, which
-                // tries the alternatives that fit the value best first.
-                emit!(
-                    out,
-                    "#[allow(clippy::large_enum_variant)] #[serde(untagged, try_from = \"{}\")] pub enum {name} {{",
-                    self.path(i, VALUE)
-                );
+                // Written untagged. Where two alternatives read objects
+                // (where the one written first may take the other's
+                // payloads), read through `TryFrom<Value>`, which tries the
+                // alternatives that fit the value best first; elsewhere
+                // serde's order is right, and costs less to compile.
+                let shapes: Vec<String> = alternatives
+                    .iter()
+                    .map(|a| {
+                        let mut shape = String::new();
+                        self.shape(&mut shape, i, &a.ty);
+                        shape
+                    })
+                    .collect();
+                let objects = shapes
+                    .iter()
+                    .filter(|s| {
+                        ["Object", "Map", "Any"]
+                            .iter()
+                            .any(|k| s.contains(&format!("::Shape::{k}")))
+                    })
+                    .count();
+                let ordered = objects >= 2;
+                emit!(out, "#[allow(clippy::large_enum_variant)] #[serde(untagged");
+                if ordered {
+                    emit!(out, ", try_from = \"{}\"", self.path(i, VALUE));
+                }
+                emit!(out, ")] pub enum {name} {{");
                 for a in alternatives {
                     emit!(
                         out,
@@ -580,14 +600,22 @@ impl Generator<'_> {
                     out.push_str("),");
                 }
                 out.push('}');
-                self.union_reader(out, i, alternatives);
+                if ordered {
+                    self.union_reader(out, i, alternatives, &shapes);
+                }
             }
         }
     }
 
     /// `TryFrom<Value>` for union `i`: the alternatives tried in the order
     /// `union::order` gives for the value, from what each reads.
-    fn union_reader(&self, out: &mut String, i: usize, alternatives: &[Alternative]) {
+    fn union_reader(
+        &self,
+        out: &mut String,
+        i: usize,
+        alternatives: &[Alternative],
+        shapes: &[String],
+    ) {
         let name = &self.resolved.models[i].rust;
         let value = self.path(i, VALUE);
         let union = self.path(i, UNION);
@@ -600,8 +628,8 @@ impl Generator<'_> {
              const SHAPES: &[{union}::Shape] = &[",
             self.path(i, STRING)
         );
-        for a in alternatives {
-            self.shape(out, i, &a.ty);
+        for shape in shapes {
+            out.push_str(shape);
             out.push(',');
         }
         emit!(
