@@ -804,12 +804,7 @@ impl<'s> Reader<'s, '_> {
             }
             // `additionalProperties` (as each SDK cases it) typed as a map:
             // the properties no other field takes, all of them kept.
-            let key: String = field
-                .written
-                .chars()
-                .filter(|c| c.is_alphanumeric())
-                .collect();
-            if key.eq_ignore_ascii_case("additionalproperties") && matches!(field.ty, Ty::Map(_)) {
+            if matches!(field.ty, Ty::Map(_)) && names_open_map(&field.written) {
                 field.rest = true;
                 field.presence = Presence::Required;
             }
@@ -1064,6 +1059,16 @@ impl<'s> Reader<'s, '_> {
         }
         ModelKind::Union(alternatives)
     }
+}
+
+/// Whether a field name is `additionalProperties` as some SDK cases it
+/// (`additional_properties`, `AdditionalProperties`).
+fn names_open_map(name: &str) -> bool {
+    const KEY: &[u8] = b"additionalproperties";
+    let mut letters = name.bytes().filter(u8::is_ascii_alphanumeric);
+    KEY.iter()
+        .all(|k| letters.next().is_some_and(|b| b.to_ascii_lowercase() == *k))
+        && letters.next().is_none()
 }
 
 /// The JSON example a section shows, verbatim.
@@ -1703,6 +1708,26 @@ mod tests {
         }
         // Each field that fell back says why.
         assert!(f.iter().take(3).all(|f| f.fallback.is_some()));
+    }
+
+    #[test]
+    fn an_open_map_is_named_as_each_sdk_cases_it() {
+        for yes in [
+            "additionalProperties",
+            "additional_properties",
+            "AdditionalProperties",
+            "ADDITIONAL-PROPERTIES",
+        ] {
+            assert!(names_open_map(yes), "{yes}");
+        }
+        for no in [
+            "additionalProperty",
+            "additionalPropertiesX",
+            "properties",
+            "",
+        ] {
+            assert!(!names_open_map(no), "{no}");
+        }
     }
 
     #[test]
