@@ -571,9 +571,9 @@ impl Generator<'_> {
                 let objects = shapes
                     .iter()
                     .filter(|s| {
-                        ["Object", "Map", "Any"]
+                        ["::Shape::Object", "::Shape::Map", "::Shape::Any"]
                             .iter()
-                            .any(|k| s.contains(&format!("::Shape::{k}")))
+                            .any(|k| s.contains(k))
                     })
                     .count();
                 let ordered = objects >= 2;

@@ -8,11 +8,12 @@
 //! pages are readme references (`[Customer](ref:the-customer-object)`).
 
 use super::{
-    Block, Cell, Lines, Model, ModelKind, Pos, Presence, Reader, RustIdent, Scalar, Style, Table,
-    Ty, Value, Variant, cell_doc_text, doc_text, unique, variant_name,
+    Block, Lines, Model, ModelKind, Pos, Presence, Reader, RustIdent, Scalar, Style, Table, Ty,
+    Value, Variant, cell_doc_text, doc_text, unique, variant_name,
 };
 use crate::internals::ir::{Field, NamedRef};
 use crate::internals::json::Json;
+use crate::internals::markdown::Rich;
 use crate::internals::naming::Case;
 use crate::internals::types::{self, Dialect};
 use std::ops::Range;
@@ -117,14 +118,10 @@ impl GridCell<'_> {
             _ => None,
         });
         let rich = rich.unwrap_or_default();
-        let cell = Cell {
-            rich: rich.clone(),
-            src: 0..0,
-        };
         let description = doc_text(text.trim());
         GridCell {
             text: rich.text.trim().to_owned(),
-            link: cell_link(&cell),
+            link: rich_link(&rich),
             code: code_values(&rich),
             doc: Lines::from(description.text().to_owned()),
             at,
@@ -326,19 +323,9 @@ impl<'s> Reader<'s, '_> {
                                     last.values.push((value.rich.text.trim().to_owned(), doc));
                                 }
                             }
-                        } else if let Some(cols) = columns(&header_words(table)) {
-                            let grid = self.markdown_grid(table);
-                            self.grid_attrs(grid, &cols, &mut attrs);
                         } else {
-                            let header: Vec<&str> =
-                                table.header.iter().map(|c| c.rich.text.trim()).collect();
-                            self.warn(
-                                table.src.start,
-                                format!(
-                                    "found a table with columns `| {} |`, expected an attribute table (a name and a `Type` column) or the values of an `enum` attribute above it; it is not generated",
-                                    header.join(" | ")
-                                ),
-                            );
+                            let grid = self.markdown_grid(table);
+                            self.grid(grid, table.src.start, &mut attrs);
                         }
                         open = false;
                     }
@@ -435,7 +422,7 @@ impl<'s> Reader<'s, '_> {
     }
 
     /// `**name** type required` and the description below it.
-    fn listed(&self, rich: &crate::internals::markdown::Rich<'_>, src: &Range<usize>) -> Attr<'s> {
+    fn listed(&self, rich: &Rich<'_>, src: &Range<usize>) -> Attr<'s> {
         let head_end = rich.text.find('\n').unwrap_or(rich.text.len());
         let name_end = rich
             .spans
@@ -573,15 +560,15 @@ impl<'s> Reader<'s, '_> {
         self.grid(grid, src.start, attrs);
     }
 
-    /// The attributes of a table not written in markdown, or a warning
-    /// that it is not an attribute table.
+    /// The attributes of a table, or a warning that it is not an attribute
+    /// table.
     fn grid(&mut self, grid: Grid<'s>, at: usize, attrs: &mut Vec<Attr<'s>>) {
         match columns(&grid.header) {
             Some(cols) => self.grid_attrs(grid, &cols, attrs),
             None => self.warn(
                 at,
                 format!(
-                    "found a table with columns `| {} |`, expected an attribute table (a name and a `Type` column); it is not generated",
+                    "found a table with columns `| {} |`, expected an attribute table (a name and a `Type` column) or the values of an `enum` attribute above it; it is not generated",
                     grid.header.join(" | ")
                 ),
             ),
@@ -596,7 +583,7 @@ impl<'s> Reader<'s, '_> {
                 row.iter()
                     .map(|c| GridCell {
                         text: c.rich.text.trim().to_owned(),
-                        link: cell_link(c),
+                        link: rich_link(&c.rich),
                         code: code_values(&c.rich),
                         doc: cell_doc_text(self.src(&c.src), table),
                         at: c.src.start,
@@ -860,10 +847,10 @@ fn known_word(word: &str) -> String {
 }
 
 /// The link of a cell whose text is one link (`[Customer](ref:…)`), if any.
-fn cell_link(cell: &Cell<'_>) -> Option<(String, String)> {
-    cell.rich.spans.iter().find_map(|s| match &s.style {
+fn rich_link(rich: &Rich<'_>) -> Option<(String, String)> {
+    rich.spans.iter().find_map(|s| match &s.style {
         Style::Link(dest) => {
-            let text = cell.rich.text.get(s.range.clone()).unwrap_or("").trim();
+            let text = rich.text.get(s.range.clone()).unwrap_or("").trim();
             Some((text.to_owned(), dest.to_string()))
         }
         _ => None,
@@ -885,11 +872,11 @@ fn required_word(text: &str) -> Option<bool> {
 }
 
 /// The values a description writes as code: "Can be `Bearer` or `Basic`."
-fn code_values(rich: &crate::internals::markdown::Rich<'_>) -> Vec<String> {
+fn code_values(rich: &Rich<'_>) -> Vec<String> {
     code_values_after(rich, 0)
 }
 
-fn code_values_after(rich: &crate::internals::markdown::Rich<'_>, from: usize) -> Vec<String> {
+fn code_values_after(rich: &Rich<'_>, from: usize) -> Vec<String> {
     rich.spans
         .iter()
         .filter(|s| s.style == Style::Code && s.range.start >= from)
