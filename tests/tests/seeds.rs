@@ -107,10 +107,15 @@ fn authlete_access_token_is_all_optional_and_camel_case_on_the_wire() {
         Some(authlete::GrantType::AuthorizationCode)
     );
     assert_eq!(token.client_id, Some(42));
-    // snake_case keys are not the wire format.
+    // A key written in another case is read, and written back as the
+    // wire name.
     let snake: authlete::AccessToken =
-        serde_json::from_value(json!({"access_token_hash": "h"})).expect("ignored");
-    assert_eq!(snake.access_token_hash, None);
+        serde_json::from_value(json!({"access_token_hash": "h"})).expect("read");
+    assert_eq!(snake.access_token_hash.as_deref(), Some("h"));
+    assert_eq!(
+        serde_json::to_value(&snake).expect("written"),
+        json!({"accessTokenHash": "h"})
+    );
 }
 
 #[test]
@@ -192,10 +197,15 @@ fn gusto_authentication_is_snake_case_on_the_wire() {
     });
     let auth: gusto::Authentication = round_trip(value);
     assert_eq!(auth.expires_in, Some(7200.5));
-    // The Java doc's camelCase names are not the wire format.
+    // The Java doc's camelCase names are read too, and written back as
+    // the wire names.
     let camel: gusto::Authentication =
-        serde_json::from_value(json!({"accessToken": "a"})).expect("ignored");
-    assert_eq!(camel.access_token, None);
+        serde_json::from_value(json!({"accessToken": "a", "Scope": "s"})).expect("read");
+    assert_eq!(camel.access_token.as_deref(), Some("a"));
+    assert_eq!(
+        serde_json::to_value(&camel).expect("written"),
+        json!({"access_token": "a", "scope": "s"})
+    );
 }
 
 #[test]

@@ -37,18 +37,42 @@ use proc_macro::TokenStream;
 /// // crate `models_orders`, which depends on `models_shared`
 /// token_models::include_specs!("../specs", only = "orders", from_crates = "shared = models_shared");
 /// ```
+///
+/// `for_models = "my_macro"` calls `my_macro!` once, after the models, with
+/// the path of every type generated (`models::Widget, models::Part`), so
+/// that code of yours can be written for each of them:
+///
+/// ```text
+/// macro_rules! names { ($($model:path),* $(,)?) => {
+///     pub const NAMES: &[&str] = &[$(stringify!($model)),*];
+/// } }
+/// token_models::include_specs!("specs", for_models = "names");
+/// ```
 #[proc_macro]
 pub fn include_specs(input: TokenStream) -> TokenStream {
     let args = syn::parse_macro_input!(input as Args);
     let base = std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default();
     let span = args.dir.span();
     // The specs and models are dropped before the compiler lexes the source.
+    let callback = args
+        .for_models
+        .as_ref()
+        .map(|path| quote::quote!(#path).to_string());
     let (errors, source) = internals::expand::expand_scoped(
         std::path::Path::new(&base),
         &args.dir.value(),
         args.settings,
         args.scope,
-        |expansion| (expansion.reports(span), expansion.source()),
+        |expansion| {
+            let mut source = expansion.source();
+            if let Some(callback) = &callback {
+                source.push_str(callback);
+                source.push_str("! {");
+                expansion.generator().model_paths(&mut source);
+                source.push('}');
+            }
+            (expansion.reports(span), source)
+        },
     );
     let mut out = TokenStream::from(errors);
     // Lexed by the compiler itself: `proc_macro2`'s `parse` would first lex
@@ -107,13 +131,19 @@ struct Args {
     dir: syn::LitStr,
     settings: internals::source::Settings,
     scope: internals::source::Scope,
+    /// The macro `for_models` names.
+    for_models: Option<syn::Path>,
 }
+
+/// The arguments that are the invocation's own, not settings or scope.
+const ARGS: &[&str] = &["for_models"];
 
 impl syn::parse::Parse for Args {
     fn parse(input: syn::parse::ParseStream<'_>) -> syn::Result<Self> {
         let dir: syn::LitStr = input.parse()?;
         let mut settings = internals::source::Settings::default();
         let mut scope = internals::source::Scope::default();
+        let mut for_models = None;
         while !input.is_empty() {
             input.parse::<syn::Token![,]>()?;
             if input.is_empty() {
@@ -123,33 +153,42 @@ impl syn::parse::Parse for Args {
             input.parse::<syn::Token![=]>()?;
             let value: syn::LitStr = input.parse()?;
             let key_name = key.to_string();
+            if key_name == "for_models" {
+                for_models = Some(value.parse::<syn::Path>()?);
+                continue;
+            }
             if internals::source::Scope::KEYS.contains(&key_name.as_str()) {
                 scope
                     .set(&key_name, &value.value())
                     .map_err(|message| syn::Error::new(value.span(), message))?;
                 continue;
             }
-            settings
-                .set(&key_name, Some(&value.value()))
-                .map_err(|e| {
-                    if e.bad_key {
-                        let keys = internals::source::Settings::KEYS
-                            .iter()
-                            .chain(internals::source::Scope::KEYS);
-                        let message = format!(
-                            "found the unknown key `{key_name}`, expected `wire_names`, `dialect`, `only` or `from_crates`{}",
-                            internals::diag::did_you_mean(&key_name, keys.copied())
-                        );
-                        syn::Error::new(key.span(), message)
-                    } else {
-                        syn::Error::new(value.span(), e.message)
-                    }
-                })?;
+            settings.set(&key_name, Some(&value.value())).map_err(|e| {
+                if e.bad_key {
+                    let keys: Vec<&str> = internals::source::Settings::KEYS
+                        .iter()
+                        .chain(internals::source::Scope::KEYS)
+                        .chain(ARGS)
+                        .copied()
+                        .collect();
+                    let listed: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
+                    let message = format!(
+                        "found the unknown key `{key_name}`, expected {} or {}{}",
+                        listed[..listed.len() - 1].join(", "),
+                        listed[listed.len() - 1],
+                        internals::diag::did_you_mean(&key_name, keys.iter().copied())
+                    );
+                    syn::Error::new(key.span(), message)
+                } else {
+                    syn::Error::new(value.span(), e.message)
+                }
+            })?;
         }
         Ok(Args {
             dir,
             settings,
             scope,
+            for_models,
         })
     }
 }

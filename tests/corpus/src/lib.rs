@@ -152,10 +152,40 @@ pub mod unstructured_python {
     );
 }
 
+/// `for_models`' callback for the repositories that ship their OpenAPI
+/// document: `read_write(path, json)` reads `json` as the model at `path`
+/// (from the invoking module, as the catalog writes it) and writes it back.
+#[allow(unused_macros)]
+macro_rules! read_write {
+    ($($model:path),* $(,)?) => {
+        /// `json` read as the model at `path` and written back, or why not;
+        /// `None` if no model has that path.
+        pub fn read_write(
+            path: &str,
+            json: &token_models::serde_json::Value,
+        ) -> Option<Result<token_models::serde_json::Value, String>> {
+            use token_models::serde_json;
+            // `stringify!` writes a path with spaces around its `::`.
+            let path = path.replace("::", " :: ");
+            $(if path == stringify!($model) {
+                return Some(
+                    serde_json::from_value::<$model>(json.clone())
+                        .map_err(|e| e.to_string())
+                        .and_then(|m| serde_json::to_value(m).map_err(|e| e.to_string())),
+                );
+            })*
+            None
+        }
+    };
+}
+
 #[cfg(feature = "wingspan-python")]
 pub mod wingspan_python {
+    // The API's keys are camelCase; Python docs write them in snake_case.
     token_models::include_specs!(
-        "../../../shared/corpus2/python/speakeasy-sdks__wingspan-python/docs/models"
+        "../../../shared/corpus2/python/speakeasy-sdks__wingspan-python/docs/models",
+        wire_names = "camelCase",
+        for_models = "read_write"
     );
 }
 
@@ -173,12 +203,16 @@ pub mod moov_ruby {
 
 #[cfg(feature = "dub-ts")]
 pub mod dub_ts {
-    token_models::include_specs!("../../../shared/corpus2/typescript/dubinc__dub-ts/docs/models");
+    token_models::include_specs!(
+        "../../../shared/corpus2/typescript/dubinc__dub-ts/docs/models",
+        for_models = "read_write"
+    );
 }
 
 #[cfg(feature = "wingspan-ts")]
 pub mod wingspan_ts {
     token_models::include_specs!(
-        "../../../shared/corpus2/typescript/speakeasy-sdks__wingspan-ts/docs/models"
+        "../../../shared/corpus2/typescript/speakeasy-sdks__wingspan-ts/docs/models",
+        for_models = "read_write"
     );
 }

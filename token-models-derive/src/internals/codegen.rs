@@ -86,10 +86,37 @@ fn docs(out: &mut String, lines: &Lines) {
     }
     let text = lines.text();
     if !text.is_empty() {
+        let mut fence: Option<&str> = None;
         for line in text.split('\n') {
+            match code_fence(line) {
+                // A code block that does not say its language is Rust to
+                // rustdoc, which would run the vendor's regex or shell
+                // line as a doctest of the user's crate: it says `text`.
+                Some((marker, info)) if fence.is_none() => {
+                    fence = Some(marker);
+                    if info.is_empty() || info.starts_with("rust") {
+                        let indent = &line[..line.len() - line.trim_start().len()];
+                        doc(out, &format!("{indent}{marker}text"));
+                        continue;
+                    }
+                }
+                Some((marker, "")) if fence.is_some_and(|open| marker.starts_with(open)) => {
+                    fence = None;
+                }
+                _ => {}
+            }
             doc(out, line);
         }
     }
+}
+
+/// A code fence's marker (three or more backticks or tildes) and info
+/// string, if `line` is one.
+fn code_fence(line: &str) -> Option<(&str, &str)> {
+    let text = line.trim_start();
+    let first = text.chars().next().filter(|c| *c == '`' || *c == '~')?;
+    let len = text.len() - text.trim_start_matches(first).len();
+    (len >= 3).then(|| (&text[..len], text[len..].trim()))
 }
 
 /// The lints the generated code allows, on each top-level module of ours
@@ -166,11 +193,7 @@ const DESERIALIZE: Std = std_path(
 );
 const SERDE: Std = std_path("::token_models::__private::serde", "__tm::serde", "");
 const UNION: Std = std_path("::token_models::__private::union", "__tm::union", "");
-const DOUBLE_OPTION: Std = std_path(
-    "::token_models::__private::double_option",
-    "__tm::double_option",
-    "",
-);
+const DE: Std = std_path("::token_models::__private::de", "__tm::de", "");
 
 /// The paths a generated module imports by their bare names (each one's
 /// index is its bit in [`Taken`]). A `static`, like [`PLAIN`]: an
@@ -492,6 +515,8 @@ impl Generator<'_> {
         }
         let Traits { eq, hash } = self.resolved.traits[i];
         let copy = matches!(m.kind, ModelKind::Enum { open: false, .. });
+        // Structs read their keys as the API writes them (`struct_reader`).
+        let derived_de = !matches!(m.kind, ModelKind::Struct(_));
         let derives = [
             (DEBUG, true),
             (CLONE, true),
@@ -500,7 +525,7 @@ impl Generator<'_> {
             (EQ, eq),
             (HASH, hash),
             (SERIALIZE, true),
-            (DESERIALIZE, true),
+            (DESERIALIZE, derived_de),
         ];
         // Models in a module of ours have `LINTS_ALLOWED` from its
         // outermost one (`tree`); at the invocation's root each needs its own.
@@ -524,6 +549,7 @@ impl Generator<'_> {
                     self.field(out, i, f);
                 }
                 out.push('}');
+                self.struct_reader(out, i, fields);
             }
             ModelKind::FreeForm => emit!(
                 out,
@@ -605,6 +631,80 @@ impl Generator<'_> {
                 }
             }
         }
+    }
+
+    /// `Deserialize` for struct `i`, through `__private::de`: a key is read
+    /// as the field whose wire name it is, else as the one field whose
+    /// wire name it is ignoring case, `_` and `-`.
+    fn struct_reader(&self, out: &mut String, i: usize, fields: &[Field]) {
+        let name = &self.resolved.models[i].rust;
+        let de = self.path(i, DE);
+        let open = fields.iter().any(|f| f.rest);
+        let allowed = if self.at_root(i) { LINTS_ALLOWED } else { "" };
+        emit!(
+            out,
+            "{allowed} impl<'de> {}<'de> for {name} {{ \
+             fn deserialize<D: {de}::Deserializer<'de>>(deserializer: D) \
+             -> {de}::Result<Self, D::Error> {{ {de}::deserialize(deserializer) }} }} \
+             {allowed} impl {de}::Struct for {name} {{ \
+             const NAME: &'static str = \"{}\"; \
+             const FIELDS: &'static [&'static str] = &[",
+            self.path(i, DESERIALIZE),
+            name.name,
+        );
+        for f in fields.iter().filter(|f| !f.rest) {
+            push_lit(out, f.wire());
+            out.push(',');
+        }
+        emit!(
+            out,
+            "]; const OPEN: bool = {open}; \
+             fn read<'de, A: {de}::MapAccess<'de>>(mut keys: {de}::Keys, mut map: A) \
+             -> {de}::Result<Self, A::Error> {{"
+        );
+        for (k, f) in fields.iter().enumerate() {
+            if !f.rest {
+                emit!(out, "let mut f{k} = None;");
+            }
+        }
+        let other = if open {
+            "keys.put_other(&mut map)?"
+        } else {
+            "keys.skip(&mut map)?"
+        };
+        if fields.iter().all(|f| f.rest) {
+            emit!(out, "while keys.next(&mut map)?.is_some() {{ {other}; }}");
+        } else {
+            out.push_str("while let Some(key) = keys.next(&mut map)? { match key {");
+            let mut index = 0;
+            for (k, f) in fields.iter().enumerate() {
+                if f.rest {
+                    continue;
+                }
+                let put = match f.presence {
+                    Presence::OptionalNullable => "put_present",
+                    _ => "put",
+                };
+                emit!(out, "{index} => keys.{put}(&mut f{k}, &mut map)?,");
+                index += 1;
+            }
+            emit!(out, "_ => {other}, }} }}");
+        }
+        // The open map last, as serde's derive reads a flattened one.
+        emit!(out, "{de}::Ok({name} {{");
+        let mut index = 0;
+        for (k, f) in fields.iter().enumerate() {
+            if !f.rest {
+                f.rust().push_to(out);
+                emit!(out, ": keys.take(f{k}, {index})?,");
+                index += 1;
+            }
+        }
+        for f in fields.iter().filter(|f| f.rest) {
+            f.rust().push_to(out);
+            out.push_str(": keys.others()?,");
+        }
+        out.push_str("}) } }");
     }
 
     /// `TryFrom<Value>` for union `i`: the alternatives tried in the order
@@ -729,11 +829,7 @@ impl Generator<'_> {
             out.push_str("#[deprecated]");
         }
         let renamed = f.wire() != f.rust().name;
-        let (optional, with) = match f.presence {
-            Presence::Required | Presence::Nullable => (false, false),
-            Presence::Optional => (true, false),
-            Presence::OptionalNullable => (true, true),
-        };
+        let optional = matches!(f.presence, Presence::Optional | Presence::OptionalNullable);
         if renamed || optional {
             out.push_str("#[serde(");
             if renamed {
@@ -744,15 +840,12 @@ impl Generator<'_> {
                     out.push_str(", ");
                 }
             }
+            // Absent is `None` (read by `struct_reader`); `Some(None)` is
+            // written as `null`.
             if optional {
-                out.push_str("default, skip_serializing_if = \"");
+                out.push_str("skip_serializing_if = \"");
                 out.push_str(self.path(owner, OPTION));
                 out.push_str("::is_none\"");
-            }
-            if with {
-                out.push_str(", with = \"");
-                out.push_str(self.path(owner, DOUBLE_OPTION));
-                out.push('"');
             }
             out.push_str(")]");
         }
@@ -890,6 +983,17 @@ impl Generator<'_> {
         out.push_str(open);
         self.ty_text(out, inner);
         out.push('>');
+    }
+
+    /// The path of every model generated here, from the invocation's root,
+    /// each followed by a comma (`for_models`).
+    pub fn model_paths(&self, out: &mut String) {
+        for m in 0..self.resolved.models.len() {
+            if self.place(m) == Place::Here {
+                self.rust_path(out, m);
+                out.push(',');
+            }
+        }
     }
 
     /// Model `m`'s path from the invocation's root (`shared::AccessToken`).
@@ -1347,8 +1451,37 @@ impl Tree {
 
 #[cfg(test)]
 mod tests {
-    use super::{End, Lit, Record, push_lit, push_number};
+    use super::{End, Lines, Lit, Record, docs, push_lit, push_number};
     use std::fmt::Write;
+
+    #[test]
+    fn code_blocks_that_rustdoc_would_run_say_text() {
+        let lines = Lines::from(String::from(
+            "Pattern:\n```\n^\\w+$\n```\n```json\n{}\n```\n  ~~~rust\nx\n  ~~~",
+        ));
+        let mut out = String::new();
+        docs(&mut out, &lines);
+        let written: Vec<&str> = out
+            .split("#[doc = \"")
+            .skip(1)
+            .map(|d| d.trim_end_matches("\"]"))
+            .collect();
+        assert_eq!(
+            written,
+            [
+                " Pattern:",
+                " ```text",
+                " ^\\\\w+$",
+                " ```",
+                " ```json",
+                " {}",
+                " ```",
+                "   ~~~text",
+                " x",
+                "   ~~~"
+            ]
+        );
+    }
 
     #[test]
     fn numbers_are_written_in_decimal() {

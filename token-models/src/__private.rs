@@ -1,0 +1,23 @@
+//! What generated code uses and users do not: re-exports it names by path,
+//! and the runtime of its `Deserialize` impls and union readers.
+
+pub use serde;
+
+// What generated modules import by name (`Option`), or name through
+// their `__tm` alias of this module (`__tm::Option`) where one of their
+// models has that name.
+pub use ::chrono::{DateTime, FixedOffset, NaiveDate};
+pub use ::core::clone::Clone;
+pub use ::core::cmp::{Eq, PartialEq};
+pub use ::core::fmt::Debug;
+pub use ::core::hash::Hash;
+pub use ::core::marker::Copy;
+pub use ::core::option::Option;
+pub use ::serde_json::{Map, Number, Value};
+pub use ::std::boxed::Box;
+pub use ::std::collections::BTreeMap;
+pub use ::std::string::String;
+pub use ::std::vec::Vec;
+
+pub mod de;
+pub mod union;
