@@ -192,12 +192,12 @@ fn enums_of_integers_and_booleans() {
 /// which try alternatives in the order written, read it as a circle.
 #[test]
 fn a_union_takes_the_alternative_that_knows_the_keys() {
-    let square: python::Figure = round_trip(&json!({"side": 2.0, "color": "red"}));
+    let square: python::Figure = round_trip(&json!({"side": 2, "color": "red"}));
     assert!(
         matches!(square, python::Figure::Square(ref s) if s.side == Some(2.0)),
         "{square:?}"
     );
-    let circle: python::Figure = round_trip(&json!({"radius": 1.0}));
+    let circle: python::Figure = round_trip(&json!({"radius": 1.5}));
     assert!(matches!(circle, python::Figure::Circle(_)), "{circle:?}");
     // What neither knows still reads, as the first (serde's choice).
     let other: python::Figure = serde_json::from_value(json!({"x": 1})).expect("deserializes");

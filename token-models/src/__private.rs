@@ -20,4 +20,5 @@ pub use ::std::string::String;
 pub use ::std::vec::Vec;
 
 pub mod de;
+pub mod float;
 pub mod union;

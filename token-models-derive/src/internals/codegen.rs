@@ -110,6 +110,16 @@ fn docs(out: &mut String, lines: &Lines) {
     }
 }
 
+/// Whether `ty` is floats, or options, lists or maps of them (what
+/// `__private::float::write` writes).
+fn floats_only(ty: &Ty) -> bool {
+    match ty {
+        Ty::Scalar(Scalar::F32 | Scalar::F64) => true,
+        Ty::List(inner) | Ty::Map(inner) | Ty::Nullable(inner) => floats_only(inner),
+        _ => false,
+    }
+}
+
 /// A code fence's marker (three or more backticks or tildes) and info
 /// string, if `line` is one.
 fn code_fence(line: &str) -> Option<(&str, &str)> {
@@ -194,6 +204,7 @@ const DESERIALIZE: Std = std_path(
 const SERDE: Std = std_path("::token_models::__private::serde", "__tm::serde", "");
 const UNION: Std = std_path("::token_models::__private::union", "__tm::union", "");
 const DE: Std = std_path("::token_models::__private::de", "__tm::de", "");
+const FLOAT: Std = std_path("::token_models::__private::float", "__tm::float", "");
 
 /// The paths a generated module imports by their bare names (each one's
 /// index is its bit in [`Taken`]). A `static`, like [`PLAIN`]: an
@@ -830,22 +841,41 @@ impl Generator<'_> {
         }
         let renamed = f.wire() != f.rust().name;
         let optional = matches!(f.presence, Presence::Optional | Presence::OptionalNullable);
-        if renamed || optional {
+        let floats = floats_only(&f.ty);
+        if renamed || optional || floats {
             out.push_str("#[serde(");
+            let mut first = true;
+            let mut next = |out: &mut String| {
+                if !std::mem::take(&mut first) {
+                    out.push_str(", ");
+                }
+            };
             if renamed {
+                next(out);
                 out.push_str("rename = \"");
                 let _ = write_escaped(out, f.wire());
                 out.push('"');
-                if optional {
-                    out.push_str(", ");
-                }
             }
             // Absent is `None` (read by `struct_reader`); `Some(None)` is
             // written as `null`.
             if optional {
-                out.push_str("skip_serializing_if = \"");
-                out.push_str(self.path(owner, OPTION));
-                out.push_str("::is_none\"");
+                next(out);
+                push_all(
+                    out,
+                    &[
+                        "skip_serializing_if = \"",
+                        self.path(owner, OPTION),
+                        "::is_none\"",
+                    ],
+                );
+            }
+            // `7`, not `7.0`: the API's `number`.
+            if floats {
+                next(out);
+                push_all(
+                    out,
+                    &["serialize_with = \"", self.path(owner, FLOAT), "::write\""],
+                );
             }
             out.push_str(")]");
         }
