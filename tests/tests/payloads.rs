@@ -491,3 +491,29 @@ fn for_models_calls_a_macro_with_every_generated_type() {
     assert_eq!(part, Ok(json!({"name": "p"})));
     assert!(read_write("Nothing", "{}").is_none());
 }
+
+/// The same models, with two fields' JSON keys set by name (most of them
+/// unused here).
+#[allow(dead_code, unused_imports)]
+mod renamed {
+    token_models::include_specs!(
+        "specs-payloads",
+        strict = "true",
+        Part.name = "partName",
+        Bag.kind = "__kind"
+    );
+}
+
+#[test]
+fn a_fields_json_key_can_be_set_by_name() {
+    let part: renamed::Part = serde_json::from_value(json!({"partName": "p"})).expect("reads");
+    assert_eq!(part.name, "p");
+    assert_eq!(
+        serde_json::to_value(&part).expect("writes"),
+        json!({"partName": "p"})
+    );
+    let bag = common::round_trip::<renamed::Bag>(&json!({"__kind": "k", "size": 1, "kind": 2}));
+    assert_eq!(bag.kind, "k");
+    // `kind` is no field's key now: the open map keeps it.
+    assert_eq!(bag.additional_properties.get("kind"), Some(&2));
+}

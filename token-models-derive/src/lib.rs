@@ -24,6 +24,7 @@ use proc_macro::TokenStream;
 /// ```text
 /// token_models::include_specs!("specs");
 /// token_models::include_specs!("vendor/docs", wire_names = "camelCase", dialect = "java");
+/// token_models::include_specs!("vendor/docs", Widget.meta = "__meta"); // one field's key
 /// ```
 ///
 /// A large spec tree can be split across crates, each generating some of
@@ -132,7 +133,7 @@ struct Args {
     settings: internals::source::Settings,
     scope: internals::source::Scope,
     /// The macro `for_models` names.
-    for_models: Option<syn::Path>,
+    for_models: Option<syn::Ident>,
 }
 
 /// The arguments that are the invocation's own, not settings or scope.
@@ -150,11 +151,28 @@ impl syn::parse::Parse for Args {
                 break;
             }
             let key: syn::Ident = input.parse()?;
+            // `Widget.meta = "__meta"`: a field's JSON key.
+            let field = if input.peek(syn::Token![.]) {
+                input.parse::<syn::Token![.]>()?;
+                Some(<syn::Ident as syn::ext::IdentExt>::parse_any(input)?)
+            } else {
+                None
+            };
             input.parse::<syn::Token![=]>()?;
             let value: syn::LitStr = input.parse()?;
             let key_name = key.to_string();
+            if let Some(field) = field {
+                settings.add_wire_override(internals::source::WireOverride {
+                    model: key_name,
+                    field: field.to_string().trim_start_matches("r#").to_owned(),
+                    wire: value.value(),
+                    shown: dir.value().into(),
+                    pos: internals::diag::Pos::new(1, 1),
+                });
+                continue;
+            }
             if key_name == "for_models" {
-                for_models = Some(value.parse::<syn::Path>()?);
+                for_models = Some(value.parse::<syn::Ident>()?);
                 continue;
             }
             if internals::source::Scope::KEYS.contains(&key_name.as_str()) {

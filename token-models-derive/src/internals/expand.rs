@@ -4,11 +4,12 @@
 use super::codegen::{self, Generator};
 use super::diag::{Diagnostic, Diagnostics, Severity};
 use super::hash::Map;
+use super::ir::{Model, ModelKind};
 use super::markdown;
 use super::par;
 use super::read::{self, Fallback, TypeCells, read_spec};
 use super::resolve::{Resolved, check_scope, resolve};
-use super::source::{self, Scope, Settings, SpecFile};
+use super::source::{self, Scope, Settings, SpecFile, WireOverride};
 use super::types::{self, DIALECTS, Dialect, Parses};
 use proc_macro2::{Span, TokenStream};
 use std::path::{Path, PathBuf};
@@ -263,6 +264,7 @@ pub fn expand_specs_in(
         models.extend(m);
         diags.append(d);
     }
+    warn_unused_wire_overrides(specs, &models, &mut diags);
     let resolved = resolve(specs, models, threads, &mut diags);
     if scope != Scope::default() {
         check_scope(specs, &resolved, &scope, &mut diags);
@@ -277,10 +279,40 @@ pub fn expand_specs_in(
     }
 }
 
+/// A warning for each `Model.field = "key"` setting that names no field
+/// of the specs it applies to (a typo would otherwise do nothing).
+fn warn_unused_wire_overrides(specs: &[SpecFile], models: &[Model<'_>], diags: &mut Diagnostics) {
+    let mut checked: Vec<&WireOverride> = Vec::new();
+    for spec in specs {
+        for o in spec.settings.wire_overrides.iter() {
+            if checked.contains(&o) {
+                continue;
+            }
+            checked.push(o);
+            let used = models.iter().any(|m| {
+                matches!(&m.kind, ModelKind::Struct(fields) if fields.iter().any(|f| {
+                    o.names(&[&m.rust.name], &[&f.written, f.rust().name])
+                }))
+            });
+            if !used {
+                diags.warn_at(
+                    &o.shown,
+                    o.pos,
+                    format!(
+                        "found `{}.{}`, which names no field of a model in these specs; \
+                         expected a model's Rust name and a field's name as its doc writes it",
+                        o.model, o.field
+                    ),
+                );
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::internals::ir::ModelKind;
+    use crate::internals::diag::Pos;
 
     fn spec(path: &str, fields: &[(&str, &str)]) -> SpecFile {
         let mut text = format!(
@@ -302,6 +334,42 @@ mod tests {
             ModelKind::Struct(fields) => fields[0].wire(),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn a_fields_key_is_set_by_name_and_a_setting_that_names_none_warns() {
+        let mut s = spec(
+            "a/Widget.md",
+            &[("meta", "*str*"), ("request_ids", "*Optional[str]*")],
+        );
+        let set = |model: &str, field: &str, wire: &str| WireOverride {
+            model: model.to_owned(),
+            field: field.to_owned(),
+            wire: wire.to_owned(),
+            shown: "a/token-models.toml".into(),
+            pos: Pos::new(2, 1),
+        };
+        s.settings.add_wire_override(set("Widget", "meta", "x"));
+        // The nearer (later) one wins.
+        s.settings
+            .add_wire_override(set("Widget", "meta", "__meta"));
+        s.settings
+            .add_wire_override(set("Widget", "request_ids", "requestIDs"));
+        s.settings.add_wire_override(set("Widget", "metta", "m"));
+        let specs = vec![s];
+        let e = expand_specs(&specs, Vec::new(), Diagnostics::new());
+        let ModelKind::Struct(fields) = &e.resolved.models[0].kind else {
+            panic!("a struct");
+        };
+        let keys: Vec<&str> = fields.iter().map(|f| f.wire()).collect();
+        assert_eq!(keys, ["__meta", "requestIDs"]);
+        let shown: Vec<String> = e.diagnostics.iter().map(ToString::to_string).collect();
+        assert_eq!(shown.len(), 1, "{shown:?}");
+        assert!(
+            shown[0]
+                .starts_with("a/token-models.toml:2:1: found `Widget.metta`, which names no field"),
+            "{shown:?}"
+        );
     }
 
     /// A doc whose Type column does not tell its language (its one field a

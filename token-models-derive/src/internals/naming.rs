@@ -160,6 +160,59 @@ pub(crate) fn split_words(name: &str) -> Vec<&str> {
     words
 }
 
+/// The number a name spells out in English words, as SDK generators name
+/// a JSON key that is a number (`"2021"` is Python's
+/// `two_thousand_and_twenty_one`, TypeScript's `twoThousandAndTwentyOne`):
+/// `None` unless the name is two words or more, every one a number word.
+pub fn spelled_number(name: &str) -> Option<u64> {
+    const UNITS: [&str; 20] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    let mut words = 0;
+    let (mut total, mut current) = (0u64, 0u64);
+    let mut failed = false;
+    for_each_word(name, |word| {
+        let word = word.to_ascii_lowercase();
+        words += 1;
+        if let Some(n) = UNITS.iter().position(|u| *u == word) {
+            current += n as u64;
+        } else if let Some(n) = TENS.iter().position(|t| *t == word) {
+            current += 20 + 10 * n as u64;
+        } else if word == "hundred" {
+            current *= 100;
+        } else if word == "thousand" || word == "million" {
+            let scale = if word == "thousand" { 1_000 } else { 1_000_000 };
+            total += current * scale;
+            current = 0;
+        } else if word != "and" {
+            failed = true;
+        }
+    });
+    (words >= 2 && !failed).then_some(total + current)
+}
+
 /// Calls `f` on each word of `name` in order, without allocating. A name
 /// splits at any character that is not a letter or digit, before an
 /// upper-case letter that follows a lower-case letter or a digit, and
@@ -378,6 +431,21 @@ fn ascii(mut s: String) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_spelled_out_are_read_back() {
+        for (name, n) in [
+            ("two_thousand_and_twenty_one", Some(2021)),
+            ("twoThousandAndTwentyTwo", Some(2022)),
+            ("one_hundred_and_five", Some(105)),
+            ("TwentyFour", Some(24)),
+            ("one", None),
+            ("one_time_password", None),
+            ("ninetyf96495b02c2509", None),
+        ] {
+            assert_eq!(spelled_number(name), n, "{name}");
+        }
+    }
 
     #[test]
     fn splits_real_names() {

@@ -12,8 +12,8 @@ use super::ir::{
     Alternative, Field, Lines, Model, ModelKind, Omitted, Presence, Scalar, Ty, Value, Variant,
 };
 use super::markdown::{self, Block, Cell, Style, Table};
-use super::naming::{Case, RustIdent};
-use super::source::SpecFile;
+use super::naming::{self, Case, RustIdent};
+use super::source::{Settings, SpecFile};
 use super::text::{trim, trim_end, trim_start};
 use super::types::{self, Dialect, Lit, Parsed, Parses, Syntax};
 use std::borrow::Cow;
@@ -53,6 +53,9 @@ pub fn read_spec<'s>(
         warned: Vec::new(),
     };
     let mut models = r.read(doc);
+    if !spec.settings.wire_overrides.is_empty() {
+        override_wire_names(&mut models, &spec.settings);
+    }
     if r.assumed_used.get() && shared_names {
         if let Some(message) = r.fallback.as_ref().and_then(|f| f.assumed.clone()) {
             r.warn_at(Pos::new(1, 1), message);
@@ -60,6 +63,23 @@ pub fn read_spec<'s>(
     }
     attach_fallbacks(&mut models, r.warned);
     (!r.fallback_wanted.get()).then_some(models)
+}
+
+/// Sets the JSON keys the settings give fields by name
+/// (`Widget.meta = "__meta"`): the model by its Rust name, the field by its
+/// name as written or its Rust name.
+fn override_wire_names(models: &mut [Model<'_>], settings: &Settings) {
+    for model in models {
+        let ModelKind::Struct(fields) = &mut model.kind else {
+            continue;
+        };
+        for field in fields.iter_mut() {
+            let names = [&*field.written, field.rust().name];
+            if let Some(wire) = settings.wire_override(&[&model.rust.name], &names) {
+                field.wire = Some(wire.to_owned());
+            }
+        }
+    }
 }
 
 /// Whether reading `doc` may need the language of its folder (the
@@ -839,9 +859,14 @@ impl<'s> Reader<'s, '_> {
         doc: Lines<'s>,
         deprecated: bool,
     ) -> Field<'s> {
+        // A key that is a number, spelled out by the generator.
+        let wire = match naming::spelled_number(&written) {
+            Some(n) => Some(n.to_string()),
+            None => self.spec.settings.wire_names.apply_changed(&written),
+        };
         Field {
             rust: RustIdent::field_changed(&written),
-            wire: self.spec.settings.wire_names.apply_changed(&written),
+            wire,
             written,
             pos,
             ty,

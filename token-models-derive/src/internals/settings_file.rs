@@ -4,17 +4,21 @@
 //! This reads that part of TOML itself (bare and quoted keys, the four
 //! kinds of string with every escape, comments, blank lines) and reports,
 //! at its offset, text that is not TOML and what a settings file cannot
-//! hold (a table header, a dotted key, a key given twice). A value of
+//! hold (a table header, a key of more than two dotted parts, a key given
+//! twice). A value of
 //! another kind (number, boolean, date, array, inline table) is stepped
 //! over and read as not a string, for the caller to refuse with the values
 //! its key allows. A TOML parser crate cost about 0.3 s of every clean
 //! build of the macro (BENCHMARKS.md, section 5); the tests hold this
 //! reader to `toml_parser` on generated files.
 
-/// One top-level `key = value` of a settings file.
+/// One top-level `key = value` of a settings file, or `Model.field =
+/// value` (a field's wire name).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     pub key: String,
+    /// The second part of a dotted key (`Widget.meta`).
+    pub field: Option<String>,
     /// Byte offset of the key.
     pub key_at: usize,
     /// The value when it is a string.
@@ -46,15 +50,20 @@ pub fn entries(text: &str) -> (Vec<Entry>, Vec<Problem>) {
         mut problems,
         ..
     } = reader;
-    let mut seen: Vec<&str> = Vec::new();
+    let mut seen: Vec<(&str, Option<&str>)> = Vec::new();
     for e in &entries {
-        if seen.contains(&e.key.as_str()) {
+        let key = (e.key.as_str(), e.field.as_deref());
+        if seen.contains(&key) {
+            let shown = match key {
+                (model, Some(field)) => format!("{model}.{field}"),
+                (key, None) => key.to_owned(),
+            };
             problems.push(Problem {
                 at: e.key_at,
-                message: format!("found `{}` a second time, expected each key once", e.key),
+                message: format!("found `{shown}` a second time, expected each key once"),
             });
         }
-        seen.push(&e.key);
+        seen.push(key);
     }
     (entries, problems)
 }
@@ -193,14 +202,12 @@ impl Reader<'_> {
         let key_at = self.at;
         let mut key = self.key()?;
         self.skip_blank();
-        let mut dotted = false;
+        let mut parts = Vec::new();
         while self.peek() == Some(b'.') {
             self.at += 1;
             self.skip_blank();
-            key.push('.');
-            key.push_str(&self.key()?);
+            parts.push(self.key()?);
             self.skip_blank();
-            dotted = true;
         }
         if self.peek() != Some(b'=') {
             return self.expected("`=` after the key");
@@ -209,13 +216,19 @@ impl Reader<'_> {
         self.skip_blank();
         let value_at = self.at;
         let value = self.value()?;
-        if dotted {
-            let message =
-                format!("found the dotted key `{key}`, expected a plain key such as `dialect`");
+        if parts.len() > 1 {
+            for part in parts {
+                key.push('.');
+                key.push_str(&part);
+            }
+            let message = format!(
+                "found the dotted key `{key}`, expected a plain key such as `dialect` or a field's, such as `Widget.meta`"
+            );
             self.problem(key_at, message);
         } else {
             self.entries.push(Entry {
                 key,
+                field: parts.pop(),
                 key_at,
                 value,
                 value_at,
@@ -525,6 +538,30 @@ mod tests {
     }
 
     #[test]
+    fn a_key_of_two_parts_is_a_fields() {
+        let (entries, problems) =
+            entries("Widget.meta = \"__meta\"\n'A b'.\"type\" = 'T'\nWidget.meta = 'x'\n");
+        let read: Vec<_> = entries
+            .iter()
+            .map(|e| (e.key.as_str(), e.field.as_deref(), e.value.as_deref()))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("Widget", Some("meta"), Some("__meta")),
+                ("A b", Some("type"), Some("T")),
+                ("Widget", Some("meta"), Some("x")),
+            ]
+        );
+        assert_eq!(problems.len(), 1);
+        assert!(
+            problems[0]
+                .message
+                .starts_with("found `Widget.meta` a second time")
+        );
+    }
+
+    #[test]
     fn offsets_point_at_keys_and_values() {
         let (entries, _) = entries("a = 1\n  dialect = \"go\"\n");
         assert_eq!((entries[1].key_at, entries[1].value_at), (8, 18));
@@ -540,7 +577,7 @@ mod tests {
 
     #[test]
     fn reports_what_a_flat_file_cannot_hold() {
-        let text = "a.b = \"x\"\ndialect = \"go\"\ndialect = \"java\"\n[t]\nwire_names = \"x\"\n";
+        let text = "a.b.c=\"x\"\ndialect = \"go\"\ndialect = \"java\"\n[t]\nwire_names = \"x\"\n";
         let (entries, _) = super::entries(text);
         assert_eq!(entries.len(), 2, "{entries:?}");
         assert_eq!(
@@ -548,7 +585,7 @@ mod tests {
             [
                 (
                     0,
-                    "found the dotted key `a.b`, expected a plain key such as `dialect`".to_owned()
+                    "found the dotted key `a.b.c`, expected a plain key such as `dialect` or a field's, such as `Widget.meta`".to_owned()
                 ),
                 (
                     42,

@@ -17,15 +17,59 @@ pub const MAX_SPEC_BYTES: u64 = 4 * 1024 * 1024;
 
 /// The settings in force for one spec: those of every `token-models.toml`
 /// from the specs root down to the spec's folder, the nearest winning.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Settings {
     /// How a field's name as written becomes its JSON key.
     pub wire_names: Case,
+    /// Fields' JSON keys that no casing reaches (`Widget.meta = "__meta"`),
+    /// the nearest file's last.
+    pub wire_overrides: Arc<[WireOverride]>,
     /// The SDK language of the Type column; guessed per doc when unset.
     pub dialect: Option<&'static Dialect>,
     /// Whether a vendor doc's quirk (a fallback generated in its place) is
     /// an error rather than a warning: for CI.
     pub strict: bool,
+}
+
+/// One field's JSON key, set by name: `Widget.meta = "__meta"`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WireOverride {
+    /// The model, by its Rust name.
+    pub model: String,
+    /// The field: its name as the doc writes it, or its Rust name.
+    pub field: String,
+    pub wire: String,
+    /// Where it is set (a settings file's path and position; the specs
+    /// directory for the macro's arguments), for a warning if it names no
+    /// field.
+    pub shown: Arc<str>,
+    pub pos: Pos,
+}
+
+impl WireOverride {
+    /// Whether this names the field `field` (as written, or its Rust
+    /// name) of the model `model` (its Rust names).
+    pub fn names(&self, model: &[&str], field: &[&str]) -> bool {
+        model.contains(&self.model.as_str()) && field.contains(&self.field.as_str())
+    }
+}
+
+impl Settings {
+    /// The JSON key set for a field by name, if one is.
+    pub fn wire_override(&self, model: &[&str], field: &[&str]) -> Option<&str> {
+        self.wire_overrides
+            .iter()
+            .rev()
+            .find(|o| o.names(model, field))
+            .map(|o| o.wire.as_str())
+    }
+
+    /// Adds the override of a field's JSON key.
+    pub fn add_wire_override(&mut self, add: WireOverride) {
+        let mut all = self.wire_overrides.to_vec();
+        all.push(add);
+        self.wire_overrides = all.into();
+    }
 }
 
 /// Why a setting was refused.
@@ -90,6 +134,7 @@ impl Default for Settings {
     fn default() -> Self {
         Settings {
             wire_names: Case::AsWritten,
+            wire_overrides: Arc::from([]),
             dialect: None,
             strict: false,
         }
@@ -292,7 +337,12 @@ impl SpecFile {
         SpecFile {
             text: self.text.clone(),
             readable: self.readable,
-            ..SpecFile::unread(root, folders.into(), self.file_name(), self.settings)
+            ..SpecFile::unread(
+                root,
+                folders.into(),
+                self.file_name(),
+                self.settings.clone(),
+            )
         }
     }
 }
@@ -416,7 +466,7 @@ fn walk(
         if is_dir {
             let path = folder.join(&name);
             rel.push(name);
-            walk(&path, display, rel, settings, set, diags);
+            walk(&path, display, rel, settings.clone(), set, diags);
             rel.pop();
         } else if name.ends_with(".md") {
             let folders = folders.get_or_insert_with(|| Arc::from(rel.as_slice()));
@@ -427,7 +477,7 @@ fn walk(
                 display,
                 Arc::clone(folders),
                 &name,
-                settings,
+                settings.clone(),
             ));
         }
     }
@@ -513,6 +563,26 @@ pub fn read_settings(
         diags.error_at(shown, lines.pos(text, p.at), p.message);
     }
     for e in &entries {
+        if let Some(field) = &e.field {
+            match &e.value {
+                Some(wire) => settings.add_wire_override(WireOverride {
+                    model: e.key.clone(),
+                    field: field.clone(),
+                    wire: wire.clone(),
+                    shown: shown.into(),
+                    pos: lines.pos(text, e.key_at),
+                }),
+                None => diags.error_at(
+                    shown,
+                    lines.pos(text, e.value_at),
+                    format!(
+                        "found a value that is not a string for `{}.{field}`, expected the field's JSON key, such as \"__meta\"",
+                        e.key
+                    ),
+                ),
+            }
+            continue;
+        }
         if let Err(err) = settings.set(&e.key, e.value.as_deref()) {
             let at = if err.bad_key { e.key_at } else { e.value_at };
             diags.error_at(shown, lines.pos(text, at), err.message);
