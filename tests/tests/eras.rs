@@ -93,7 +93,7 @@ fn go_unions_from_snippets() {
         (json!(["a"]), go::Percentage::StringList(vec!["a".into()])),
         (json!({"any": 1}), go::Percentage::Value(json!({"any": 1}))),
     ] {
-        let m: go::HttpMetadata = round_trip(&json!({"Share": share, "Count": 3}));
+        let m: go::HttpMetadata = round_trip(&json!({"share": share, "count": 3}));
         assert_eq!((m.share, m.count), (expected, Some(3)));
     }
 }

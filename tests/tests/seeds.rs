@@ -23,7 +23,7 @@ fn speakeasy_access_token_has_the_documented_shape() {
         claims: speakeasy::Claims(serde_json::Map::new()),
         user: speakeasy::AccessTokenUser {
             admin: None::<bool>,
-            created_at: None::<token_models::chrono::DateTime<token_models::chrono::FixedOffset>>,
+            created_at: None::<token_models::DateTime>,
             display_name: None::<String>,
             email: None::<String>,
             email_verified: None::<bool>,

@@ -6,7 +6,8 @@ pub use serde;
 // What generated modules import by name (`Option`), or name through
 // their `__tm` alias of this module (`__tm::Option`) where one of their
 // models has that name.
-pub use ::chrono::{DateTime, FixedOffset, NaiveDate};
+pub use crate::DateTime;
+pub use ::chrono::NaiveDate;
 pub use ::core::clone::Clone;
 pub use ::core::cmp::{Eq, PartialEq};
 pub use ::core::fmt::Debug;

@@ -32,6 +32,9 @@
 extern crate self as token_models;
 
 pub mod catalog;
+mod date_time;
+
+pub use date_time::DateTime;
 
 pub use token_models_derive::include_specs;
 

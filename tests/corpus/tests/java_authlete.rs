@@ -13,19 +13,28 @@ use common::round_trip;
 #[test]
 fn java_api() {
     use std::collections::BTreeMap;
-    use token_models::chrono::{DateTime, FixedOffset};
+    use token_models::DateTime;
+    use token_models::chrono::FixedOffset;
     use token_models_corpus::java_speakeasy::docs::models::shared as m;
     let api = m::Api {
         api_id: String::from("a"),
-        created_at: DateTime::<FixedOffset>::parse_from_rfc3339("2024-01-01T00:00:00Z")
+        created_at: DateTime::from(
+            token_models::chrono::DateTime::<FixedOffset>::parse_from_rfc3339(
+                "2024-01-01T00:00:00Z",
+            )
             .expect("date"),
+        ),
         description: String::from("d"),
         // `Optional\<Boolean>`
         matched: None::<bool>,
         // `Map\<String, List\\<*String*>>`: both escaping styles.
         meta_data: None::<BTreeMap<String, Vec<String>>>,
-        updated_at: DateTime::<FixedOffset>::parse_from_rfc3339("2024-01-02T00:00:00Z")
+        updated_at: DateTime::from(
+            token_models::chrono::DateTime::<FixedOffset>::parse_from_rfc3339(
+                "2024-01-02T00:00:00Z",
+            )
             .expect("date"),
+        ),
         version_id: String::from("v1"),
         workspace_id: String::from("w"),
     };

@@ -39,7 +39,7 @@ fn access_token(feature_flag: &str) -> Value {
     })
 }
 
-type DateTime = token_models::chrono::DateTime<token_models::chrono::FixedOffset>;
+type DateTime = token_models::DateTime;
 
 /// Every language's `AccessTokenUser` has exactly these optional fields: an
 /// exhaustive struct literal fails to compile on a missing, extra or

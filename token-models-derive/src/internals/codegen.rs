@@ -167,16 +167,7 @@ const STRING: Std = std_path("::std::string::String", "__tm::String", "String");
 const VEC: Std = std_path("::std::vec::Vec", "__tm::Vec", "Vec");
 const BOX: Std = std_path("::std::boxed::Box", "__tm::Box", "Box");
 const BTREE_MAP: Std = std_path("::std::collections::BTreeMap", "__tm::BTreeMap", "BTreeMap");
-const DATE_TIME: Std = std_path(
-    "::token_models::chrono::DateTime",
-    "__tm::DateTime",
-    "DateTime",
-);
-const FIXED_OFFSET: Std = std_path(
-    "::token_models::chrono::FixedOffset",
-    "__tm::FixedOffset",
-    "FixedOffset",
-);
+const DATE_TIME: Std = std_path("::token_models::DateTime", "__tm::DateTime", "DateTime");
 const NAIVE_DATE: Std = std_path(
     "::token_models::chrono::NaiveDate",
     "__tm::NaiveDate",
@@ -209,14 +200,13 @@ const FLOAT: Std = std_path("::token_models::__private::float", "__tm::float", "
 /// The paths a generated module imports by their bare names (each one's
 /// index is its bit in [`Taken`]). A `static`, like [`PLAIN`]: an
 /// unoptimised build copies a `const` array to the stack at every use.
-static IMPORTED: [Std; 18] = [
+static IMPORTED: [Std; 17] = [
     OPTION,
     STRING,
     VEC,
     BOX,
     BTREE_MAP,
     DATE_TIME,
-    FIXED_OFFSET,
     NAIVE_DATE,
     VALUE,
     MAP,
@@ -918,9 +908,7 @@ impl Generator<'_> {
                 Scalar::F32 => out.push_str("f32"),
                 Scalar::F64 => out.push_str("f64"),
                 Scalar::Number => out.push_str(path(NUMBER)),
-                Scalar::DateTime => {
-                    push_all(out, &[path(DATE_TIME), "<", path(FIXED_OFFSET), ">"]);
-                }
+                Scalar::DateTime => out.push_str(path(DATE_TIME)),
                 Scalar::Date => out.push_str(path(NAIVE_DATE)),
                 Scalar::Any => out.push_str(path(VALUE)),
                 Scalar::Object => {
@@ -991,7 +979,7 @@ impl Generator<'_> {
                     Scalar::F32 => "f32",
                     Scalar::F64 => "f64",
                     Scalar::Number => "serde_json::Number",
-                    Scalar::DateTime => "chrono::DateTime<chrono::FixedOffset>",
+                    Scalar::DateTime => "token_models::DateTime",
                     Scalar::Date => "chrono::NaiveDate",
                     Scalar::Any => "serde_json::Value",
                     Scalar::Object => "serde_json::Map<String, serde_json::Value>",

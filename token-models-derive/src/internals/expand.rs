@@ -260,8 +260,21 @@ pub fn expand_specs_in(
         read[i] = Some(done);
     }
     let mut models = Vec::new();
-    for (m, d) in read.into_iter().flatten() {
+    // The casing assumed for a folder is said once, at its first doc.
+    let mut cased_folders: Vec<&[String]> = Vec::new();
+    for (spec, (m, mut d)) in specs.iter().zip(read).filter_map(|(s, r)| Some((s, r?))) {
         models.extend(m);
+        let folder = spec.folders();
+        let mut said = cased_folders.contains(&folder);
+        d.retain(|diag| {
+            if !diag.message.contains(read::CASING_ASSUMED) {
+                return true;
+            }
+            !std::mem::replace(&mut said, true)
+        });
+        if said && !cased_folders.contains(&folder) {
+            cased_folders.push(folder);
+        }
         diags.append(d);
     }
     warn_unused_wire_overrides(specs, &models, &mut diags);
@@ -325,7 +338,10 @@ mod tests {
         for (name, ty) in fields {
             text.push_str(&format!("| `{name}` | {ty} | :heavy_check_mark: | N/A |\n"));
         }
-        SpecFile::in_memory(path, &text)
+        let mut spec = SpecFile::in_memory(path, &text);
+        // Said, so that Go's or C#'s names do not warn of the casing assumed.
+        spec.settings.wire_names = Some(crate::internals::naming::Case::AsWritten);
+        spec
     }
 
     /// The JSON key of `model`'s first field.
@@ -334,6 +350,28 @@ mod tests {
             ModelKind::Struct(fields) => fields[0].wire(),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn go_names_are_camel_case_keys_by_default_with_one_warning_per_folder() {
+        let go = |path: &str| {
+            let mut s = spec(
+                path,
+                &[("AccessToken", "**string*"), ("ExpiresIn", "*int64*")],
+            );
+            s.settings.wire_names = None;
+            s
+        };
+        let specs = vec![go("a/one.md"), go("a/two.md"), go("b/three.md")];
+        let e = expand_specs(&specs, Vec::new(), Diagnostics::new());
+        assert_eq!(first_key(&e, 0), "accessToken");
+        let shown: Vec<String> = e.diagnostics.iter().map(ToString::to_string).collect();
+        assert_eq!(shown.len(), 2, "{shown:?}");
+        assert!(
+            shown[0].starts_with("specs/a/one.md:1:1: found go field names and no `wire_names`")
+        );
+        assert!(shown[0].contains("assumed camelCase"), "{shown:?}");
+        assert!(shown[1].starts_with("specs/b/three.md:1:1: "), "{shown:?}");
     }
 
     #[test]

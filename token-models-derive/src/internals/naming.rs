@@ -28,6 +28,14 @@ impl Case {
         ("SCREAMING_SNAKE_CASE", Case::ScreamingSnake),
     ];
 
+    /// The name settings give it (`"camelCase"`).
+    pub fn name(self) -> &'static str {
+        Self::NAMES
+            .iter()
+            .find(|(_, c)| *c == self)
+            .map_or("as-written", |(n, _)| n)
+    }
+
     pub fn from_name(name: &str) -> Option<Case> {
         Self::NAMES
             .iter()

@@ -49,12 +49,28 @@ pub fn read_spec<'s>(
         fallback,
         fallback_wanted: std::cell::Cell::new(false),
         assumed_used: std::cell::Cell::new(false),
+        cased_by: std::cell::Cell::new(None),
         cells,
         warned: Vec::new(),
     };
     let mut models = r.read(doc);
     if !spec.settings.wire_overrides.is_empty() {
         override_wire_names(&mut models, &spec.settings);
+    }
+    if let Some(dialect) = r.cased_by.get() {
+        let assumed = match dialect.wire_default {
+            Case::AsWritten => "as the doc writes them",
+            case => case.name(),
+        };
+        // Of the settings, not of the doc: no fallback.
+        r.diags.warn_at(
+            spec.display(),
+            Pos::new(1, 1),
+            format!(
+                "found {} field names {CASING_ASSUMED}: the API's JSON keys are assumed {assumed} (any casing reads); `wire_names = \"…\"` in a token-models.toml says which the API writes",
+                dialect.name
+            ),
+        );
     }
     if r.assumed_used.get() && shared_names {
         if let Some(message) = r.fallback.as_ref().and_then(|f| f.assumed.clone()) {
@@ -64,6 +80,10 @@ pub fn read_spec<'s>(
     attach_fallbacks(&mut models, r.warned);
     (!r.fallback_wanted.get()).then_some(models)
 }
+
+/// What the warning says of a folder whose docs write field names in their
+/// language's casing with no `wire_names` (given once per folder).
+pub const CASING_ASSUMED: &str = "and no `wire_names` for this folder";
 
 /// Sets the JSON keys the settings give fields by name
 /// (`Widget.meta = "__meta"`): the model by its Rust name, the field by its
@@ -257,6 +277,9 @@ struct Reader<'s, 'd> {
     fallback_wanted: std::cell::Cell<bool>,
     /// Whether the doc needed `fallback` when it was only assumed.
     assumed_used: std::cell::Cell<bool>,
+    /// The language whose casing the doc's field names are in, when no
+    /// `wire_names` says how the API's keys are cased (a warning).
+    cased_by: std::cell::Cell<Option<&'static Dialect>>,
     cells: TypeCells,
     /// The warnings given so far, where: each says why a part of the
     /// doc's types is a fallback.
@@ -717,6 +740,15 @@ impl<'s> Reader<'s, '_> {
                 types::guess_dialect(exprs, || self.fallback())
             }
         });
+        let case = match self.spec.settings.wire_names {
+            Some(case) => case,
+            None => {
+                if dialect.language_cased {
+                    self.cased_by.set(Some(dialect));
+                }
+                dialect.wire_default
+            }
+        };
 
         let mut fields = Vec::with_capacity(rows.len());
         let mut omitted = Vec::new();
@@ -816,11 +848,12 @@ impl<'s> Reader<'s, '_> {
             let ty = self.inline_unions(typed.ty, owner, &written, pos);
             // The name the API uses is a prefix of the written one.
             let api_len = dialect.api_name(&written, &owner.name).len();
-            let mut field = self.field(written, pos, ty, presence, doc, deprecated);
+            let mut field = self.field(written, pos, ty, presence, doc, case);
+            field.deprecated = deprecated;
             if api_len != field.written.len() {
                 let api_name = &field.written[..api_len];
                 field.rust = Some(RustIdent::field(api_name));
-                field.wire = Some(self.spec.settings.wire_names.apply(api_name));
+                field.wire = Some(case.apply(api_name));
             }
             // `additionalProperties` (as each SDK cases it) typed as a map:
             // the properties no other field takes, all of them kept.
@@ -857,12 +890,12 @@ impl<'s> Reader<'s, '_> {
         ty: Ty,
         presence: Presence,
         doc: Lines<'s>,
-        deprecated: bool,
+        case: Case,
     ) -> Field<'s> {
         // A key that is a number, spelled out by the generator.
         let wire = match naming::spelled_number(&written) {
             Some(n) => Some(n.to_string()),
-            None => self.spec.settings.wire_names.apply_changed(&written),
+            None => case.apply_changed(&written),
         };
         Field {
             rust: RustIdent::field_changed(&written),
@@ -872,7 +905,7 @@ impl<'s> Reader<'s, '_> {
             ty,
             presence,
             doc,
-            deprecated,
+            deprecated: false,
             boxed: false,
             fallback: None,
             rest: false,

@@ -19,8 +19,9 @@ pub const MAX_SPEC_BYTES: u64 = 4 * 1024 * 1024;
 /// from the specs root down to the spec's folder, the nearest winning.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Settings {
-    /// How a field's name as written becomes its JSON key.
-    pub wire_names: Case,
+    /// How a field's name as written becomes its JSON key; unset, the
+    /// doc's language says (`Dialect::wire_default`).
+    pub wire_names: Option<Case>,
     /// Fields' JSON keys that no casing reaches (`Widget.meta = "__meta"`),
     /// the nearest file's last.
     pub wire_overrides: Arc<[WireOverride]>,
@@ -97,9 +98,11 @@ impl Settings {
         match key {
             "wire_names" => {
                 let names: Vec<&str> = Case::NAMES.iter().map(|(n, _)| *n).collect();
-                self.wire_names = value
-                    .and_then(Case::from_name)
-                    .ok_or_else(|| bad_value(&names))?;
+                self.wire_names = Some(
+                    value
+                        .and_then(Case::from_name)
+                        .ok_or_else(|| bad_value(&names))?,
+                );
             }
             "dialect" => {
                 let names: Vec<&str> = DIALECTS.iter().map(|d| d.name).collect();
@@ -133,7 +136,7 @@ impl Settings {
 impl Default for Settings {
     fn default() -> Self {
         Settings {
-            wire_names: Case::AsWritten,
+            wire_names: None,
             wire_overrides: Arc::from([]),
             dialect: None,
             strict: false,
@@ -605,11 +608,11 @@ mod tests {
             &mut d,
         );
         assert!(d.is_empty());
-        assert_eq!(s.wire_names, Case::Snake);
+        assert_eq!(s.wire_names, Some(Case::Snake));
         let s = read_settings("dialect = \"java\"", "x.toml", s, &mut d);
         assert_eq!(
             (s.wire_names, s.dialect.map(|d| d.name)),
-            (Case::Snake, Some("java"))
+            (Some(Case::Snake), Some("java"))
         );
     }
 
@@ -652,7 +655,7 @@ mod tests {
             .iter()
             .find(|f| f.folders().first().is_some_and(|f| f == "gusto"))
             .expect("gusto");
-        assert_eq!(gusto.settings.wire_names, Case::Snake);
+        assert_eq!(gusto.settings.wire_names, Some(Case::Snake));
         assert_eq!(gusto.folders(), ["gusto"]);
         assert_eq!(gusto.stem(), "authentication");
     }

@@ -9,6 +9,7 @@
 use super::few::Few;
 use super::hash;
 use super::ir::{NamedRef, Scalar, Ty};
+use super::naming::Case;
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
@@ -627,6 +628,13 @@ pub struct Dialect {
     /// have a member named after its class: `AccessToken.AccessTokenValue`
     /// is `access_token` on the wire).
     pub self_named_suffix: Option<&'static str>,
+    /// How the API's keys are assumed cased where no `wire_names` says
+    /// (Go's and C#'s docs write PascalCase, which is almost never the wire
+    /// form; most JSON APIs are camelCase), and whether the SDK writes field
+    /// names in its own language's casing (Go, Java, C#, PHP: a folder of
+    /// them with no `wire_names` warns which casing was assumed).
+    pub wire_default: Case,
+    pub language_cased: bool,
     /// What the SDK appends to a field named like a reserved word of its
     /// language, and those words (Python's `from_` is `from` on the wire).
     pub reserved_suffix: Option<(&'static str, &'static [&'static str])>,
@@ -722,6 +730,8 @@ pub const DIALECTS: &[Dialect] = &[
         votes: true,
         alternatives: &[],
         self_named_suffix: None,
+        wire_default: Case::AsWritten,
+        language_cased: false,
         reserved_suffix: None,
     },
     Dialect {
@@ -759,6 +769,8 @@ pub const DIALECTS: &[Dialect] = &[
         votes: true,
         alternatives: &[],
         self_named_suffix: None,
+        wire_default: Case::AsWritten,
+        language_cased: false,
         reserved_suffix: Some(("_", PYTHON_KEYWORDS)),
     },
     Dialect {
@@ -791,6 +803,8 @@ pub const DIALECTS: &[Dialect] = &[
         votes: true,
         alternatives: &[],
         self_named_suffix: None,
+        wire_default: Case::AsWritten,
+        language_cased: true,
         reserved_suffix: None,
     },
     Dialect {
@@ -818,6 +832,8 @@ pub const DIALECTS: &[Dialect] = &[
         votes: true,
         alternatives: &[],
         self_named_suffix: None,
+        wire_default: Case::AsWritten,
+        language_cased: false,
         reserved_suffix: None,
     },
     Dialect {
@@ -844,6 +860,8 @@ pub const DIALECTS: &[Dialect] = &[
         votes: true,
         alternatives: &[],
         self_named_suffix: None,
+        wire_default: Case::Camel,
+        language_cased: true,
         reserved_suffix: None,
     },
     Dialect {
@@ -878,6 +896,8 @@ pub const DIALECTS: &[Dialect] = &[
             ("Any", Any),
         ],
         self_named_suffix: Some("Value"),
+        wire_default: Case::Camel,
+        language_cased: true,
         reserved_suffix: None,
     },
     Dialect {
@@ -898,6 +918,8 @@ pub const DIALECTS: &[Dialect] = &[
         votes: true,
         alternatives: &[],
         self_named_suffix: None,
+        wire_default: Case::AsWritten,
+        language_cased: true,
         reserved_suffix: None,
     },
     Dialect {
@@ -925,6 +947,8 @@ pub const DIALECTS: &[Dialect] = &[
         votes: false,
         alternatives: &[],
         self_named_suffix: None,
+        wire_default: Case::AsWritten,
+        language_cased: false,
         reserved_suffix: None,
     },
 ];
@@ -1735,7 +1759,7 @@ pub fn mapping_table() -> String {
             Meaning::Scalar(I128) => "`i128`".into(),
             Meaning::Scalar(F32) => "`f32`".into(),
             Meaning::Scalar(F64) => "`f64`".into(),
-            Meaning::Scalar(DateTime) => "`chrono::DateTime<FixedOffset>`".into(),
+            Meaning::Scalar(DateTime) => "`token_models::DateTime`".into(),
             Meaning::Scalar(Date) => "`chrono::NaiveDate`".into(),
             Meaning::Scalar(Any) => "`serde_json::Value`".into(),
             Meaning::Scalar(Object) => "`serde_json::Map<String, Value>`".into(),

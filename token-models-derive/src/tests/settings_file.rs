@@ -26,7 +26,9 @@ fn toml_parser_reads(text: &str) -> Option<Vec<(String, Option<String>)>> {
     let mut errors: Vec<ParseError> = Vec::new();
     parse_document(&tokens, &mut events, &mut errors);
     let mut read = Vec::new();
-    let mut key = None;
+    // A key's parts: `Model.field` is one of two.
+    let mut key: Option<String> = None;
+    let mut parts = 0;
     let mut depth = 0usize;
     let mut flat = true;
     for e in &events {
@@ -39,7 +41,11 @@ fn toml_parser_reads(text: &str) -> Option<Vec<(String, Option<String>)>> {
                 let mut out = String::new();
                 raw().decode_key(&mut out, &mut errors);
                 if depth == 0 {
-                    key = Some(out);
+                    parts += 1;
+                    key = Some(match key.take() {
+                        Some(first) => format!("{first}.{out}"),
+                        None => out,
+                    });
                 }
             }
             EventKind::Scalar => {
@@ -47,12 +53,15 @@ fn toml_parser_reads(text: &str) -> Option<Vec<(String, Option<String>)>> {
                 let kind = raw().decode_scalar(&mut out, &mut errors);
                 if depth == 0 {
                     let key = key.take()?;
-                    flat &= read.iter().all(|(k, _)| *k != key);
+                    flat &= parts <= 2 && read.iter().all(|(k, _)| *k != key);
+                    parts = 0;
                     read.push((key, matches!(kind, ScalarKind::String).then_some(out)));
                 }
             }
             EventKind::ArrayOpen | EventKind::InlineTableOpen => {
                 if depth == 0 {
+                    flat &= parts <= 2;
+                    parts = 0;
                     read.push((key.take()?, None));
                 }
                 depth += 1;
@@ -60,7 +69,6 @@ fn toml_parser_reads(text: &str) -> Option<Vec<(String, Option<String>)>> {
             EventKind::ArrayClose | EventKind::InlineTableClose => {
                 depth = depth.saturating_sub(1);
             }
-            EventKind::KeySep => flat &= depth > 0,
             EventKind::Comment => raw().decode_comment(&mut errors),
             EventKind::Newline => raw().decode_newline(&mut errors),
             EventKind::Whitespace => raw().decode_whitespace(&mut errors),
@@ -69,6 +77,14 @@ fn toml_parser_reads(text: &str) -> Option<Vec<(String, Option<String>)>> {
         }
     }
     (errors.is_empty() && flat).then_some(read)
+}
+
+/// A key as `toml_parser_reads` writes it: `Model.field` for a field's.
+fn dotted(key: String, field: Option<String>) -> String {
+    match field {
+        Some(field) => format!("{key}.{field}"),
+        None => key,
+    }
 }
 
 /// A string as one of TOML's four quotings, chosen by `how`, where
@@ -192,7 +208,7 @@ proptest! {
         prop_assert!(problems.iter().all(|p| p.at <= text.len()));
         let ours = problems
             .is_empty()
-            .then(|| entries.into_iter().map(|e| (e.key, e.value)).collect::<Vec<_>>());
+            .then(|| entries.into_iter().map(|e| (dotted(e.key, e.field), e.value)).collect::<Vec<_>>());
         let theirs = toml_parser_reads(&text);
         let strings = |read: &Option<Vec<(String, Option<String>)>>| {
             read.as_ref().is_some_and(|r| r.iter().all(|(_, v)| v.is_some()))

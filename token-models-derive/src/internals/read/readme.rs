@@ -407,7 +407,8 @@ impl<'s> Reader<'s, '_> {
                     struct_ty
                 }
             };
-            fields.push(self.field(a.name.into(), pos, ty, presence, a.doc, false));
+            let case = self.spec.settings.wire_names.unwrap_or(Case::AsWritten);
+            fields.push(self.field(a.name.into(), pos, ty, presence, a.doc, case));
         }
         fields
     }
@@ -677,7 +678,7 @@ impl<'s> Reader<'s, '_> {
                                 ty,
                                 presence,
                                 Lines::default(),
-                                false,
+                                self.spec.settings.wire_names.unwrap_or(Case::AsWritten),
                             )
                         })
                         .collect();
