@@ -517,3 +517,15 @@ fn a_fields_json_key_can_be_set_by_name() {
     // `kind` is no field's key now: the open map keeps it.
     assert_eq!(bag.additional_properties.get("kind"), Some(&2));
 }
+
+#[test]
+fn a_union_reads_the_alternative_whose_fixed_value_the_payload_has() {
+    // `kind` has one value per alternative: serde's order would try `Cat`
+    // first, and its `kind` refuses "dog".
+    let dog: Pet = common::round_trip(&json!({"kind": "dog", "name": "Rex"}));
+    assert!(matches!(dog, Pet::Dog(_)), "{dog:?}");
+    let cat: Pet = serde_json::from_value(json!({"name": "Tom", "KIND": "cat"})).expect("reads");
+    assert!(matches!(cat, Pet::Cat(_)), "{cat:?}");
+    let written = serde_json::to_value(&cat).expect("writes");
+    assert_eq!(written, json!({"kind": "cat", "name": "Tom"}));
+}

@@ -312,6 +312,8 @@ struct Report {
     passed: usize,
     schemas: usize,
     matched: usize,
+    unions: usize,
+    unions_matched: usize,
     failures: BTreeMap<String, (usize, String)>,
 }
 
@@ -332,13 +334,23 @@ fn check(repo: &Repo) -> Report {
         passed: 0,
         schemas: 0,
         matched: 0,
+        unions: 0,
+        unions_matched: 0,
         failures: BTreeMap::new(),
     };
     for (name, schema) in all {
-        if !schemas.is_object(schema) || schemas.alternatives(schemas.resolve(schema)).is_some() {
-            continue;
+        let union = schemas.alternatives(schemas.resolve(schema));
+        let kind = match &union {
+            Some(alternatives) if alternatives.len() > 1 => token_models::catalog::Kind::Union,
+            Some(_) => continue,
+            None if schemas.is_object(schema) => token_models::catalog::Kind::Struct,
+            None => continue,
+        };
+        if kind == token_models::catalog::Kind::Union {
+            report.unions += 1;
+        } else {
+            report.schemas += 1;
         }
-        report.schemas += 1;
         // The doc of the schema's name: its file is the name in lowercase,
         // among the shared models rather than an operation's of that name.
         let file = format!("/{}.md", name.to_lowercase());
@@ -348,21 +360,29 @@ fn check(repo: &Repo) -> Report {
             .filter(|m| m.spec.to_lowercase().ends_with(&file))
             .collect();
         docs.sort_by_key(|m| m.spec.contains("/operations/"));
-        let Some(model) = docs
-            .first()
-            .filter(|m| m.kind == token_models::catalog::Kind::Struct)
-        else {
+        let Some(model) = docs.first().filter(|m| m.kind == kind) else {
             continue;
         };
-        report.matched += 1;
-        let mut modes = vec![
-            Mode::All,
-            Mode::Required,
-            Mode::Nulls,
-            Mode::Unknown,
-            Mode::Integers,
-        ];
-        modes.extend((1..schemas.widest_union(schema, 0)).map(Mode::Alternative));
+        let modes = match union {
+            // A payload of each alternative: a union must read it as that
+            // one, not as an earlier one that happens to take it.
+            Some(alternatives) => {
+                report.unions_matched += 1;
+                (0..alternatives.len()).map(Mode::Alternative).collect()
+            }
+            None => {
+                report.matched += 1;
+                let mut modes = vec![
+                    Mode::All,
+                    Mode::Required,
+                    Mode::Nulls,
+                    Mode::Unknown,
+                    Mode::Integers,
+                ];
+                modes.extend((1..schemas.widest_union(schema, 0)).map(Mode::Alternative));
+                modes
+            }
+        };
         for mode in modes {
             let instance = schemas.instance(schema, mode, 0);
             report.instances += 1;
@@ -435,10 +455,12 @@ fn instances_of_the_schemas_read_and_write_back() {
         }
         let _ = writeln!(
             out,
-            "{}: {} object schemas, {} documented as structs; {} instances, {} pass ({:.1}%)",
+            "{}: {} object schemas, {} documented as structs; {} unions, {} documented as unions; {} instances, {} pass ({:.1}%)",
             repo.name,
             r.schemas,
             r.matched,
+            r.unions,
+            r.unions_matched,
             r.instances,
             r.passed,
             100.0 * r.passed as f64 / r.instances.max(1) as f64
