@@ -529,3 +529,24 @@ fn a_union_reads_the_alternative_whose_fixed_value_the_payload_has() {
     let written = serde_json::to_value(&cat).expect("writes");
     assert_eq!(written, json!({"kind": "cat", "name": "Tom"}));
 }
+
+/// The same models where any field may be `null`.
+#[allow(dead_code, unused_imports)]
+mod nullable {
+    token_models::include_specs!("specs-payloads", strict = "true", nulls = "anywhere");
+}
+
+#[test]
+fn nulls_anywhere_keeps_a_null_the_doc_does_not_mark() {
+    // A required field: `Option<T>`, `null` read and written.
+    let part: nullable::Part = common::round_trip(&json!({"name": null}));
+    assert_eq!(part.name, None);
+    // An optional one: absent and `null` told apart.
+    let bag: nullable::Bag = common::round_trip(&json!({"kind": "k", "size": null}));
+    assert_eq!(bag.size, Some(None));
+    let bag: nullable::Bag = common::round_trip(&json!({"kind": "k"}));
+    assert_eq!(bag.size, None);
+    // As documented, the optional `null` is read as absent.
+    let bag: Bag = serde_json::from_value(json!({"kind": "k", "size": null})).expect("reads");
+    assert_eq!(serde_json::to_value(&bag).expect("writes"), json!({"kind": "k"}));
+}

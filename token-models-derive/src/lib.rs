@@ -189,11 +189,9 @@ impl syn::parse::Parse for Args {
                         .chain(ARGS)
                         .copied()
                         .collect();
-                    let listed: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
                     let message = format!(
-                        "found the unknown key `{key_name}`, expected {} or {}{}",
-                        listed[..listed.len() - 1].join(", "),
-                        listed[listed.len() - 1],
+                        "found the unknown key `{key_name}`, expected {}{}",
+                        internals::source::one_of(&keys),
                         internals::diag::did_you_mean(&key_name, keys.iter().copied())
                     );
                     syn::Error::new(key.span(), message)

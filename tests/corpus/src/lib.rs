@@ -198,28 +198,43 @@ macro_rules! read_write {
     };
 }
 
+/// `include_specs!` on `wingspan-python`, with these arguments after its own.
+#[allow(unused_macros)]
+macro_rules! wingspan_python {
+    ($($more:tt)*) => {
+        // The API's keys are camelCase; Python docs write them in snake_case.
+        // Acronyms no casing rule reaches are set by name.
+        token_models::include_specs!(
+            "../../../shared/corpus2/python/speakeasy-sdks__wingspan-python/docs/models",
+            wire_names = "camelCase",
+            CheckbookCard.expiration_mm = "expirationMM",
+            CheckbookCard.expiration_yyyy = "expirationYYYY",
+            CheckbookCardCreate.exp_mm = "expMM",
+            CheckbookCardCreate.exp_yyyy = "expYYYY",
+            ClientInvoiceCreateRequest.client_email_cc = "clientEmailCC",
+            ClientInvoiceTemplateCreateRequest.client_email_cc = "clientEmailCC",
+            InstitutionResponse.is_ach_supported = "isACHSupported",
+            InstitutionResponse.is_rtp_supported = "isRTPSupported",
+            MemberClient.email_cc = "emailCC",
+            MemberClientCreateRequest.email_cc = "emailCC",
+            MemberClientSchema.email_cc = "emailCC",
+            MemberClientUpdateRequest.email_cc = "emailCC",
+            EightThousandTwoHundredAndTwelveee55b9e13fc32935c9417826f64b3550a203b665a04aacb02c4cac363c1f.iban = "IBAN",
+            for_models = "read_write"
+            $($more)*
+        );
+    };
+}
+
 #[cfg(feature = "wingspan-python")]
 pub mod wingspan_python {
-    // The API's keys are camelCase; Python docs write them in snake_case.
-    // Acronyms no casing rule reaches are set by name.
-    token_models::include_specs!(
-        "../../../shared/corpus2/python/speakeasy-sdks__wingspan-python/docs/models",
-        wire_names = "camelCase",
-        CheckbookCard.expiration_mm = "expirationMM",
-        CheckbookCard.expiration_yyyy = "expirationYYYY",
-        CheckbookCardCreate.exp_mm = "expMM",
-        CheckbookCardCreate.exp_yyyy = "expYYYY",
-        ClientInvoiceCreateRequest.client_email_cc = "clientEmailCC",
-        ClientInvoiceTemplateCreateRequest.client_email_cc = "clientEmailCC",
-        InstitutionResponse.is_ach_supported = "isACHSupported",
-        InstitutionResponse.is_rtp_supported = "isRTPSupported",
-        MemberClient.email_cc = "emailCC",
-        MemberClientCreateRequest.email_cc = "emailCC",
-        MemberClientSchema.email_cc = "emailCC",
-        MemberClientUpdateRequest.email_cc = "emailCC",
-        EightThousandTwoHundredAndTwelveee55b9e13fc32935c9417826f64b3550a203b665a04aacb02c4cac363c1f.iban = "IBAN",
-        for_models = "read_write"
-    );
+    wingspan_python!();
+}
+
+/// With every field allowed to be `null` (the OpenAPI check).
+#[cfg(feature = "openapi")]
+pub mod wingspan_python_nulls {
+    wingspan_python!(, nulls = "anywhere");
 }
 
 #[cfg(feature = "plex-ruby")]
@@ -234,54 +249,84 @@ pub mod moov_ruby {
     );
 }
 
+/// `include_specs!` on `dub-ts`, with these arguments after its own.
+#[allow(unused_macros)]
+macro_rules! dub_ts {
+    ($($more:tt)*) => {
+        // The TypeScript docs camelCase the API's few snake_case keys.
+        token_models::include_specs!(
+            "../../../shared/corpus2/typescript/dubinc__dub-ts/docs/models",
+            ConflictError.docUrl = "doc_url",
+            ErrorT.docUrl = "doc_url",
+            ForbiddenError.docUrl = "doc_url",
+            InternalServerErrorError.docUrl = "doc_url",
+            InviteExpiredError.docUrl = "doc_url",
+            NotFoundError.docUrl = "doc_url",
+            RateLimitExceededError.docUrl = "doc_url",
+            UnauthorizedError.docUrl = "doc_url",
+            UnprocessableEntityError.docUrl = "doc_url",
+            Data.utmCampaign = "utm_campaign",
+            Data.utmContent = "utm_content",
+            Data.utmMedium = "utm_medium",
+            Data.utmSource = "utm_source",
+            Data.utmTerm = "utm_term",
+            LeadCreatedEventLink.utmCampaign = "utm_campaign",
+            LeadCreatedEventLink.utmContent = "utm_content",
+            LeadCreatedEventLink.utmMedium = "utm_medium",
+            LeadCreatedEventLink.utmSource = "utm_source",
+            LeadCreatedEventLink.utmTerm = "utm_term",
+            Link.utmCampaign = "utm_campaign",
+            Link.utmContent = "utm_content",
+            Link.utmMedium = "utm_medium",
+            Link.utmSource = "utm_source",
+            Link.utmTerm = "utm_term",
+            LinkSchema.utmCampaign = "utm_campaign",
+            LinkSchema.utmContent = "utm_content",
+            LinkSchema.utmMedium = "utm_medium",
+            LinkSchema.utmSource = "utm_source",
+            LinkSchema.utmTerm = "utm_term",
+            SaleCreatedEventLink.utmCampaign = "utm_campaign",
+            SaleCreatedEventLink.utmContent = "utm_content",
+            SaleCreatedEventLink.utmMedium = "utm_medium",
+            SaleCreatedEventLink.utmSource = "utm_source",
+            SaleCreatedEventLink.utmTerm = "utm_term",
+            for_models = "read_write"
+            $($more)*
+        );
+    };
+}
+
 #[cfg(feature = "dub-ts")]
 pub mod dub_ts {
-    // The TypeScript docs camelCase the API's few snake_case keys.
-    token_models::include_specs!(
-        "../../../shared/corpus2/typescript/dubinc__dub-ts/docs/models",
-        ConflictError.docUrl = "doc_url",
-        ErrorT.docUrl = "doc_url",
-        ForbiddenError.docUrl = "doc_url",
-        InternalServerErrorError.docUrl = "doc_url",
-        InviteExpiredError.docUrl = "doc_url",
-        NotFoundError.docUrl = "doc_url",
-        RateLimitExceededError.docUrl = "doc_url",
-        UnauthorizedError.docUrl = "doc_url",
-        UnprocessableEntityError.docUrl = "doc_url",
-        Data.utmCampaign = "utm_campaign",
-        Data.utmContent = "utm_content",
-        Data.utmMedium = "utm_medium",
-        Data.utmSource = "utm_source",
-        Data.utmTerm = "utm_term",
-        LeadCreatedEventLink.utmCampaign = "utm_campaign",
-        LeadCreatedEventLink.utmContent = "utm_content",
-        LeadCreatedEventLink.utmMedium = "utm_medium",
-        LeadCreatedEventLink.utmSource = "utm_source",
-        LeadCreatedEventLink.utmTerm = "utm_term",
-        Link.utmCampaign = "utm_campaign",
-        Link.utmContent = "utm_content",
-        Link.utmMedium = "utm_medium",
-        Link.utmSource = "utm_source",
-        Link.utmTerm = "utm_term",
-        LinkSchema.utmCampaign = "utm_campaign",
-        LinkSchema.utmContent = "utm_content",
-        LinkSchema.utmMedium = "utm_medium",
-        LinkSchema.utmSource = "utm_source",
-        LinkSchema.utmTerm = "utm_term",
-        SaleCreatedEventLink.utmCampaign = "utm_campaign",
-        SaleCreatedEventLink.utmContent = "utm_content",
-        SaleCreatedEventLink.utmMedium = "utm_medium",
-        SaleCreatedEventLink.utmSource = "utm_source",
-        SaleCreatedEventLink.utmTerm = "utm_term",
-        for_models = "read_write"
-    );
+    dub_ts!();
+}
+
+/// With every field allowed to be `null` (the OpenAPI check).
+#[cfg(feature = "openapi")]
+pub mod dub_ts_nulls {
+    dub_ts!(, nulls = "anywhere");
+}
+
+/// `include_specs!` on `wingspan-ts`, with these arguments after its own.
+#[allow(unused_macros)]
+macro_rules! wingspan_ts {
+    ($($more:tt)*) => {
+        token_models::include_specs!(
+            "../../../shared/corpus2/typescript/speakeasy-sdks__wingspan-ts/docs/models",
+            EightThousandTwoHundredAndTwelveee55b9e13fc32935c9417826f64b3550a203b665a04aacb02c4cac363c1f.iban = "IBAN",
+            for_models = "read_write"
+            $($more)*
+        );
+    };
 }
 
 #[cfg(feature = "wingspan-ts")]
 pub mod wingspan_ts {
-    token_models::include_specs!(
-        "../../../shared/corpus2/typescript/speakeasy-sdks__wingspan-ts/docs/models",
-        EightThousandTwoHundredAndTwelveee55b9e13fc32935c9417826f64b3550a203b665a04aacb02c4cac363c1f.iban = "IBAN",
-        for_models = "read_write"
-    );
+    wingspan_ts!();
+}
+
+/// With every field allowed to be `null` (the OpenAPI check).
+#[cfg(feature = "openapi")]
+pub mod wingspan_ts_nulls {
+    wingspan_ts!(, nulls = "anywhere");
 }

@@ -57,6 +57,9 @@ pub fn read_spec<'s>(
     if !spec.settings.wire_overrides.is_empty() {
         override_wire_names(&mut models, &spec.settings);
     }
+    if spec.settings.nulls_anywhere {
+        allow_nulls(&mut models);
+    }
     if let Some(dialect) = r.cased_by.get() {
         let assumed = match dialect.wire_default {
             Case::AsWritten => "as the doc writes them",
@@ -79,6 +82,21 @@ pub fn read_spec<'s>(
     }
     attach_fallbacks(&mut models, r.warned);
     (!r.fallback_wanted.get()).then_some(models)
+}
+
+/// Every field may be `null` (`nulls = "anywhere"`): a required one is
+/// `Option<T>`, an optional one tells absent from `null`.
+fn allow_nulls(models: &mut [Model<'_>]) {
+    for model in models {
+        if let ModelKind::Struct(fields) = &mut model.kind {
+            for field in fields.iter_mut().filter(|f| !f.rest) {
+                field.presence = match field.presence {
+                    Presence::Required | Presence::Nullable => Presence::Nullable,
+                    Presence::Optional | Presence::OptionalNullable => Presence::OptionalNullable,
+                };
+            }
+        }
+    }
 }
 
 /// What the warning says of a folder whose docs write field names in their

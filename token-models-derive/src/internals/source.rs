@@ -30,6 +30,20 @@ pub struct Settings {
     /// Whether a vendor doc's quirk (a fallback generated in its place) is
     /// an error rather than a warning: for CI.
     pub strict: bool,
+    /// Whether any field may be `null`, whatever the doc says (`nulls =
+    /// "anywhere"`): for docs that do not mark nullable fields, of an API
+    /// that sends `null`.
+    pub nulls_anywhere: bool,
+}
+
+/// `keys` as a message lists them: "`a`, `b` or `c`".
+pub fn one_of(keys: &[&str]) -> String {
+    let quoted: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
+    match quoted.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
+    }
 }
 
 /// One field's JSON key, set by name: `Widget.meta = "__meta"`.
@@ -83,7 +97,7 @@ pub struct SettingError {
 
 impl Settings {
     /// The keys a settings file or the macro's arguments can set.
-    pub const KEYS: &'static [&'static str] = &["wire_names", "dialect", "strict"];
+    pub const KEYS: &'static [&'static str] = &["wire_names", "dialect", "strict", "nulls"];
 
     /// Sets `key` to `value` (`None`: not a string).
     pub fn set(&mut self, key: &str, value: Option<&str>) -> Result<(), SettingError> {
@@ -119,11 +133,19 @@ impl Settings {
                     _ => return Err(bad_value(&["true", "false"])),
                 };
             }
+            "nulls" => {
+                self.nulls_anywhere = match value {
+                    Some("as-documented") => false,
+                    Some("anywhere") => true,
+                    _ => return Err(bad_value(&["as-documented", "anywhere"])),
+                };
+            }
             other => {
                 return Err(SettingError {
                     bad_key: true,
                     message: format!(
-                        "found the unknown key `{other}`, expected `wire_names`, `dialect` or `strict`{}",
+                        "found the unknown key `{other}`, expected {}{}",
+                        one_of(Self::KEYS),
                         did_you_mean(other, Self::KEYS.iter().copied())
                     ),
                 });
@@ -140,6 +162,7 @@ impl Default for Settings {
             wire_overrides: Arc::from([]),
             dialect: None,
             strict: false,
+            nulls_anywhere: false,
         }
     }
 }
@@ -628,14 +651,15 @@ mod tests {
             "{msgs:?}"
         );
         assert!(
-            msgs[2]
-                .ends_with("expected `wire_names`, `dialect` or `strict`; did you mean `dialect`?"),
+            msgs[2].ends_with(
+                "expected `wire_names`, `dialect`, `strict` or `nulls`; did you mean `dialect`?"
+            ),
             "{msgs:?}"
         );
         assert!(msgs[0].starts_with("s/token-models.toml:1:14: found an invalid `wire_names`, expected one of \"as-written\""), "{msgs:?}");
         assert_eq!(
             msgs[1],
-            "s/token-models.toml:2:1: found the unknown key `colour`, expected `wire_names`, `dialect` or `strict`"
+            "s/token-models.toml:2:1: found the unknown key `colour`, expected `wire_names`, `dialect`, `strict` or `nulls`"
         );
     }
 
