@@ -548,5 +548,8 @@ fn nulls_anywhere_keeps_a_null_the_doc_does_not_mark() {
     assert_eq!(bag.size, None);
     // As documented, the optional `null` is read as absent.
     let bag: Bag = serde_json::from_value(json!({"kind": "k", "size": null})).expect("reads");
-    assert_eq!(serde_json::to_value(&bag).expect("writes"), json!({"kind": "k"}));
+    assert_eq!(
+        serde_json::to_value(&bag).expect("writes"),
+        json!({"kind": "k"})
+    );
 }
