@@ -663,43 +663,49 @@ impl Generator<'_> {
              fn read<'de, A: {de}::MapAccess<'de>>(mut keys: {de}::Keys, mut map: A) \
              -> {de}::Result<Self, A::Error> {{"
         );
-        for (k, f) in fields.iter().enumerate() {
-            if !f.rest {
-                emit!(out, "let mut f{k} = None;");
-            }
+        // Field `k` of those with a wire name (`FIELDS[k]`) is read into
+        // `fk`. Written with pushes, not `write!`: three lines a field.
+        let named = || fields.iter().filter(|f| !f.rest).enumerate();
+        for (k, _) in named() {
+            out.push_str("let mut f");
+            push_number(out, k as u32);
+            out.push_str(" = None;");
         }
         let other = if open {
             "keys.put_other(&mut map)?"
         } else {
             "keys.skip(&mut map)?"
         };
-        if fields.iter().all(|f| f.rest) {
-            emit!(out, "while keys.next(&mut map)?.is_some() {{ {other}; }}");
+        if named().next().is_none() {
+            push_all(
+                out,
+                &["while keys.next(&mut map)?.is_some() { ", other, "; }"],
+            );
         } else {
             out.push_str("while let Some(key) = keys.next(&mut map)? { match key {");
-            let mut index = 0;
-            for (k, f) in fields.iter().enumerate() {
-                if f.rest {
-                    continue;
-                }
+            for (k, f) in named() {
                 let put = match f.presence {
-                    Presence::OptionalNullable => "put_present",
-                    _ => "put",
+                    Presence::OptionalNullable => " => keys.put_present(&mut f",
+                    _ => " => keys.put(&mut f",
                 };
-                emit!(out, "{index} => keys.{put}(&mut f{k}, &mut map)?,");
-                index += 1;
+                push_number(out, k as u32);
+                out.push_str(put);
+                push_number(out, k as u32);
+                out.push_str(", &mut map)?,");
             }
-            emit!(out, "_ => {other}, }} }}");
+            push_all(out, &["_ => ", other, ", } }"]);
         }
         // The open map last, as serde's derive reads a flattened one.
-        emit!(out, "{de}::Ok({name} {{");
-        let mut index = 0;
-        for (k, f) in fields.iter().enumerate() {
-            if !f.rest {
-                f.rust().push_to(out);
-                emit!(out, ": keys.take(f{k}, {index})?,");
-                index += 1;
-            }
+        push_all(out, &[de, "::Ok("]);
+        name.push_to(out);
+        out.push_str(" {");
+        for (k, f) in named() {
+            f.rust().push_to(out);
+            out.push_str(": keys.take(f");
+            push_number(out, k as u32);
+            out.push_str(", ");
+            push_number(out, k as u32);
+            out.push_str(")?,");
         }
         for f in fields.iter().filter(|f| f.rest) {
             f.rust().push_to(out);

@@ -198,23 +198,43 @@ pub fn spelled_number(name: &str) -> Option<u64> {
     const TENS: [&str; 8] = [
         "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
     ];
+    // Every field's name is asked: most do not start with a number word
+    // (its first letter, then lower-case ones, as a word of any casing).
+    let bytes = name.as_bytes();
+    let len = 1 + bytes
+        .iter()
+        .skip(1)
+        .take_while(|b| b.is_ascii_lowercase())
+        .count();
+    let first = bytes.get(..len).unwrap_or(&[]);
+    let known = |w: &&str| first.eq_ignore_ascii_case(w.as_bytes());
+    if !(UNITS.iter().any(known) || TENS.iter().any(known)) {
+        return None;
+    }
     let mut words = 0;
     let (mut total, mut current) = (0u64, 0u64);
     let mut failed = false;
+    let is = |word: &str, number: &str| word.eq_ignore_ascii_case(number);
     for_each_word(name, |word| {
-        let word = word.to_ascii_lowercase();
+        if failed {
+            return;
+        }
         words += 1;
-        if let Some(n) = UNITS.iter().position(|u| *u == word) {
+        if let Some(n) = UNITS.iter().position(|u| is(word, u)) {
             current += n as u64;
-        } else if let Some(n) = TENS.iter().position(|t| *t == word) {
+        } else if let Some(n) = TENS.iter().position(|t| is(word, t)) {
             current += 20 + 10 * n as u64;
-        } else if word == "hundred" {
+        } else if is(word, "hundred") {
             current *= 100;
-        } else if word == "thousand" || word == "million" {
-            let scale = if word == "thousand" { 1_000 } else { 1_000_000 };
+        } else if is(word, "thousand") || is(word, "million") {
+            let scale = if is(word, "thousand") {
+                1_000
+            } else {
+                1_000_000
+            };
             total += current * scale;
             current = 0;
-        } else if word != "and" {
+        } else if !is(word, "and") {
             failed = true;
         }
     });
