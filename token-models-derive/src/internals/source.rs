@@ -398,9 +398,11 @@ pub fn load(
     if !root.is_dir() {
         diags.error_in(
             dir,
+            // The crate's folder by its name: an absolute path would differ
+            // between checkouts and target directories.
             format!(
-                "found no such folder (looked for {}), expected a folder of markdown specs relative to the crate's Cargo.toml",
-                root.display()
+                "found no such folder in the crate's folder (`{}/`), expected a folder of markdown specs relative to its Cargo.toml",
+                base.file_name().map_or_else(|| base.display().to_string(), |n| n.to_string_lossy().into_owned())
             ),
         );
         return set;
