@@ -7,6 +7,8 @@
 //! `internals`, plain modules over plain data; this file only turns the
 //! macro's input into a path and the result into tokens.
 
+#![forbid(unsafe_code)]
+
 mod internals;
 
 #[cfg(test)]

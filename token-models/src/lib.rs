@@ -27,6 +27,7 @@
 //! [`CATALOG`].
 
 #![warn(missing_docs)]
+#![forbid(unsafe_code)]
 
 // Generated code names this crate `::token_models`, here as everywhere.
 extern crate self as token_models;
