@@ -230,3 +230,52 @@ fn derived_traits_follow_the_field_types() {
     };
     assert_eq!(a.clone(), a);
 }
+
+/// A credential does not reach `Debug` (and so logs); everything else
+/// does, and the catalog says which fields are redacted.
+#[test]
+fn debug_does_not_print_credentials() {
+    let json = json!({"access_token": "live-secret-1", "expires_in": 3600, "scope": "read", "token_type": "bearer"});
+    let token: workiva::BearerToken = serde_json::from_value(json).expect("deserializes");
+    let shown = format!("{token:?}");
+    assert!(!shown.contains("live-secret-1"), "{shown}");
+    assert!(shown.contains("access_token: \"[redacted]\""), "{shown}");
+    assert!(shown.contains("expires_in: 3600"), "{shown}");
+    // serde still writes it.
+    assert_eq!(
+        serde_json::to_value(&token).expect("serializes")["access_token"],
+        "live-secret-1"
+    );
+    let gusto: gusto::Authentication =
+        serde_json::from_value(json!({"access_token": "a-1", "refresh_token": "r-1"}))
+            .expect("deserializes");
+    let shown = format!("{gusto:#?}");
+    assert!(!shown.contains("a-1") && !shown.contains("r-1"), "{shown}");
+    assert!(
+        shown.contains("Some(\n        \"[redacted]\",\n    )"),
+        "{shown}"
+    );
+    let redacted: Vec<(&str, &str)> = token_models::CATALOG
+        .iter()
+        .flat_map(|m| {
+            m.fields
+                .iter()
+                .filter(|f| f.redacted)
+                .map(move |f| (m.rust_path, f.rust_name))
+        })
+        .collect();
+    assert!(
+        redacted.contains(&("workiva::BearerToken", "access_token")),
+        "{redacted:?}"
+    );
+    assert!(
+        redacted.contains(&("gusto::Authentication", "refresh_token")),
+        "{redacted:?}"
+    );
+    assert!(
+        !redacted
+            .iter()
+            .any(|(_, f)| *f == "token_type" || *f == "expires_in"),
+        "{redacted:?}"
+    );
+}

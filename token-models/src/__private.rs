@@ -23,3 +23,34 @@ pub use ::std::vec::Vec;
 pub mod de;
 pub mod float;
 pub mod union;
+
+/// A field's value as `Debug` shows a credential: `"[redacted]"` (and
+/// `None` for an absent one), never its content.
+pub struct Redacted<'a, T>(pub &'a T);
+
+/// A field type whose `Debug` is redacted.
+pub trait Redact {
+    /// Writes `"[redacted]"` where the value has one.
+    fn redacted(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result;
+}
+
+impl Redact for String {
+    fn redacted(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str("\"[redacted]\"")
+    }
+}
+
+impl<T: Redact> Redact for Option<T> {
+    fn redacted(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self {
+            Some(value) => f.debug_tuple("Some").field(&Redacted(value)).finish(),
+            None => f.write_str("None"),
+        }
+    }
+}
+
+impl<T: Redact> ::core::fmt::Debug for Redacted<'_, T> {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        self.0.redacted(f)
+    }
+}

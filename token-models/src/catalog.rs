@@ -124,6 +124,7 @@ fn decode(encoded: &'static str) -> Vec<Model> {
                     };
                     let (description, line) = (next(), next().parse().unwrap_or(0));
                     let fallback = Some(next()).filter(|f| !f.is_empty());
+                    let redacted = next() == "1";
                     Field {
                         rust_name,
                         wire_name,
@@ -132,6 +133,7 @@ fn decode(encoded: &'static str) -> Vec<Model> {
                         description,
                         line,
                         fallback,
+                        redacted,
                     }
                 })
                 .collect();
@@ -235,6 +237,9 @@ pub struct Field {
     /// rename) rather than what the doc says: the compiler's warning,
     /// without its place. `None` when the doc was understood.
     pub fallback: Option<&'static str>,
+    /// Whether the field carries a credential, which the type's `Debug`
+    /// shows as `"[redacted]"`.
+    pub redacted: bool,
 }
 
 /// Whether a field may be absent and whether it may be `null`.

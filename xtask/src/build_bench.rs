@@ -621,7 +621,11 @@ mod tests {
         let after = derives(&without);
         assert_eq!(after.len(), before.len());
         for d in &after {
-            assert!(d.starts_with("Debug, Clone, "), "{d}");
+            // (A struct with a credential writes its own `Debug`.)
+            assert!(
+                d.starts_with("Debug, Clone, ") || d.starts_with("Clone, "),
+                "{d}"
+            );
             assert!(
                 !d.split(", ")
                     .any(|t| t.ends_with("Eq") && !t.ends_with("PartialEq"))

@@ -196,6 +196,7 @@ const SERDE: Std = std_path("::token_models::__private::serde", "__tm::serde", "
 const UNION: Std = std_path("::token_models::__private::union", "__tm::union", "");
 const DE: Std = std_path("::token_models::__private::de", "__tm::de", "");
 const FLOAT: Std = std_path("::token_models::__private::float", "__tm::float", "");
+const REDACTED: Std = std_path("::token_models::__private::Redacted", "__tm::Redacted", "");
 
 /// The paths a generated module imports by their bare names (each one's
 /// index is its bit in [`Taken`]). A `static`, like [`PLAIN`]: an
@@ -518,8 +519,11 @@ impl Generator<'_> {
         let copy = matches!(m.kind, ModelKind::Enum { open: false, .. });
         // Structs read their keys as the API writes them (`struct_reader`).
         let derived_de = !matches!(m.kind, ModelKind::Struct(_));
+        // A struct with a credential writes its own `Debug` (`redacted_debug`).
+        let secret =
+            matches!(&m.kind, ModelKind::Struct(fields) if fields.iter().any(|f| f.secret));
         let derives = [
-            (DEBUG, true),
+            (DEBUG, !secret),
             (CLONE, true),
             (COPY, copy),
             (PARTIAL_EQ, true),
@@ -551,6 +555,9 @@ impl Generator<'_> {
                 }
                 out.push('}');
                 self.struct_reader(out, i, fields);
+                if secret {
+                    self.redacted_debug(out, i, fields);
+                }
             }
             ModelKind::FreeForm => emit!(
                 out,
@@ -712,6 +719,37 @@ impl Generator<'_> {
             out.push_str(": keys.others()?,");
         }
         out.push_str("}) } }");
+    }
+
+    /// `Debug` for struct `i`, as derived but for its credentials, which
+    /// show as `"[redacted]"`.
+    fn redacted_debug(&self, out: &mut String, i: usize, fields: &[Field]) {
+        let name = &self.resolved.models[i].rust;
+        let allowed = if self.at_root(i) { LINTS_ALLOWED } else { "" };
+        emit!(
+            out,
+            "{allowed} impl {} for {name} {{ \
+             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {{ \
+             f.debug_struct(\"{}\")",
+            self.path(i, DEBUG),
+            name.name
+        );
+        for f in fields {
+            let field = f.rust();
+            out.push_str(".field(\"");
+            out.push_str(field.name);
+            out.push_str("\", &");
+            if f.secret {
+                push_all(out, &[self.path(i, REDACTED), "(&self."]);
+                field.push_to(out);
+                out.push(')');
+            } else {
+                out.push_str("self.");
+                field.push_to(out);
+            }
+            out.push(')');
+        }
+        out.push_str(".finish() } }");
     }
 
     /// `TryFrom<Value>` for union `i`: the alternatives tried in the order
@@ -1097,6 +1135,11 @@ impl Generator<'_> {
                 push_number(out.plain(), f.pos.line);
                 out.end(UNIT);
                 out.write_str(f.fallback.as_deref().unwrap_or(""))?;
+                // A last unit only where the field is a credential.
+                if f.secret {
+                    out.end(UNIT);
+                    out.plain().push('1');
+                }
                 out.end(ITEM);
             }
         }

@@ -336,6 +336,8 @@ pub struct Field<'s> {
     /// An open map (Speakeasy's `additionalProperties` row): every property
     /// the other fields do not take, flattened into the struct.
     pub rest: bool,
+    /// A credential, which `Debug` does not print (`secrets`).
+    pub secret: bool,
 }
 
 impl Field<'_> {

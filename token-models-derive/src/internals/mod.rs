@@ -33,6 +33,7 @@ pub mod naming;
 pub mod par;
 pub mod read;
 pub mod resolve;
+pub mod secrets;
 pub mod settings_file;
 pub mod source;
 pub mod text;

@@ -246,7 +246,7 @@ pub fn spelled_number(name: &str) -> Option<u64> {
 /// upper-case letter that follows a lower-case letter or a digit, and
 /// before the last capital of an acronym run that a lower-case letter
 /// follows (`HTTPSUrl` is `HTTPS`, `Url`).
-fn for_each_word<'a>(name: &'a str, f: impl FnMut(&'a str)) {
+pub(crate) fn for_each_word<'a>(name: &'a str, f: impl FnMut(&'a str)) {
     if name.is_ascii() {
         ascii_words(name, f)
     } else {

@@ -13,6 +13,7 @@ use super::ir::{
 };
 use super::markdown::{self, Block, Cell, Style, Table};
 use super::naming::{self, Case, RustIdent};
+use super::secrets;
 use super::source::{Settings, SpecFile};
 use super::text::{trim, trim_end, trim_start};
 use super::types::{self, Dialect, Lit, Parsed, Parses, Syntax};
@@ -63,6 +64,7 @@ pub fn read_spec<'s>(
     if spec.settings.nulls_anywhere {
         allow_nulls(&mut models);
     }
+    secrets::mark(&mut models);
     if let Some(dialect) = r.cased_by.get() {
         let assumed = match dialect.wire_default {
             Case::AsWritten => "as the doc writes them",
@@ -930,6 +932,7 @@ impl<'s> Reader<'s, '_> {
             boxed: false,
             fallback: None,
             rest: false,
+            secret: false,
         }
     }
 

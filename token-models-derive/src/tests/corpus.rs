@@ -234,3 +234,68 @@ fn every_tree_of_the_first_corpus_reads_cleanly_from_every_root() {
 fn every_tree_of_the_second_corpus_reads_cleanly_from_every_root() {
     assert_clean(read_corpus("corpus2"));
 }
+
+/// What both corpora's credentials are: every field `Debug` redacts, by
+/// its name (printed, with counts, to be read), and the names that must
+/// and must not be among them.
+#[test]
+fn credentials_in_both_corpora_are_redacted_and_nothing_else() {
+    let base = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join("shared");
+    let mut redacted: BTreeMap<String, usize> = BTreeMap::new();
+    let mut kept: BTreeMap<String, usize> = BTreeMap::new();
+    for corpus in ["corpus", "corpus2"] {
+        for (_, repo) in trees(&base.join(corpus)) {
+            let models = models_folder(&repo);
+            expand(&base, &rel(&models, &base), Settings::default(), |e| {
+                for m in &e.resolved.models {
+                    if let ModelKind::Struct(fields) = &m.kind {
+                        for f in fields {
+                            let name = f.written.to_string();
+                            let counts = if f.secret { &mut redacted } else { &mut kept };
+                            *counts.entry(name).or_default() += 1;
+                        }
+                    }
+                }
+            });
+        }
+    }
+    println!("redacted ({} names):", redacted.len());
+    for (name, n) in &redacted {
+        println!("  {n:>4} {name}");
+    }
+    for must in [
+        "access_token",
+        "accessToken",
+        "refresh_token",
+        "client_secret",
+        "password",
+    ] {
+        assert!(redacted.contains_key(must), "{must} is not redacted");
+    }
+    for never in [
+        "token_type",
+        "prompt_tokens",
+        "total_tokens",
+        "expires_in",
+        "id",
+        "name",
+    ] {
+        assert!(!redacted.contains_key(never), "{never} is redacted");
+    }
+    // Names that look like a credential's but are kept, to be read.
+    let near: Vec<_> = kept
+        .iter()
+        .filter(|(name, _)| {
+            let lower = name.to_ascii_lowercase();
+            ["token", "secret", "password", "apikey", "api_key"]
+                .iter()
+                .any(|w| lower.contains(w))
+        })
+        .collect();
+    println!(
+        "kept, though the name speaks of one ({}): {near:?}",
+        near.len()
+    );
+}

@@ -1,0 +1,172 @@
+//! Which fields carry a credential, so that their `Debug` does not print
+//! it (`tracing::debug!("{token:?}")` would write a live token into a log).
+//!
+//! A field is a credential when it holds a string and its (Rust) name says so:
+//! its last word is `token`, `secret`, `password` (and the like), `cookie`
+//! or `authorization`, or it is a key of a kind that is one (`api_key`,
+//! `private_key`, `client_secret`); or its last word is `key`, `value` or
+//! `token` and its description speaks of an API key, a secret, a password
+//! or an access or bearer token. A page or continuation token, a count of
+//! tokens (`prompt_tokens`) and a `token_type` are not credentials.
+
+use super::ir::{Field, Model, ModelKind, Scalar, Ty};
+use super::naming;
+
+/// Last words that make a string field a credential.
+const SECRET_WORDS: &[&str] = &[
+    "token",
+    "secret",
+    "password",
+    "passphrase",
+    "passwd",
+    "apikey",
+    "cookie",
+    "authorization",
+    "credential",
+    "credentials",
+    "jwt",
+];
+
+/// Words before a last `token` that make it a position in a list, not a
+/// credential.
+const NOT_SECRET_TOKENS: &[&str] = &[
+    "page",
+    "next",
+    "prev",
+    "previous",
+    "continuation",
+    "pagination",
+    "sync",
+    "cursor",
+    "resume",
+];
+
+/// Words before a last `key` that make it a credential.
+const SECRET_KEYS: &[&str] = &[
+    "api",
+    "secret",
+    "private",
+    "access",
+    "signing",
+    "encryption",
+    "client",
+    "webhook",
+    "license",
+    "auth",
+];
+
+/// What a description says of a credential.
+const SECRET_PHRASES: &[&str] = &[
+    "api key",
+    "secret",
+    "password",
+    "access token",
+    "bearer token",
+    "refresh token",
+];
+
+/// Whether `field` carries a credential.
+pub fn is_secret(field: &Field<'_>) -> bool {
+    let text = match &field.ty {
+        Ty::Scalar(Scalar::String) => true,
+        Ty::Nullable(inner) => matches!(**inner, Ty::Scalar(Scalar::String)),
+        _ => false,
+    };
+    if !text || field.rest {
+        return false;
+    }
+    // The last two words of the name the API uses (C#'s
+    // `AccessToken.AccessTokenValue` is `access_token`), in lower case.
+    let (mut before, mut last) = (String::new(), String::new());
+    naming::for_each_word(field.rust().name, |word| {
+        before = std::mem::replace(&mut last, word.to_ascii_lowercase());
+    });
+    let named = match last.as_str() {
+        "token" => !NOT_SECRET_TOKENS.contains(&before.as_str()),
+        "key" => SECRET_KEYS.contains(&before.as_str()),
+        word => SECRET_WORDS.contains(&word),
+    };
+    named
+        || matches!(last.as_str(), "key" | "value" | "token") && {
+            let doc = field.doc.text().to_ascii_lowercase();
+            SECRET_PHRASES.iter().any(|p| doc.contains(p))
+        }
+}
+
+/// Marks the fields of `models` that carry a credential.
+pub fn mark(models: &mut [Model<'_>]) {
+    for model in models {
+        if let ModelKind::Struct(fields) = &mut model.kind {
+            for field in fields.iter_mut() {
+                field.secret = is_secret(field);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::diag::Pos;
+    use super::super::ir::{Lines, Presence};
+    use super::*;
+    use std::borrow::Cow;
+
+    fn field(name: &'static str, ty: Ty, doc: &'static str) -> Field<'static> {
+        Field {
+            written: Cow::Borrowed(name),
+            pos: Pos::new(1, 1),
+            rust: None,
+            wire: None,
+            ty,
+            presence: Presence::Required,
+            doc: Lines::line(doc),
+            deprecated: false,
+            boxed: false,
+            fallback: None,
+            rest: false,
+            secret: false,
+        }
+    }
+
+    #[test]
+    fn credentials_are_told_by_name_and_description() {
+        let string = || Ty::Scalar(Scalar::String);
+        for name in [
+            "access_token",
+            "refreshToken",
+            "IdToken",
+            "token",
+            "client_secret",
+            "password",
+            "api_key",
+            "apiKey",
+            "x-api-key",
+            "PrivateKey",
+            "session_cookie",
+            "Authorization",
+            "webhookSecret",
+        ] {
+            assert!(is_secret(&field(name, string(), "")), "{name}");
+        }
+        for name in [
+            "token_type",
+            "prompt_tokens",
+            "next_page_token",
+            "pageToken",
+            "expires_in",
+            "key",
+            "public_key",
+            "secret_name",
+            "password_required",
+        ] {
+            assert!(!is_secret(&field(name, string(), "")), "{name}");
+        }
+        // Not a string: a count, a flag, an object.
+        assert!(!is_secret(&field("token", Ty::Scalar(Scalar::I64), "")));
+        assert!(!is_secret(&field("password", Ty::Scalar(Scalar::Bool), "")));
+        // A key or value the description calls a credential.
+        assert!(is_secret(&field("key", string(), "Your API key.")));
+        assert!(is_secret(&field("value", string(), "The secret's value.")));
+        assert!(!is_secret(&field("value", string(), "The metadata value.")));
+    }
+}
