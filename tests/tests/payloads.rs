@@ -553,3 +553,40 @@ fn nulls_anywhere_keeps_a_null_the_doc_does_not_mark() {
         json!({"kind": "k"})
     );
 }
+
+/// The generated impls read as serde's derive in every serde format:
+/// JSON from a string, a reader and a `Value`, and YAML (another
+/// self-describing format), keys spelled as APIs write them included.
+#[test]
+fn every_format_reads_alike() {
+    let json = r#"{"ID": "w", "count": 3, "maxSizeKB": 5, "parts": [{"name": "p", "Inner": {"name": "q"}}], "tags": {"a": 1}, "extra": [1, "x"], "unknown": {"deep": [null]}}"#;
+    let from_str: Widget = serde_json::from_str(json).expect("a string");
+    let from_reader: Widget = serde_json::from_reader(json.as_bytes()).expect("a reader");
+    let value: serde_json::Value = serde_json::from_str(json).expect("JSON");
+    let from_value: Widget = serde_json::from_value(value.clone()).expect("a Value");
+    let yaml = yaml_serde::to_string(&value).expect("YAML");
+    let from_yaml: Widget = yaml_serde::from_str(&yaml).expect("YAML");
+    let written = serde_json::to_value(&from_str).expect("writes");
+    for other in [&from_reader, &from_value, &from_yaml] {
+        assert_eq!(serde_json::to_value(other).expect("writes"), written);
+    }
+    assert_eq!(written["max_size_kb"], 5);
+    assert_eq!(written["parts"][0]["inner"]["name"], "q");
+    // And the derived twin reads the same YAML, renamed, the same way.
+    let renamed = yaml
+        .replace("ID:", "id:")
+        .replace("maxSizeKB", "max_size_kb")
+        .replace("Inner", "inner");
+    let derived: derived::Widget = yaml_serde::from_str(&renamed).expect("YAML");
+    assert_eq!(serde_json::to_value(&derived).expect("writes"), written);
+    // Errors too: a missing field, a wrong type.
+    for bad in ["count: 1\nparts: []\n", "id: w\ncount: x\nparts: []\n"] {
+        let ours = yaml_serde::from_str::<Widget>(bad)
+            .expect_err("refused")
+            .to_string();
+        let theirs = yaml_serde::from_str::<derived::Widget>(bad)
+            .expect_err("refused")
+            .to_string();
+        assert_eq!(ours, theirs);
+    }
+}
