@@ -76,18 +76,20 @@ pub fn is_secret(field: &Field<'_>) -> bool {
         return false;
     }
     // The last two words of the name the API uses (C#'s
-    // `AccessToken.AccessTokenValue` is `access_token`), in lower case.
-    let (mut before, mut last) = (String::new(), String::new());
-    naming::for_each_word(field.rust().name, |word| {
-        before = std::mem::replace(&mut last, word.to_ascii_lowercase());
-    });
-    let named = match last.as_str() {
-        "token" => !NOT_SECRET_TOKENS.contains(&before.as_str()),
-        "key" => SECRET_KEYS.contains(&before.as_str()),
-        word => SECRET_WORDS.contains(&word),
+    // `AccessToken.AccessTokenValue` is `access_token`), in any case.
+    let name = field.rust().name;
+    let (mut before, mut last) = ("", "");
+    naming::for_each_word(name, |word| before = std::mem::replace(&mut last, word));
+    let is = |word: &str, list: &[&str]| list.iter().any(|w| word.eq_ignore_ascii_case(w));
+    let named = if last.eq_ignore_ascii_case("token") {
+        !is(before, NOT_SECRET_TOKENS)
+    } else if last.eq_ignore_ascii_case("key") {
+        is(before, SECRET_KEYS)
+    } else {
+        is(last, SECRET_WORDS)
     };
     named
-        || matches!(last.as_str(), "key" | "value" | "token") && {
+        || is(last, &["key", "value", "token"]) && {
             let doc = field.doc.text().to_ascii_lowercase();
             SECRET_PHRASES.iter().any(|p| doc.contains(p))
         }
