@@ -106,9 +106,9 @@ pub fn include_specs(input: TokenStream) -> TokenStream {
 /// macro's expansion; rustc keeps such spans out of line, and every span
 /// it merges while parsing and checking the generated code then goes
 /// through its span interner. With the literal's span (the context of the
-/// code around the invocation) a rebuild of 100 specs costs rustc 1.022
-/// times the same models written by hand, against 1.067 (BENCHMARKS.md,
-/// section 3). It also makes lints see the generated code as the
+/// code around the invocation) a rebuild of 100 specs cost rustc 1.022
+/// times the same models written by hand, against 1.067 (measured in
+/// session 9: BENCHMARKS.md's history in git). It also makes lints see the generated code as the
 /// invoking crate's: it is written to pass clippy's default lints, and
 /// errors in it point at the literal.
 fn respan(stream: TokenStream, span: proc_macro::Span) -> TokenStream {

@@ -13,8 +13,9 @@
 //! put together in the module tree's order.
 //!
 //! The code is written as text and lexed once into tokens, rather than built
-//! token by token with `quote!`: for 1,000 specs that is 7 times less work
-//! (BENCHMARKS.md, section 1), and inside rustc a single call to its lexer.
+//! token by token with `quote!`: for 1,000 specs that was 7 times less work
+//! (measured in session 1: BENCHMARKS.md's history in git), and inside
+//! rustc a single call to its lexer.
 //! Text from a doc reaches the output only as a string literal (written by
 //! [`Lit`], which escapes as `{:?}` does) or as a [`RustIdent`] (sanitised by
 //! `naming`), so no doc can change the shape of the code.
@@ -149,7 +150,7 @@ const LINTS_ALLOWED: &str = "#[allow(rustdoc::all, clippy::pedantic, clippy::nur
 /// `::token_models::__private` unless an item of the module has that name;
 /// else through the module's `__tm` alias of `::token_models::__private`.
 /// The bare name is what a person writes, and the least for rustc and
-/// serde's derives to read (BENCHMARKS.md, sections 3 and 4).
+/// serde's derives to read (BENCHMARKS.md, sections 1 and 5).
 #[derive(Clone, Copy)]
 struct Std {
     full: &'static str,

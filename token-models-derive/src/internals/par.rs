@@ -5,7 +5,7 @@
 //! and keep the results in input order: the output is the same whatever
 //! the number of threads. The compiler runs a macro on one thread and
 //! leaves the machine's other cores idle while it does (BENCHMARKS.md,
-//! section 1).
+//! section 3).
 //!
 //! `TOKEN_MODELS_THREADS=1` (or any count) overrides the number of
 //! threads; it changes how fast the macro runs, never what it writes.

@@ -9,7 +9,7 @@
 //! another kind (number, boolean, date, array, inline table) is stepped
 //! over and read as not a string, for the caller to refuse with the values
 //! its key allows. A TOML parser crate cost about 0.3 s of every clean
-//! build of the macro (BENCHMARKS.md, section 5); the tests hold this
+//! build of the macro (BENCHMARKS.md, section 6, in its history); the tests hold this
 //! reader to `toml_parser` on generated files.
 
 /// One top-level `key = value` of a settings file, or `Model.field =
