@@ -5,6 +5,7 @@
 mod corpus;
 mod keywords;
 mod proptests;
+mod readme;
 mod settings_file;
 mod snapshots;
 mod threads;
