@@ -12,12 +12,13 @@
 //! missing `Option` is `None` and a missing anything else is "missing field",
 //! `null` is `None`, a key no field takes is skipped (or kept, by a struct
 //! with an open map), and a field given twice by its exact name is
-//! "duplicate field"; where one of the two keys is spelled otherwise, the
-//! first gives the value and the second is left as if no field took it.
-//! One
-//! thing is left out on purpose: serde's derive also reads a struct from a
-//! JSON array of its fields in order, which no API sends for an object and
-//! which would let a struct take a union's array payloads.
+//! "duplicate field". Where one of two keys that name a field is spelled
+//! otherwise, the first gives the value; a later one spelled otherwise is
+//! as if it named no field, and a later one spelled exactly is skipped
+//! (an open map would write the field's name twice). One thing is left out
+//! on purpose: serde's derive also reads a struct from a JSON array of its
+//! fields in order, which no API sends for an object and which would let a
+//! struct take a union's array payloads.
 //!
 //! A generated struct implements [`Struct`] (its fields, and how to read
 //! them from a map, through [`Keys`]) and forwards `Deserialize` to
