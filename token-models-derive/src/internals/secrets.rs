@@ -67,12 +67,13 @@ const SECRET_PHRASES: &[&str] = &[
 
 /// Whether `field` carries a credential.
 pub fn is_secret(field: &Field<'_>) -> bool {
+    // A string (an open map is a map, so never one).
     let text = match &field.ty {
         Ty::Scalar(Scalar::String) => true,
         Ty::Nullable(inner) => matches!(**inner, Ty::Scalar(Scalar::String)),
         _ => false,
     };
-    if !text || field.rest {
+    if !text {
         return false;
     }
     // The last two words of the name the API uses (C#'s
