@@ -1,4 +1,4 @@
-//! The generated `Deserialize` impls against serde's derive.
+//! The generated `Serialize` and `Deserialize` impls against serde's derive.
 //!
 //! `specs-payloads/` has a field of each kind; `derived` below is the same
 //! models written by hand with serde's derive. Random JSON (keys spelled as
@@ -6,8 +6,9 @@
 //! values of the right type or not; keys given twice) goes into both: the
 //! generated type reads it, and the derived one reads it with each key
 //! renamed as the documented rule says (`rule` below, written from the rule,
-//! not from the runtime). Both must succeed and write the same JSON, or
-//! both fail with the same message.
+//! not from the runtime). Both must succeed and write the same JSON text
+//! and YAML (the generated `Serialize` impls against the derive's), or both
+//! fail with the same message.
 
 mod common;
 
@@ -277,8 +278,12 @@ where
     let theirs = serde_json::from_str::<D>(&renamed);
     match (ours, theirs) {
         (Ok(g), Ok(d)) => {
-            let g = serde_json::to_value(&g).expect("writes");
-            let d = serde_json::to_value(&d).expect("writes");
+            // Written alike as text (keys in the same order) and as YAML.
+            let written = |json: serde_json::Result<String>, yaml: Result<String, _>| {
+                (json.expect("writes JSON"), yaml.expect("writes YAML"))
+            };
+            let g = written(serde_json::to_string(&g), yaml_serde::to_string(&g));
+            let d = written(serde_json::to_string(&d), yaml_serde::to_string(&d));
             prop_assert_eq!(g, d, "{} / {}", text, renamed);
         }
         (Err(g), Err(d)) => prop_assert_eq!(message(&g), message(&d), "{} / {}", text, renamed),

@@ -1,5 +1,6 @@
 //! What generated code uses and users do not: re-exports it names by path,
-//! and the runtime of its `Deserialize` impls and union readers.
+//! and the runtime of its `Serialize` and `Deserialize` impls and union
+//! readers.
 
 pub use serde;
 
@@ -22,6 +23,7 @@ pub use ::std::vec::Vec;
 
 pub mod de;
 pub mod float;
+pub mod ser;
 pub mod union;
 
 /// A field's value as `Debug` shows a credential: `"[redacted]"` (and

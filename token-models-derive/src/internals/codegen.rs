@@ -111,8 +111,8 @@ fn docs(out: &mut String, lines: &Lines) {
     }
 }
 
-/// Whether `ty` is floats, or options, lists or maps of them (what
-/// `__private::float::write` writes).
+/// Whether `ty` is floats, or options, lists or maps of them (written by
+/// `__private::ser::Fields::float`).
 fn floats_only(ty: &Ty) -> bool {
     match ty {
         Ty::Scalar(Scalar::F32 | Scalar::F64) => true,
@@ -196,7 +196,7 @@ const DESERIALIZE: Std = std_path(
 const SERDE: Std = std_path("::token_models::__private::serde", "__tm::serde", "");
 const UNION: Std = std_path("::token_models::__private::union", "__tm::union", "");
 const DE: Std = std_path("::token_models::__private::de", "__tm::de", "");
-const FLOAT: Std = std_path("::token_models::__private::float", "__tm::float", "");
+const SER: Std = std_path("::token_models::__private::ser", "__tm::ser", "");
 const REDACTED: Std = std_path("::token_models::__private::Redacted", "__tm::Redacted", "");
 
 /// The paths a generated module imports by their bare names (each one's
@@ -518,8 +518,10 @@ impl Generator<'_> {
         }
         let Traits { eq, hash } = self.resolved.traits[i];
         let copy = matches!(m.kind, ModelKind::Enum { open: false, .. });
-        // Structs read their keys as the API writes them (`struct_reader`).
-        let derived_de = !matches!(m.kind, ModelKind::Struct(_));
+        // Structs write their own `Serialize` and `Deserialize`
+        // (`struct_writer`, `struct_reader`): keys read as the API writes
+        // them, and less for rustc to compile than serde's derives.
+        let derived_serde = !matches!(m.kind, ModelKind::Struct(_));
         // A struct with a credential writes its own `Debug` (`redacted_debug`).
         let secret =
             matches!(&m.kind, ModelKind::Struct(fields) if fields.iter().any(|f| f.secret));
@@ -530,8 +532,8 @@ impl Generator<'_> {
             (PARTIAL_EQ, true),
             (EQ, eq),
             (HASH, hash),
-            (SERIALIZE, true),
-            (DESERIALIZE, derived_de),
+            (SERIALIZE, derived_serde),
+            (DESERIALIZE, derived_serde),
         ];
         // Models in a module of ours have `LINTS_ALLOWED` from its
         // outermost one (`tree`); at the invocation's root each needs its own.
@@ -545,7 +547,10 @@ impl Generator<'_> {
             }
             out.push_str(self.path(i, *path));
         }
-        push_all(out, &[")] #[serde(crate = \"", self.path(i, SERDE), "\")]"]);
+        out.push_str(")]");
+        if derived_serde {
+            push_all(out, &["#[serde(crate = \"", self.path(i, SERDE), "\")]"]);
+        }
         match &m.kind {
             ModelKind::Struct(fields) => {
                 out.push_str("pub struct ");
@@ -555,6 +560,7 @@ impl Generator<'_> {
                     self.field(out, i, f);
                 }
                 out.push('}');
+                self.struct_writer(out, i, fields);
                 self.struct_reader(out, i, fields);
                 if secret {
                     self.redacted_debug(out, i, fields);
@@ -640,6 +646,72 @@ impl Generator<'_> {
                 }
             }
         }
+    }
+
+    /// `Serialize` for struct `i`, through `__private::ser`: what serde's
+    /// derive writes for the struct with each field renamed to its wire
+    /// name, an absent `Option` skipped (`Some(None)` is `null`), the open
+    /// map flattened, and floats without a fraction written as integers
+    /// (`7`, not `7.0`: the API's `number`).
+    fn struct_writer(&self, out: &mut String, i: usize, fields: &[Field]) {
+        let name = &self.resolved.models[i].rust;
+        let ser = self.path(i, SER);
+        let allowed = if self.at_root(i) { LINTS_ALLOWED } else { "" };
+        let optional =
+            |f: &Field| matches!(f.presence, Presence::Optional | Presence::OptionalNullable);
+        emit!(
+            out,
+            "{allowed} impl {} for {name} {{ \
+             fn serialize<S: {ser}::Serializer>(&self, serializer: S) \
+             -> {ser}::Result<S::Ok, S::Error> {{ let {}out = {ser}::Fields::",
+            self.path(i, SERIALIZE),
+            if fields.is_empty() { "" } else { "mut " },
+        );
+        if fields.iter().any(|f| f.rest) {
+            out.push_str("open(serializer)?;");
+        } else {
+            out.push_str("new(serializer, ");
+            push_lit(out, &name.name);
+            out.push_str(", ");
+            // The fields written: the required ones, and each optional one
+            // that is there.
+            let required = fields.iter().filter(|f| !optional(f)).count();
+            let mut terms = 0;
+            if required > 0 || fields.iter().all(|f| !optional(f)) {
+                push_number(out, required as u32);
+                terms += 1;
+            }
+            for f in fields.iter().filter(|f| optional(f)) {
+                if terms > 0 {
+                    out.push_str(" + ");
+                }
+                terms += 1;
+                out.push_str("usize::from(self.");
+                f.rust().push_to(out);
+                out.push_str(".is_some())");
+            }
+            out.push_str(")?;");
+        }
+        for f in fields.iter().filter(|f| !f.rest) {
+            let method = match (optional(f), floats_only(&f.ty)) {
+                (false, false) => "out.field(",
+                (false, true) => "out.float(",
+                (true, false) => "out.optional(",
+                (true, true) => "out.optional_float(",
+            };
+            out.push_str(method);
+            push_lit(out, f.wire());
+            out.push_str(", &self.");
+            f.rust().push_to(out);
+            out.push_str(")?;");
+        }
+        // The open map last, as serde's derive writes a flattened one.
+        for f in fields.iter().filter(|f| f.rest) {
+            out.push_str("out.rest(&self.");
+            f.rust().push_to(out);
+            out.push_str(")?;");
+        }
+        out.push_str("out.end() } }");
     }
 
     /// `Deserialize` for struct `i`, through `__private::de`: a key is read
@@ -856,7 +928,7 @@ impl Generator<'_> {
             } else {
                 docs(out, &f.doc);
             }
-            out.push_str("#[serde(flatten)]pub ");
+            out.push_str("pub ");
             f.rust().push_to(out);
             out.push_str(": ");
             self.ty(out, owner, &f.ty);
@@ -873,46 +945,6 @@ impl Generator<'_> {
         }
         if f.deprecated {
             out.push_str("#[deprecated]");
-        }
-        let renamed = f.wire() != f.rust().name;
-        let optional = matches!(f.presence, Presence::Optional | Presence::OptionalNullable);
-        let floats = floats_only(&f.ty);
-        if renamed || optional || floats {
-            out.push_str("#[serde(");
-            let mut first = true;
-            let mut next = |out: &mut String| {
-                if !std::mem::take(&mut first) {
-                    out.push_str(", ");
-                }
-            };
-            if renamed {
-                next(out);
-                out.push_str("rename = \"");
-                let _ = write_escaped(out, f.wire());
-                out.push('"');
-            }
-            // Absent is `None` (read by `struct_reader`); `Some(None)` is
-            // written as `null`.
-            if optional {
-                next(out);
-                push_all(
-                    out,
-                    &[
-                        "skip_serializing_if = \"",
-                        self.path(owner, OPTION),
-                        "::is_none\"",
-                    ],
-                );
-            }
-            // `7`, not `7.0`: the API's `number`.
-            if floats {
-                next(out);
-                push_all(
-                    out,
-                    &["serialize_with = \"", self.path(owner, FLOAT), "::write\""],
-                );
-            }
-            out.push_str(")]");
         }
         out.push_str("pub ");
         f.rust().push_to(out);

@@ -1,6 +1,6 @@
-//! `#[serde(serialize_with)]` for fields of floats (`f64`, `f32`, and
-//! options, lists, maps and boxes of them): a float with no fraction is
-//! written as an integer (`7`, not `7.0`).
+//! How generated structs write fields of floats (`f64`, `f32`, and
+//! options, lists, maps and boxes of them; [`super::ser::Fields::float`]):
+//! a float with no fraction is written as an integer (`7`, not `7.0`).
 //!
 //! SDK docs say `float`, `Double` or `float64` where the API's schema says
 //! `number`, and the API sends integers there as often as not. JSON has one
@@ -13,12 +13,7 @@
 use serde::ser::{Serialize, Serializer};
 use std::collections::BTreeMap;
 
-/// Writes `value`, its floats without a fraction as integers.
-pub fn write<T: Float, S: Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
-    value.write(serializer)
-}
-
-/// A float, or a container of them, written as [`write`] says.
+/// A float, or a container of them, written as the module says.
 pub trait Float {
     /// Writes `self` to `serializer`.
     fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error>;
@@ -52,8 +47,8 @@ impl Float for f32 {
     }
 }
 
-/// A [`Float`] as a `Serialize`.
-struct Written<'a, T: ?Sized>(&'a T);
+/// A [`Float`] as a `Serialize`, written as the module says.
+pub(super) struct Written<'a, T: ?Sized>(pub(super) &'a T);
 
 impl<T: Float + ?Sized> Serialize for Written<'_, T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -94,7 +89,9 @@ mod tests {
 
     fn text<T: Float>(value: &T) -> String {
         let mut out = Vec::new();
-        write(value, &mut serde_json::Serializer::new(&mut out)).expect("writes");
+        Written(value)
+            .serialize(&mut serde_json::Serializer::new(&mut out))
+            .expect("writes");
         String::from_utf8(out).expect("UTF-8")
     }
 
