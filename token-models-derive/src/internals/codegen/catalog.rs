@@ -214,7 +214,7 @@ pub(super) fn presence_unit(presence: Presence) -> &'static str {
 }
 
 /// The inside of the catalog's string literal, as it is written: text goes
-/// in escaped as [`Lit`] escapes it, a separator character in it replaced
+/// in escaped as [`Lit`](super::Lit) escapes it, a separator character in it replaced
 /// (so that no text can corrupt the record); [`Record::end`] writes a
 /// separator itself, escaped.
 pub(super) struct Record<'a>(pub(super) &'a mut String);

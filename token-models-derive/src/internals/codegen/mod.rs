@@ -117,7 +117,7 @@ const SER: Std = std_path("::token_models::__private::ser", "__tm::ser", "");
 const REDACTED: Std = std_path("::token_models::__private::Redacted", "__tm::Redacted", "");
 
 /// The paths a generated module imports by their bare names (each one's
-/// index is its bit in [`Taken`]). A `static`, like [`PLAIN`]: an
+/// index is its bit in [`Taken`]). A `static`, like [`PLAIN`](lit::PLAIN): an
 /// unoptimised build copies a `const` array to the stack at every use.
 static IMPORTED: [Std; 17] = [
     OPTION,
