@@ -3,6 +3,7 @@
 
 use super::codegen::{self, Generator};
 use super::diag::{Diagnostic, Diagnostics, Severity};
+use super::dialect::{self, DIALECTS, Dialect};
 use super::hash::Map;
 use super::ir::{Model, ModelKind};
 use super::markdown;
@@ -10,7 +11,7 @@ use super::par;
 use super::read::{self, Fallback, TypeCells, read_spec};
 use super::resolve::{Resolved, check_scope, resolve};
 use super::source::{self, Scope, Settings, SpecFile, WireOverride};
-use super::types::{self, DIALECTS, Dialect, Parses};
+use super::types::Parses;
 use proc_macro2::{Span, TokenStream};
 use std::path::{Path, PathBuf};
 
@@ -217,11 +218,11 @@ pub fn expand_specs_in(
     // the tree does not tell either, the first of the languages that know
     // most of its names is assumed, and a doc that needs it says so.
     let assumed = assumed_language(&tree);
-    let tree = types::best_dialect(&tree);
+    let tree = dialect::best_dialect(&tree);
     let fallback = |spec: &SpecFile| {
         let voted = by_folder
             .get(top_folder(spec))
-            .and_then(|s| types::best_dialect(s))
+            .and_then(|s| dialect::best_dialect(s))
             .or(tree);
         match voted {
             Some(dialect) => Fallback::voted(dialect),

@@ -23,6 +23,7 @@
 
 pub mod codegen;
 pub mod diag;
+pub mod dialect;
 pub mod expand;
 pub mod few;
 pub mod hash;

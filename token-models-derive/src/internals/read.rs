@@ -6,6 +6,7 @@
 //! (front matter with a title, `## Attributes` lists, `## Example`).
 
 use super::diag::{Diagnostics, LineCursor, Pos};
+use super::dialect::{self, Dialect};
 #[cfg(test)]
 use super::ir::NamedRef;
 use super::ir::{
@@ -16,7 +17,7 @@ use super::naming::{self, Case, RustIdent};
 use super::secrets;
 use super::source::{Settings, SpecFile};
 use super::text::{trim, trim_end, trim_start};
-use super::types::{self, Dialect, Lit, Parsed, Parses, Syntax};
+use super::types::{self, Lit, Parsed, Parses, Syntax};
 use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::Arc;
@@ -141,7 +142,7 @@ pub fn may_need_fallback(doc: &markdown::Doc<'_>, cells: &TypeCells) -> bool {
     let undecided = cells
         .tables
         .iter()
-        .any(|(_, scores)| types::best_dialect(scores).is_none());
+        .any(|(_, scores)| dialect::best_dialect(scores).is_none());
     undecided
         || doc.blocks.iter().any(
             |b| matches!(b, Block::Heading { level: 2, text, .. } if text == "Supported Types"),
@@ -354,7 +355,7 @@ impl<'s> Reader<'s, '_> {
             }
             None => {
                 self.fallback_wanted.set(true);
-                &types::DIALECTS[0]
+                &dialect::DIALECTS[0]
             }
         }
     }

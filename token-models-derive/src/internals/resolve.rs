@@ -7,12 +7,12 @@
 //! `Box` because a type contains itself.
 
 use super::diag::{Diagnostics, did_you_mean};
+use super::dialect::DIALECTS;
 use super::hash::{Map, Set, StrMap, map_with_capacity};
 use super::ir::{Model, ModelKind, NamedRef, Scalar, Ty, Value};
 use super::naming::RustIdent;
 use super::par;
 use super::source::{Place, Scope, SpecFile};
-use super::types::DIALECTS;
 use std::sync::{Arc, OnceLock};
 
 /// What can be derived for one model beyond `Debug`, `Clone`, `PartialEq`

@@ -2,10 +2,10 @@
 //! and the per-folder settings files.
 
 use super::diag::{Diagnostics, LineCursor, Pos, did_you_mean};
+use super::dialect::{DIALECTS, Dialect};
 use super::naming::Case;
 use super::par;
 use super::settings_file;
-use super::types::{DIALECTS, Dialect};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 

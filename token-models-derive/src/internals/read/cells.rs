@@ -10,7 +10,7 @@ pub struct TypeCells {
     cells: Vec<TypeCell>,
     /// Each table's dialect scores (see [`TypeCells::scores`]), keyed by
     /// the offset of its first Type cell.
-    pub(super) tables: Vec<(usize, [usize; types::DIALECTS.len()])>,
+    pub(super) tables: Vec<(usize, [usize; dialect::DIALECTS.len()])>,
     /// Where the cell after the one asked for last is: cells are asked for
     /// in document order, as a rule.
     next: usize,
@@ -42,7 +42,7 @@ impl TypeCells {
                     let first = cells.len();
                     // Sized once per table rather than grown row by row.
                     cells.reserve(table.rows().len());
-                    let mut scores = [0; types::DIALECTS.len()];
+                    let mut scores = [0; dialect::DIALECTS.len()];
                     for c in table.rows().filter_map(|r| r.get(col)) {
                         let range = type_text(&c.rich);
                         let parsed = parses.parse(expression(c, &range));
@@ -78,8 +78,8 @@ impl TypeCells {
     /// How many of the names in the doc's Type columns each dialect knows:
     /// summed over a folder, they pick the language of docs too short to
     /// tell.
-    pub fn scores(&self) -> [usize; types::DIALECTS.len()] {
-        let mut total = [0; types::DIALECTS.len()];
+    pub fn scores(&self) -> [usize; dialect::DIALECTS.len()] {
+        let mut total = [0; dialect::DIALECTS.len()];
         for (_, scores) in &self.tables {
             for (t, s) in total.iter_mut().zip(scores) {
                 *t += s;

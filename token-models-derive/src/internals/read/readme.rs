@@ -11,11 +11,12 @@ use super::{
     Block, Lines, Model, ModelKind, Pos, Presence, Reader, RustIdent, Scalar, Style, Table, Ty,
     Value, Variant, cell_doc_text, doc_text, unique, variant_name,
 };
+use crate::internals::dialect::{self, Dialect};
 use crate::internals::ir::{Field, NamedRef};
 use crate::internals::json::Json;
 use crate::internals::markdown::Rich;
 use crate::internals::naming::Case;
-use crate::internals::types::{self, Dialect};
+use crate::internals::types;
 use std::ops::Range;
 
 /// One attribute as the page writes it, before the page's rules (which
@@ -767,7 +768,7 @@ fn nested_name(owner: &RustIdent, name: &str) -> RustIdent {
 }
 
 pub(super) fn readme_dialect() -> &'static Dialect {
-    Dialect::by_name("readme").unwrap_or(&types::DIALECTS[0])
+    Dialect::by_name("readme").unwrap_or(&dialect::DIALECTS[0])
 }
 
 /// The type words of `text` and the markers among them: `string(2048)

@@ -69,7 +69,7 @@ impl<'s> Reader<'s, '_> {
             .and_then(|r| r.get(type_col))
             .and_then(|c| self.cells.table_scores(c.src.start));
         let dialect = self.spec.settings.dialect.unwrap_or_else(|| match scored {
-            Some(scores) => types::best_dialect(scores).unwrap_or_else(|| self.fallback()),
+            Some(scores) => dialect::best_dialect(scores).unwrap_or_else(|| self.fallback()),
             None => {
                 let exprs = parsed.iter().zip(rows.clone()).filter_map(|(p, row)| {
                     let (range, p) = p.as_ref()?;
@@ -405,13 +405,13 @@ impl<'s> Reader<'s, '_> {
                 .iter()
                 .filter_map(|(text, s, _)| Some((s.as_ref().ok()?, *text)));
             let mut scores = types::dialect_scores(syntaxes);
-            for (score, d) in scores.iter_mut().zip(types::DIALECTS) {
+            for (score, d) in scores.iter_mut().zip(dialect::DIALECTS) {
                 *score += parsed
                     .iter()
                     .filter(|(text, ..)| d.alternatives.iter().any(|(w, _)| w == text))
                     .count();
             }
-            types::best_dialect(&scores).unwrap_or_else(|| self.fallback())
+            dialect::best_dialect(&scores).unwrap_or_else(|| self.fallback())
         });
         let mut tys = Vec::new();
         for (text, syntax, at) in parsed {

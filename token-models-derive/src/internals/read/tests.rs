@@ -19,7 +19,7 @@ fn read(text: &str) -> (Vec<Model<'static>>, Vec<String>) {
         file,
         &doc,
         TypeCells::of(&doc, &mut Parses::default()),
-        Some(Fallback::voted(&types::DIALECTS[0])),
+        Some(Fallback::voted(&dialect::DIALECTS[0])),
         &mut d,
     )
     .unwrap_or_default();
