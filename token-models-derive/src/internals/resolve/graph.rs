@@ -1,0 +1,191 @@
+//! The graph of models holding models: which fields need a `Box` (a type
+//! that holds itself) and which traits each type can derive.
+
+use super::*;
+
+/// The models a type holds directly (not behind a `Vec` or a map), which
+/// would make it infinitely large if one of them held it in turn.
+pub(super) fn direct_refs(ty: &Ty, out: &mut Vec<usize>) {
+    match ty {
+        Ty::Model(m) => out.push(*m),
+        Ty::Nullable(t) => direct_refs(t, out),
+        Ty::Union(ts) => ts.iter().for_each(|t| direct_refs(t, out)),
+        Ty::List(_)
+        | Ty::Map(_)
+        | Ty::Scalar(_)
+        | Ty::Named(_)
+        | Ty::Local(_)
+        | Ty::Null
+        | Ty::Transport(_) => {}
+    }
+}
+
+/// What one model's types say about the graph of models: found while the
+/// model is resolved (on all cores), put together after.
+pub(super) struct Edges {
+    /// The models it holds directly (not behind a list or a map).
+    direct: Vec<usize>,
+    /// Every model its types name, anywhere, as often as they do.
+    named: Vec<usize>,
+    /// The traits its own kind and fields allow, before those of the
+    /// models it holds are known.
+    own: Traits,
+}
+
+impl Edges {
+    pub(super) fn of(kind: &ModelKind) -> Edges {
+        let all = Traits {
+            eq: true,
+            hash: true,
+        };
+        let mut own = match kind {
+            ModelKind::FreeForm | ModelKind::Any => Traits {
+                eq: true,
+                hash: false,
+            },
+            // An open enum of numbers keeps unknown values as JSON.
+            ModelKind::Enum {
+                variants,
+                open: true,
+                ..
+            } if variants.iter().any(|v| !matches!(v.value, Value::Str(_))) => Traits {
+                eq: true,
+                hash: false,
+            },
+            ModelKind::Struct(_) | ModelKind::Union(_) | ModelKind::Enum { .. } => all,
+        };
+        let (mut direct, mut named) = (Vec::new(), Vec::new());
+        for ty in kind.types() {
+            direct_refs(ty, &mut direct);
+            ty.walk(&mut |ty| match ty {
+                Ty::Scalar(Scalar::F32 | Scalar::F64) => {
+                    own = Traits {
+                        eq: false,
+                        hash: false,
+                    }
+                }
+                Ty::Scalar(Scalar::Any | Scalar::Object) => own.hash = false,
+                Ty::Model(r) => named.push(*r),
+                _ => {}
+            });
+        }
+        Edges { direct, named, own }
+    }
+}
+
+/// Boxes every field or alternative that holds, directly, a model of its
+/// own strongly connected component: the types that contain themselves.
+/// `edges` are the models', in order.
+pub(super) fn mark_boxes(models: &mut [Model], edges: &[Edges]) {
+    let edges: Vec<&[usize]> = edges.iter().map(|e| e.direct.as_slice()).collect();
+    let component = strongly_connected(&edges);
+    // A model alone in its component that does not hold itself is in no
+    // cycle: none of its fields is boxed (most models).
+    let mut size = vec![0usize; models.len()];
+    for &c in &component {
+        size[c] += 1;
+    }
+    let mut refs = Vec::new();
+    for (i, m) in models.iter_mut().enumerate() {
+        if size[component[i]] == 1 && !edges[i].contains(&i) {
+            continue;
+        }
+        let mut boxed = |ty: &Ty| {
+            refs.clear();
+            direct_refs(ty, &mut refs);
+            refs.iter().any(|&r| component[r] == component[i])
+        };
+        match &mut m.kind {
+            ModelKind::Struct(fields) => fields.iter_mut().for_each(|f| f.boxed = boxed(&f.ty)),
+            ModelKind::Union(alternatives) => {
+                alternatives.iter_mut().for_each(|a| a.boxed = boxed(&a.ty))
+            }
+            ModelKind::FreeForm | ModelKind::Any | ModelKind::Enum { .. } => {}
+        }
+    }
+}
+
+/// Tarjan's algorithm, without recursion: a component number per node.
+pub(super) fn strongly_connected(edges: &[&[usize]]) -> Vec<usize> {
+    const UNSEEN: usize = usize::MAX;
+    let n = edges.len();
+    let (mut index, mut low, mut component) = (vec![UNSEEN; n], vec![0; n], vec![UNSEEN; n]);
+    let (mut on_stack, mut stack) = (vec![false; n], Vec::new());
+    let (mut next_index, mut next_component) = (0, 0);
+    for root in 0..n {
+        if index[root] != UNSEEN {
+            continue;
+        }
+        // (node, next edge to look at)
+        let mut work = vec![(root, 0)];
+        while let Some(&mut (v, ref mut e)) = work.last_mut() {
+            if *e == 0 && index[v] == UNSEEN {
+                index[v] = next_index;
+                low[v] = next_index;
+                next_index += 1;
+                stack.push(v);
+                on_stack[v] = true;
+            }
+            if let Some(&w) = edges[v].get(*e) {
+                *e += 1;
+                if index[w] == UNSEEN {
+                    work.push((w, 0));
+                } else if on_stack[w] {
+                    low[v] = low[v].min(index[w]);
+                }
+                continue;
+            }
+            work.pop();
+            if let Some(&(parent, _)) = work.last() {
+                low[parent] = low[parent].min(low[v]);
+            }
+            if low[v] == index[v] {
+                while let Some(w) = stack.pop() {
+                    on_stack[w] = false;
+                    component[w] = next_component;
+                    if w == v {
+                        break;
+                    }
+                }
+                next_component += 1;
+            }
+        }
+    }
+    component
+}
+
+/// `Eq` where no float is inside, `Hash` where in addition no free-form JSON
+/// is: each model's own fields decide first, then a model that loses a
+/// trait takes it from every model that holds it, until none changes (a
+/// worklist, so each reference is followed at most once per trait lost).
+pub(super) fn derive_traits(edges: &[Edges]) -> Vec<Traits> {
+    let all = Traits {
+        eq: true,
+        hash: true,
+    };
+    let mut traits: Vec<Traits> = edges.iter().map(|e| e.own).collect();
+    // `holders[r]`: the models with a field (or alternative) of model `r`.
+    let mut holders: Vec<Vec<usize>> = vec![Vec::new(); edges.len()];
+    for (i, e) in edges.iter().enumerate() {
+        for &r in &e.named {
+            if let Some(h) = holders.get_mut(r) {
+                h.push(i);
+            }
+        }
+    }
+    let mut work: Vec<usize> = (0..edges.len()).filter(|&i| traits[i] != all).collect();
+    while let Some(r) = work.pop() {
+        let lost = traits[r];
+        for &i in &holders[r] {
+            let t = Traits {
+                eq: traits[i].eq && lost.eq,
+                hash: traits[i].hash && lost.hash,
+            };
+            if t != traits[i] {
+                traits[i] = t;
+                work.push(i);
+            }
+        }
+    }
+    traits
+}
