@@ -86,9 +86,9 @@ fn leak<T>(v: Vec<T>) -> &'static [T] {
     }
 }
 
-/// The macro's encoding, back to data. The input is the macro's own output,
-/// so a malformed record can only come from a mismatched version of the
-/// macro: its missing parts read as empty.
+/// The macro's encoding, back to data. The input is the macro's own output
+/// (the facade depends on exactly its version of the macro), so a record
+/// is never malformed; were it, its missing parts would read as empty.
 fn decode(encoded: &'static str) -> Vec<Model> {
     encoded
         .split(MODEL)
