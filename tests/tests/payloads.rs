@@ -595,3 +595,20 @@ fn every_format_reads_alike() {
         assert_eq!(ours, theirs);
     }
 }
+
+/// Code generic over the models needs no serde of its own: the facade
+/// re-exports the one they implement.
+#[test]
+fn code_generic_over_the_models_names_serde_through_the_facade() {
+    fn round_trip<T>(json: &str) -> String
+    where
+        T: token_models::serde::Serialize + token_models::serde::de::DeserializeOwned,
+    {
+        let model: T = token_models::serde_json::from_str(json).expect("reads");
+        token_models::serde_json::to_string(&model).expect("writes")
+    }
+    assert_eq!(
+        round_trip::<Widget>(r#"{"id": "w", "parts": [], "count": 2}"#),
+        r#"{"id":"w","count":2,"parts":[]}"#
+    );
+}

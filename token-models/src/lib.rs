@@ -39,6 +39,11 @@ pub use date_time::DateTime;
 
 pub use token_models_derive::include_specs;
 
+/// The serde the models implement `Serialize` and `Deserialize` of, for
+/// code generic over them (`T: token_models::serde::Serialize`) without a
+/// serde dependency of its own.
+pub use serde;
+
 /// The JSON library of free-form fields (`serde_json::Value`, `Map`).
 pub use serde_json;
 
