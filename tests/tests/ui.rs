@@ -1,5 +1,6 @@
 //! Bad specs are compile errors that point into the spec (trybuild UI tests:
-//! `tests/ui/*.rs` and the `.stderr` each must produce).
+//! `tests/ui/*.rs` and the `.stderr` each must produce), and the snapshots of
+//! the generated code compile.
 //!
 //! trybuild compiles the cases in a crate of its own under
 //! `target/tests/trybuild/`, which is where `include_specs!` looks for specs,
@@ -33,7 +34,7 @@ fn trybuild_project() -> PathBuf {
 }
 
 #[test]
-fn bad_specs_are_compile_errors() {
+fn bad_specs_are_compile_errors_and_snapshots_compile() {
     let specs = trybuild_project().join("specs");
     let _ = std::fs::remove_dir_all(&specs);
     copy_dir(
@@ -55,5 +56,65 @@ fn bad_specs_are_compile_errors() {
     big.resize(4 * 1024 * 1024 + 1, b'x');
     std::fs::write(oversize.join("big.md"), big).expect("write");
 
-    trybuild::TestCases::new().compile_fail("ui/*.rs");
+    // One `TestCases`: trybuild builds its cases in one project, which two
+    // tests running at once would both rewrite.
+    let cases = trybuild::TestCases::new();
+    cases.compile_fail("ui/*.rs");
+    cases.pass(snapshots_case());
+}
+
+/// A case that compiles the snapshot files of the generated code
+/// (`token-models-derive/src/tests/snapshots/`) as they are: each whole
+/// invocation in a module of its own, and the per-spec ones of each
+/// repository folder together in a module that imports what a generated
+/// module imports. The split tree's snapshot names models of another crate
+/// and is left out.
+fn snapshots_case() -> PathBuf {
+    let snapshots =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../token-models-derive/src/tests/snapshots");
+    let out = trybuild_project().join("snapshots");
+    let _ = std::fs::remove_dir_all(&out);
+    std::fs::create_dir_all(&out).expect("create folder");
+    let mut names: Vec<String> = std::fs::read_dir(&snapshots)
+        .expect("read the snapshots")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter_map(|n| n.strip_suffix(".snap").map(str::to_owned))
+        .filter(|n| !n.starts_with("split__"))
+        .collect();
+    names.sort();
+    let mut folders: Vec<(String, Vec<PathBuf>)> = Vec::new();
+    let mut case = String::from("#![allow(dead_code, deprecated, non_snake_case)]\n\n");
+    for name in &names {
+        let text = std::fs::read_to_string(snapshots.join(format!("{name}.snap")))
+            .expect("read a snapshot");
+        // insta's header: `---`, its fields, `---`.
+        let body = text
+            .splitn(3, "---\n")
+            .nth(2)
+            .expect("a snapshot has a header");
+        let file = out.join(format!("{name}.rs"));
+        std::fs::write(&file, body).expect("write");
+        if body.contains("pub static CATALOG") {
+            case.push_str(&format!("mod {name} {{\n    include!({file:?});\n}}\n"));
+        } else {
+            let folder = name.split("__").next().expect("a folder").to_owned();
+            match folders.iter_mut().find(|(f, _)| *f == folder) {
+                Some((_, files)) => files.push(file),
+                None => folders.push((folder, vec![file])),
+            }
+        }
+    }
+    for (folder, files) in &folders {
+        case.push_str(&format!(
+            "mod {folder} {{\n    #[allow(unused_imports)]\n    use ::token_models::__private::{{self as __tm, Option, String, Vec, Box, BTreeMap, DateTime, NaiveDate, Value, Map, Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize}};\n"
+        ));
+        for file in files {
+            case.push_str(&format!("    include!({file:?});\n"));
+        }
+        case.push_str("}\n");
+    }
+    case.push_str("\nfn main() {}\n");
+    let case_file = out.join("snapshots_compile.rs");
+    std::fs::write(&case_file, case).expect("write");
+    case_file
 }

@@ -147,3 +147,68 @@ fn generated_code_of_unions_open_enums_and_nullable_fields() {
         insta::assert_snapshot!("python__shapes", prettyplease::unparse(&file));
     });
 }
+
+/// The other shapes the generated code takes, as Python SDK docs write
+/// them: a union of two structs (read through `TryFrom<Value>`, the best
+/// fit first), a closed enum of numbers, a struct that holds itself (boxed),
+/// a deprecated field, a transport field left out, floats, an open map, and
+/// a doc of prose only (a `Value` newtype).
+#[test]
+fn generated_code_of_the_other_shapes() {
+    let specs = vec![
+        SpecFile::in_memory(
+            "models/pet.md",
+            "# Pet\n\n\n## Supported Types\n\n\
+             ### `models.Cat`\n\n```python\nvalue: models.Cat = /* values here */\n```\n\n\
+             ### `models.Dog`\n\n```python\nvalue: models.Dog = /* values here */\n```\n",
+        ),
+        SpecFile::in_memory(
+            "models/cat.md",
+            &format!(
+                "# Cat\n\n{FIELDS}| `name` | *str* | :heavy_check_mark: | N/A |\n\
+                 | `weight` | *Optional[float]* | :heavy_minus_sign: | In kilograms. |\n\
+                 | ~~`owner`~~ | *Optional[str]* | :heavy_minus_sign: | Gone from the API. |\n\
+                 | `raw_response` | *httpx.Response* | :heavy_check_mark: | The HTTP response. |\n"
+            ),
+        ),
+        SpecFile::in_memory(
+            "models/dog.md",
+            &format!(
+                "# Dog\n\n{FIELDS}| `name` | *str* | :heavy_check_mark: | N/A |\n\
+                 | `level` | [models.Level](level.md) | :heavy_check_mark: | N/A |\n\
+                 | `best_friend` | [Optional[models.Dog]](dog.md) | :heavy_minus_sign: | N/A |\n\
+                 | `additional_properties` | Dict[str, *int*] | :heavy_minus_sign: | N/A |\n"
+            ),
+        ),
+        SpecFile::in_memory(
+            "models/level.md",
+            "# Level\n\nHow trained.\n\n## Values\n\n- `1`\n- `2`\n",
+        ),
+        SpecFile::in_memory(
+            "models/anything.md",
+            "# Anything\n\nWhatever the API sends.\n",
+        ),
+    ];
+    let expansion = expand_specs_in(&specs, Vec::new(), Diagnostics::new(), Scope::default(), 1);
+    assert!(
+        expansion.diagnostics.is_empty(),
+        "{:?}",
+        expansion.diagnostics
+    );
+    let source = expansion.generator().all();
+    for shape in [
+        "impl ::core::convert::TryFrom<Value> for Pet",
+        "pub best_friend: Option<Box<Dog>>",
+        "#[deprecated]",
+        "Not generated: the field `raw_response`",
+        "out.optional_float(\"weight\", &self.weight)",
+        "out.rest(&self.additional_properties)",
+        "pub struct Anything(",
+    ] {
+        assert!(source.contains(shape), "no `{shape}` in:\n{source}");
+    }
+    let file: syn::File = syn::parse_str(&source).expect("generated code parses");
+    insta::with_settings!({ prepend_module_to_snapshot => false }, {
+        insta::assert_snapshot!("python__other_shapes", prettyplease::unparse(&file));
+    });
+}
