@@ -481,3 +481,56 @@ fn unions_pick_the_alternative_a_payload_was_built_for() {
         assert!(ours_missed.is_empty(), "{corpus}: {ours_missed:?}");
     }
 }
+
+/// Case conversion against `heck` (the crate most Rust code converts names
+/// with) over every field name both corpora write: the field's Rust name
+/// (snake_case) and each `wire_names` casing.
+#[test]
+fn case_conversion_agrees_with_heck_on_both_corpora() {
+    use crate::internals::naming::Case;
+    use heck::{ToKebabCase, ToLowerCamelCase, ToShoutySnakeCase, ToSnakeCase, ToUpperCamelCase};
+    let base = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join("shared");
+    let mut names = std::collections::BTreeSet::new();
+    for corpus in ["corpus", "corpus2"] {
+        for (_, repo) in trees(&base.join(corpus)) {
+            let models = models_folder(&repo);
+            expand(&base, &rel(&models, &base), Settings::default(), |e| {
+                for m in &e.resolved.models {
+                    if let ModelKind::Struct(fields) = &m.kind {
+                        names.extend(fields.iter().map(|f| f.written.to_string()));
+                    }
+                }
+            });
+        }
+    }
+    type Convert = fn(&str) -> String;
+    let cases: [(Case, Convert); 5] = [
+        (Case::Snake, |s| s.to_snake_case()),
+        (Case::Camel, |s| s.to_lower_camel_case()),
+        (Case::Pascal, |s| s.to_upper_camel_case()),
+        (Case::Kebab, |s| s.to_kebab_case()),
+        (Case::ScreamingSnake, |s| s.to_shouty_snake_case()),
+    ];
+    let mut differ: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for name in &names {
+        for (case, heck) in &cases {
+            let ours = case.apply(name);
+            let theirs = heck(name);
+            if ours != theirs {
+                differ
+                    .entry(case.name().to_owned())
+                    .or_default()
+                    .push(format!("{name}: {ours} / {theirs}"));
+            }
+        }
+    }
+    println!(
+        "{} field names, each in {} casings: all as heck writes them",
+        names.len(),
+        cases.len()
+    );
+    assert!(names.len() > 5_000, "the corpora were read");
+    assert!(differ.is_empty(), "{differ:#?}");
+}
