@@ -437,6 +437,65 @@ pub fn best_dialect(scores: &[usize]) -> Option<&'static Dialect> {
     }
 }
 
+/// The languages a tree's docs vote for, by their top folder and in all:
+/// a folder whose docs do not tell (a small `errors/` folder writing only
+/// `*string*` and `*int*`) takes the whole tree's language.
+#[derive(Default)]
+pub struct Vote<'a> {
+    by_folder: hash::Map<&'a str, Vec<usize>>,
+    tree: Vec<usize>,
+}
+
+impl<'a> Vote<'a> {
+    /// Counts one doc's scores (see `types::dialect_scores`) for its top
+    /// folder and the tree.
+    pub fn add(&mut self, folder: &'a str, scores: &[usize]) {
+        let total = self
+            .by_folder
+            .entry(folder)
+            .or_insert_with(|| vec![0; DIALECTS.len()]);
+        self.tree.resize(DIALECTS.len(), 0);
+        for ((t, all), s) in total.iter_mut().zip(&mut self.tree).zip(scores) {
+            *t += s;
+            *all += s;
+        }
+    }
+
+    /// The language of a folder's docs: the folder's own, else the tree's,
+    /// if one language knows the most of their names.
+    pub fn of(&self, folder: &str) -> Option<&'static Dialect> {
+        self.by_folder
+            .get(folder)
+            .and_then(|s| best_dialect(s))
+            .or_else(|| best_dialect(&self.tree))
+    }
+
+    /// The language assumed where neither a folder nor the tree tells one
+    /// (the first of the languages that know most of the tree's names), and
+    /// the warning a doc read in it gives.
+    pub fn assumed(&self) -> (&'static Dialect, String) {
+        let tree = &self.tree;
+        let max = tree.iter().copied().max().unwrap_or(0);
+        let tied: Vec<&'static Dialect> = DIALECTS
+            .iter()
+            .zip(tree)
+            .filter(|&(_, &s)| s == max && max > 0)
+            .map(|(d, _)| d)
+            .collect();
+        let dialect = tied.first().copied().unwrap_or(&DIALECTS[0]);
+        let names: Vec<&str> = tied.iter().map(|d| d.name).collect();
+        let why = match names.as_slice() {
+            [] | [_] => String::from("no language knows its type names"),
+            all => format!("{} know as many of its type names", all.join(", ")),
+        };
+        let message = format!(
+            "found no type name that tells this doc's language, nor in its folder or the whole specs tree ({why}): read it as {}; `dialect = \"…\"` in a token-models.toml says which",
+            dialect.name
+        );
+        (dialect, message)
+    }
+}
+
 /// The README's type mapping table, generated from [`DIALECTS`] so that the
 /// two cannot drift apart (a test compares them).
 #[cfg(test)]

@@ -3,8 +3,7 @@
 
 use super::codegen::{self, Generator};
 use super::diag::{Diagnostic, Diagnostics, Severity};
-use super::dialect::{self, DIALECTS, Dialect};
-use super::hash::Map;
+use super::dialect;
 use super::ir::{Model, ModelKind};
 use super::markdown;
 use super::par;
@@ -106,29 +105,6 @@ impl Expansion<'_> {
     }
 }
 
-/// The language assumed for a tree whose names do not tell one (see
-/// `expand_specs_in`), and the warning a doc read in it gives.
-fn assumed_language(tree: &[usize]) -> (&'static Dialect, String) {
-    let max = tree.iter().copied().max().unwrap_or(0);
-    let tied: Vec<&'static Dialect> = DIALECTS
-        .iter()
-        .zip(tree)
-        .filter(|&(_, &s)| s == max && max > 0)
-        .map(|(d, _)| d)
-        .collect();
-    let dialect = tied.first().copied().unwrap_or(&DIALECTS[0]);
-    let names: Vec<&str> = tied.iter().map(|d| d.name).collect();
-    let why = match names.as_slice() {
-        [] | [_] => String::from("no language knows its type names"),
-        all => format!("{} know as many of its type names", all.join(", ")),
-    };
-    let message = format!(
-        "found no type name that tells this doc's language, nor in its folder or the whole specs tree ({why}): read it as {}; `dialect = \"…\"` in a token-models.toml says which",
-        dialect.name
-    );
-    (dialect, message)
-}
-
 /// How many places a warning lists before it counts the rest.
 const WARNINGS_SHOWN: usize = 5;
 
@@ -202,35 +178,17 @@ pub fn expand_specs_in(
             None => (scores, Err((doc, None))),
         }
     });
-    let mut by_folder: Map<&str, Vec<usize>> = Map::default();
-    let mut tree = vec![0; DIALECTS.len()];
+    let mut vote = dialect::Vote::default();
     for (spec, (scores, _)) in specs.iter().zip(&first) {
-        let total = by_folder
-            .entry(top_folder(spec))
-            .or_insert_with(|| vec![0; DIALECTS.len()]);
-        for ((t, all), s) in total.iter_mut().zip(&mut tree).zip(scores) {
-            *t += s;
-            *all += s;
-        }
+        vote.add(top_folder(spec), scores);
     }
-    // A folder whose docs do not tell (a small `errors/` folder writing
-    // only `*string*` and `*int*`) takes the whole tree's language. When
-    // the tree does not tell either, the first of the languages that know
-    // most of its names is assumed, and a doc that needs it says so.
-    let assumed = assumed_language(&tree);
-    let tree = dialect::best_dialect(&tree);
-    let fallback = |spec: &SpecFile| {
-        let voted = by_folder
-            .get(top_folder(spec))
-            .and_then(|s| dialect::best_dialect(s))
-            .or(tree);
-        match voted {
-            Some(dialect) => Fallback::voted(dialect),
-            None => Fallback {
-                dialect: assumed.0,
-                assumed: Some(assumed.1.clone()),
-            },
-        }
+    let assumed = vote.assumed();
+    let fallback = |spec: &SpecFile| match vote.of(top_folder(spec)) {
+        Some(dialect) => Fallback::voted(dialect),
+        None => Fallback {
+            dialect: assumed.0,
+            assumed: Some(assumed.1.clone()),
+        },
     };
     // Most docs were read in the first pass; only those left for the vote
     // go through a second (on all cores only if there are many).
