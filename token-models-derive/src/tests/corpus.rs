@@ -128,6 +128,18 @@ fn rel(path: &Path, base: &Path) -> String {
     rel.to_string_lossy().replace('\\', "/")
 }
 
+/// Expands each repository's models folder of `corpus` (`corpus` or
+/// `corpus2` in `../shared`), as a user would point the macro at it.
+fn each_models_folder(corpus: &str, mut f: impl FnMut(&Expansion)) {
+    let base = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join("shared");
+    for (_, repo) in trees(&base.join(corpus)) {
+        let models = models_folder(&repo);
+        expand(&base, &rel(&models, &base), Settings::default(), |e| f(e));
+    }
+}
+
 /// Reads every tree of `corpus` from each of the three roots, printing a
 /// table per language (the README's) and returning what went wrong.
 fn read_corpus(corpus: &str) -> (Vec<String>, Vec<String>) {
@@ -240,26 +252,20 @@ fn every_tree_of_the_second_corpus_reads_cleanly_from_every_root() {
 /// and must not be among them.
 #[test]
 fn credentials_in_both_corpora_are_redacted_and_nothing_else() {
-    let base = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .join("shared");
     let mut redacted: BTreeMap<String, usize> = BTreeMap::new();
     let mut kept: BTreeMap<String, usize> = BTreeMap::new();
     for corpus in ["corpus", "corpus2"] {
-        for (_, repo) in trees(&base.join(corpus)) {
-            let models = models_folder(&repo);
-            expand(&base, &rel(&models, &base), Settings::default(), |e| {
-                for m in &e.resolved.models {
-                    if let ModelKind::Struct(fields) = &m.kind {
-                        for f in fields {
-                            let name = f.written.to_string();
-                            let counts = if f.secret { &mut redacted } else { &mut kept };
-                            *counts.entry(name).or_default() += 1;
-                        }
+        each_models_folder(corpus, |e| {
+            for m in &e.resolved.models {
+                if let ModelKind::Struct(fields) = &m.kind {
+                    for f in fields {
+                        let name = f.written.to_string();
+                        let counts = if f.secret { &mut redacted } else { &mut kept };
+                        *counts.entry(name).or_default() += 1;
                     }
                 }
-            });
-        }
+            }
+        });
     }
     println!("redacted ({} names):", redacted.len());
     for (name, n) in &redacted {
@@ -364,114 +370,106 @@ fn knows(reads: &Reads, payload: &[(String, Option<String>)]) -> usize {
 /// order must pick right every time.
 #[test]
 fn unions_pick_the_alternative_a_payload_was_built_for() {
-    let base = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .join("shared");
     for corpus in ["corpus", "corpus2"] {
         let (mut unions, mut payloads, mut ambiguous) = (0, 0, 0);
         let (mut serde_wrong, mut ours_wrong, mut ours_missed) = (0, 0, Vec::new());
-        for (_, repo) in trees(&base.join(corpus)) {
-            let models = models_folder(&repo);
-            expand(&base, &rel(&models, &base), Settings::default(), |e| {
-                let all = &e.resolved.models;
-                let fixed = |ty: &crate::internals::ir::Ty| match ty {
-                    crate::internals::ir::Ty::Model(t) => match &all[*t].kind {
-                        ModelKind::Enum { variants, .. } if variants.len() == 1 => {
-                            Some(variants[0].value.text().into_owned())
-                        }
-                        _ => None,
-                    },
+        each_models_folder(corpus, |e| {
+            let all = &e.resolved.models;
+            let fixed = |ty: &crate::internals::ir::Ty| match ty {
+                crate::internals::ir::Ty::Model(t) => match &all[*t].kind {
+                    ModelKind::Enum { variants, .. } if variants.len() == 1 => {
+                        Some(variants[0].value.text().into_owned())
+                    }
                     _ => None,
-                };
-                let reads = |ty: &crate::internals::ir::Ty| -> Option<Reads> {
-                    use crate::internals::ir::{Scalar, Ty};
-                    match ty {
-                        Ty::Model(t) => match &all[*t].kind {
-                            ModelKind::Struct(fields) if !fields.iter().any(|f| f.rest) => {
-                                Some(Reads::Struct(
-                                    fields
-                                        .iter()
-                                        .map(|f| {
-                                            let required = matches!(
-                                                f.presence,
-                                                crate::internals::ir::Presence::Required
-                                                    | crate::internals::ir::Presence::Nullable
-                                            );
-                                            (f.wire().to_owned(), required, fixed(&f.ty))
-                                        })
-                                        .collect(),
-                                ))
-                            }
-                            ModelKind::Struct(_) | ModelKind::FreeForm | ModelKind::Any => {
-                                Some(Reads::AnyObject)
-                            }
-                            _ => None,
-                        },
-                        Ty::Map(_) | Ty::Scalar(Scalar::Object | Scalar::Any) => {
+                },
+                _ => None,
+            };
+            let reads = |ty: &crate::internals::ir::Ty| -> Option<Reads> {
+                use crate::internals::ir::{Scalar, Ty};
+                match ty {
+                    Ty::Model(t) => match &all[*t].kind {
+                        ModelKind::Struct(fields) if !fields.iter().any(|f| f.rest) => {
+                            Some(Reads::Struct(
+                                fields
+                                    .iter()
+                                    .map(|f| {
+                                        let required = matches!(
+                                            f.presence,
+                                            crate::internals::ir::Presence::Required
+                                                | crate::internals::ir::Presence::Nullable
+                                        );
+                                        (f.wire().to_owned(), required, fixed(&f.ty))
+                                    })
+                                    .collect(),
+                            ))
+                        }
+                        ModelKind::Struct(_) | ModelKind::FreeForm | ModelKind::Any => {
                             Some(Reads::AnyObject)
                         }
                         _ => None,
-                    }
+                    },
+                    Ty::Map(_) | Ty::Scalar(Scalar::Object | Scalar::Any) => Some(Reads::AnyObject),
+                    _ => None,
+                }
+            };
+            for m in all {
+                let ModelKind::Union(alternatives) = &m.kind else {
+                    continue;
                 };
-                for m in all {
-                    let ModelKind::Union(alternatives) = &m.kind else {
+                let objects: Vec<Reads> =
+                    alternatives.iter().filter_map(|a| reads(&a.ty)).collect();
+                if objects.len() < 2 {
+                    continue;
+                }
+                unions += 1;
+                for (k, built_for) in objects.iter().enumerate() {
+                    let Reads::Struct(fields) = built_for else {
                         continue;
                     };
-                    let objects: Vec<Reads> =
-                        alternatives.iter().filter_map(|a| reads(&a.ty)).collect();
-                    if objects.len() < 2 {
-                        continue;
-                    }
-                    unions += 1;
-                    for (k, built_for) in objects.iter().enumerate() {
-                        let Reads::Struct(fields) = built_for else {
-                            continue;
+                    let every: Vec<_> = fields
+                        .iter()
+                        .map(|(key, _, v)| (key.clone(), v.clone()))
+                        .collect();
+                    let required: Vec<_> = fields
+                        .iter()
+                        .filter(|(_, required, _)| *required)
+                        .map(|(key, _, v)| (key.clone(), v.clone()))
+                        .collect();
+                    for payload in [every, required] {
+                        payloads += 1;
+                        let taking: Vec<usize> = (0..objects.len())
+                            .filter(|&j| takes(&objects[j], &payload))
+                            .collect();
+                        let serde_pick = taking.first().copied();
+                        let ours = taking.iter().copied().min_by_key(|&j| {
+                            let struct_first = matches!(objects[j], Reads::AnyObject);
+                            (
+                                struct_first,
+                                std::cmp::Reverse(knows(&objects[j], &payload)),
+                                j,
+                            )
+                        });
+                        let right = |pick: Option<usize>| {
+                            pick.is_some_and(|j| {
+                                j == k
+                                    || (matches!(objects[j], Reads::Struct(_))
+                                        && knows(&objects[j], &payload) == payload.len())
+                            })
                         };
-                        let every: Vec<_> = fields
-                            .iter()
-                            .map(|(key, _, v)| (key.clone(), v.clone()))
-                            .collect();
-                        let required: Vec<_> = fields
-                            .iter()
-                            .filter(|(_, required, _)| *required)
-                            .map(|(key, _, v)| (key.clone(), v.clone()))
-                            .collect();
-                        for payload in [every, required] {
-                            payloads += 1;
-                            let taking: Vec<usize> = (0..objects.len())
-                                .filter(|&j| takes(&objects[j], &payload))
-                                .collect();
-                            let serde_pick = taking.first().copied();
-                            let ours = taking.iter().copied().min_by_key(|&j| {
-                                let struct_first = matches!(objects[j], Reads::AnyObject);
-                                (
-                                    struct_first,
-                                    std::cmp::Reverse(knows(&objects[j], &payload)),
-                                    j,
-                                )
-                            });
-                            let right = |pick: Option<usize>| {
-                                pick.is_some_and(|j| {
-                                    j == k
-                                        || (matches!(objects[j], Reads::Struct(_))
-                                            && knows(&objects[j], &payload) == payload.len())
-                                })
-                            };
-                            if serde_pick != Some(k) && right(serde_pick)
-                                || ours != Some(k) && right(ours)
-                            {
-                                ambiguous += 1;
-                            }
-                            serde_wrong += usize::from(!right(serde_pick));
-                            ours_wrong += usize::from(!right(ours));
-                            if !right(ours) {
-                                ours_missed.push(format!("{}::{}", m.rust.name, k));
-                            }
+                        if serde_pick != Some(k) && right(serde_pick)
+                            || ours != Some(k) && right(ours)
+                        {
+                            ambiguous += 1;
+                        }
+                        serde_wrong += usize::from(!right(serde_pick));
+                        ours_wrong += usize::from(!right(ours));
+                        if !right(ours) {
+                            ours_missed.push(format!("{}::{}", m.rust.name, k));
                         }
                     }
                 }
-            });
-        }
+            }
+        });
         println!(
             "{corpus}: {unions} unions of two or more object alternatives, {payloads} objects built \
              for their struct alternatives (every field; required only): serde's written order \
@@ -489,21 +487,15 @@ fn unions_pick_the_alternative_a_payload_was_built_for() {
 fn case_conversion_agrees_with_heck_on_both_corpora() {
     use crate::internals::naming::Case;
     use heck::{ToKebabCase, ToLowerCamelCase, ToShoutySnakeCase, ToSnakeCase, ToUpperCamelCase};
-    let base = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .join("shared");
     let mut names = std::collections::BTreeSet::new();
     for corpus in ["corpus", "corpus2"] {
-        for (_, repo) in trees(&base.join(corpus)) {
-            let models = models_folder(&repo);
-            expand(&base, &rel(&models, &base), Settings::default(), |e| {
-                for m in &e.resolved.models {
-                    if let ModelKind::Struct(fields) = &m.kind {
-                        names.extend(fields.iter().map(|f| f.written.to_string()));
-                    }
+        each_models_folder(corpus, |e| {
+            for m in &e.resolved.models {
+                if let ModelKind::Struct(fields) = &m.kind {
+                    names.extend(fields.iter().map(|f| f.written.to_string()));
                 }
-            });
-        }
+            }
+        });
     }
     type Convert = fn(&str) -> String;
     let cases: [(Case, Convert); 5] = [
