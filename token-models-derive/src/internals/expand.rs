@@ -4,7 +4,7 @@
 use super::codegen::{self, Generator};
 use super::diag::{Diagnostic, Diagnostics, Severity};
 use super::dialect;
-use super::ir::{Model, ModelKind};
+use super::ir::{ModelKind, ReadModel, SpecId};
 use super::markdown;
 use super::par;
 use super::read::{self, Fallback, TypeCells, read_spec};
@@ -173,7 +173,7 @@ pub fn expand_specs_in(
             return (scores, Err((doc, Some(cells))));
         }
         let mut d = Diagnostics::new();
-        match read_spec(i, spec, &doc, cells, None, &mut d) {
+        match read_spec(SpecId::new(i), spec, &doc, cells, None, &mut d) {
             Some(models) => (scores, Ok((models, d))),
             None => (scores, Err((doc, None))),
         }
@@ -211,7 +211,14 @@ pub fn expand_specs_in(
             let spec = &specs[i];
             let mut d = Diagnostics::new();
             let cells = cells.unwrap_or_else(|| TypeCells::of(&doc, parses));
-            let models = read_spec(i, spec, &doc, cells, Some(fallback(spec)), &mut d);
+            let models = read_spec(
+                SpecId::new(i),
+                spec,
+                &doc,
+                cells,
+                Some(fallback(spec)),
+                &mut d,
+            );
             (i, (models.unwrap_or_default(), d))
         },
     );
@@ -253,7 +260,11 @@ pub fn expand_specs_in(
 
 /// A warning for each `Model.field = "key"` setting that names no field
 /// of the specs it applies to (a typo would otherwise do nothing).
-fn warn_unused_wire_overrides(specs: &[SpecFile], models: &[Model<'_>], diags: &mut Diagnostics) {
+fn warn_unused_wire_overrides(
+    specs: &[SpecFile],
+    models: &[ReadModel<'_>],
+    diags: &mut Diagnostics,
+) {
     let mut checked: Vec<&WireOverride> = Vec::new();
     for spec in specs {
         for o in spec.settings.wire_overrides.iter() {

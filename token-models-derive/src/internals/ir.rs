@@ -2,6 +2,14 @@
 //! generating code. Nothing here knows about proc-macro types. Models
 //! borrow what they can of the specs' text (`'s`): field names and one-line
 //! descriptions, most of what a doc holds, are not copied.
+//!
+//! A model's types change with the phase: [`read`](super::read) writes
+//! [`ReadTy`]s (names as written, a doc's own types by [`LocalId`], unions
+//! and `null` as the Type cell has them); [`resolve`](super::resolve)
+//! turns each into a [`Ty`], whose only reference is a [`ModelId`], in one
+//! pass ([`ReadTy::resolve`]). What the whole graph says of a model (its
+//! module, its traits, which fields are boxed) is in tables beside the
+//! models ([`Resolved`](super::resolve::Resolved)), not in them.
 
 use super::diag::Pos;
 use super::naming::{Ident, RustIdent};
@@ -56,7 +64,58 @@ impl NamedRef {
     }
 }
 
-/// A field's type.
+/// A spec file: its index among the specs the invocation reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SpecId(usize);
+
+/// A generated type: its index among the resolved models.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ModelId(usize);
+
+/// A type a doc defines beside its own (an inline union, a `## Name`
+/// section): its index among the models read from that doc.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct LocalId(usize);
+
+macro_rules! ids {
+    ($($id:ident),*) => {$(
+        impl $id {
+            pub const fn new(index: usize) -> Self {
+                $id(index)
+            }
+
+            /// The index it stands for.
+            pub const fn index(self) -> usize {
+                self.0
+            }
+        }
+    )*};
+}
+ids!(SpecId, ModelId, LocalId);
+
+/// A field's type as a doc writes it, before the references in it are
+/// resolved: what [`read`](super::read) produces.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadTy {
+    Scalar(Scalar),
+    List(Box<ReadTy>),
+    /// A map from string keys to values.
+    Map(Box<ReadTy>),
+    /// A value that may be `null` inside a container (`List<Optional<T>>`).
+    Nullable(Box<ReadTy>),
+    /// Another model, by the name (and link) the doc writes.
+    Named(NamedRef),
+    /// A type the same doc defines.
+    Local(LocalId),
+    /// One of several types, before the reader makes it a model of its own.
+    Union(Vec<ReadTy>),
+    /// `null`, only inside a union, before the union is simplified.
+    Null,
+    /// Not JSON data (an HTTP response, a stream): why.
+    Transport(&'static str),
+}
+
+/// A field's type once resolved: its only reference is a model's id.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Ty {
     Scalar(Scalar),
@@ -65,22 +124,11 @@ pub enum Ty {
     Map(Box<Ty>),
     /// A value that may be `null` inside a container (`List<Optional<T>>`).
     Nullable(Box<Ty>),
-    /// Another model, before links are resolved.
-    Named(NamedRef),
-    /// Another model, after resolution: an index into the model list.
-    Model(usize),
-    /// A type the same doc defines (an inline union or enum): an index
-    /// among the doc's models, in the order the reader returns them.
-    Local(usize),
-    /// One of several types, before the reader makes it a model of its own.
-    Union(Vec<Ty>),
-    /// `null`, only inside a union, before the union is simplified.
-    Null,
-    /// Not JSON data (an HTTP response, a stream): why.
-    Transport(&'static str),
+    /// Another model.
+    Model(ModelId),
 }
 
-impl<'s> ModelKind<'s> {
+impl<'s, T> ModelKind<'s, T> {
     /// How many fields, values or alternatives the model has.
     pub fn len(&self) -> usize {
         match self {
@@ -92,7 +140,7 @@ impl<'s> ModelKind<'s> {
     }
 
     /// The model's fields and union alternatives (one of them is empty).
-    fn parts(&self) -> (&[Field<'s>], &[Alternative]) {
+    fn parts(&self) -> (&[Field<'s, T>], &[Alternative<T>]) {
         match self {
             ModelKind::Struct(fields) => (fields, &[]),
             ModelKind::Union(alternatives) => (&[], alternatives),
@@ -101,15 +149,15 @@ impl<'s> ModelKind<'s> {
     }
 
     /// Every type the model's fields or alternatives have.
-    pub fn types(&self) -> impl Iterator<Item = &Ty> {
+    pub fn types(&self) -> impl Iterator<Item = &T> {
         let (fields, alternatives) = self.parts();
         let fields = fields.iter().map(|f| &f.ty);
         fields.chain(alternatives.iter().map(|a| &a.ty))
     }
 
-    /// Every type the model's fields or alternatives have, to change.
-    pub fn types_mut(&mut self) -> impl Iterator<Item = &mut Ty> {
-        let (fields, alternatives): (&mut [Field<'s>], &mut [Alternative]) = match self {
+    /// Every type of the model's fields or alternatives, to change.
+    pub fn types_mut(&mut self) -> impl Iterator<Item = &mut T> {
+        let (fields, alternatives): (&mut [Field<'s, T>], &mut [Alternative<T>]) = match self {
             ModelKind::Struct(fields) => (fields, &mut []),
             ModelKind::Union(alternatives) => (&mut [], alternatives),
             ModelKind::FreeForm | ModelKind::Any | ModelKind::Enum { .. } => (&mut [], &mut []),
@@ -121,7 +169,7 @@ impl<'s> ModelKind<'s> {
     /// Every type, with what a diagnostic about it names: the field (at
     /// its row) or the union's alternative (at `model`, the union's own
     /// position).
-    pub fn types_named(&self, model: Pos) -> impl Iterator<Item = (&Ty, &str, Pos)> {
+    pub fn types_named(&self, model: Pos) -> impl Iterator<Item = (&T, &str, Pos)> {
         let (fields, alternatives) = self.parts();
         let fields = fields.iter().map(|f| (&f.ty, &*f.written, f.pos));
         fields.chain(
@@ -129,6 +177,136 @@ impl<'s> ModelKind<'s> {
                 .iter()
                 .map(move |a| (&a.ty, a.written.as_str(), model)),
         )
+    }
+
+    /// The same kind with every type changed by `f`, given the field's or
+    /// alternative's own fallback to set.
+    pub fn map_types<U>(
+        self,
+        mut f: impl FnMut(T, &str, Pos, &mut Option<String>) -> U,
+        model: Pos,
+        model_fallback: &mut Option<String>,
+    ) -> ModelKind<'s, U> {
+        match self {
+            ModelKind::Struct(fields) => ModelKind::Struct(
+                fields
+                    .into_iter()
+                    .map(|field| {
+                        let Field {
+                            written,
+                            pos,
+                            rust,
+                            wire,
+                            ty,
+                            presence,
+                            doc,
+                            deprecated,
+                            mut fallback,
+                            rest,
+                            secret,
+                        } = field;
+                        let ty = f(ty, &written, pos, &mut fallback);
+                        Field {
+                            written,
+                            pos,
+                            rust,
+                            wire,
+                            ty,
+                            presence,
+                            doc,
+                            deprecated,
+                            fallback,
+                            rest,
+                            secret,
+                        }
+                    })
+                    .collect(),
+            ),
+            ModelKind::Union(alternatives) => ModelKind::Union(
+                alternatives
+                    .into_iter()
+                    .map(|a| Alternative {
+                        ty: f(a.ty, &a.written, model, model_fallback),
+                        rust: a.rust,
+                        written: a.written,
+                    })
+                    .collect(),
+            ),
+            ModelKind::FreeForm => ModelKind::FreeForm,
+            ModelKind::Any => ModelKind::Any,
+            ModelKind::Enum {
+                variants,
+                open,
+                loose,
+            } => ModelKind::Enum {
+                variants,
+                open,
+                loose,
+            },
+        }
+    }
+}
+
+impl ReadTy {
+    /// Every type this type contains, itself included.
+    pub fn walk(&self, f: &mut impl FnMut(&ReadTy)) {
+        f(self);
+        match self {
+            ReadTy::List(t) | ReadTy::Map(t) | ReadTy::Nullable(t) => t.walk(f),
+            ReadTy::Union(ts) => ts.iter().for_each(|t| t.walk(f)),
+            ReadTy::Scalar(_)
+            | ReadTy::Named(_)
+            | ReadTy::Local(_)
+            | ReadTy::Null
+            | ReadTy::Transport(_) => {}
+        }
+    }
+
+    pub fn walk_mut(&mut self, f: &mut impl FnMut(&mut ReadTy)) {
+        f(self);
+        match self {
+            ReadTy::List(t) | ReadTy::Map(t) | ReadTy::Nullable(t) => t.walk_mut(f),
+            ReadTy::Union(ts) => ts.iter_mut().for_each(|t| t.walk_mut(f)),
+            ReadTy::Scalar(_)
+            | ReadTy::Named(_)
+            | ReadTy::Local(_)
+            | ReadTy::Null
+            | ReadTy::Transport(_) => {}
+        }
+    }
+
+    /// Why the type is not JSON data, if anything inside it is a transport
+    /// object.
+    pub fn transport(&self) -> Option<&'static str> {
+        let mut why = None;
+        self.walk(&mut |t| {
+            if let ReadTy::Transport(w) = t {
+                why = Some(*w);
+            }
+        });
+        why
+    }
+
+    /// The resolved type: each name becomes the model `named` finds
+    /// (`serde_json::Value` where it finds none), each local type
+    /// `local`'s model. The reader leaves no union, `null` or transport
+    /// object in a model's types (each is a model of its own, a nullable
+    /// type or a field left out); should one remain, it is any JSON value.
+    pub fn resolve(
+        self,
+        named: &mut impl FnMut(NamedRef) -> Option<ModelId>,
+        local: &impl Fn(LocalId) -> ModelId,
+    ) -> Ty {
+        let any = Ty::Scalar(Scalar::Any);
+        match self {
+            ReadTy::Scalar(s) => Ty::Scalar(s),
+            ReadTy::List(t) => Ty::List(Box::new(t.resolve(named, local))),
+            ReadTy::Map(t) => Ty::Map(Box::new(t.resolve(named, local))),
+            ReadTy::Nullable(t) => Ty::Nullable(Box::new(t.resolve(named, local))),
+            ReadTy::Named(n) => named(n).map_or(any, Ty::Model),
+            ReadTy::Local(k) => Ty::Model(local(k)),
+            ReadTy::Union(_) | ReadTy::Null | ReadTy::Transport(_) => any,
+        }
     }
 }
 
@@ -138,42 +316,13 @@ impl Ty {
         f(self);
         match self {
             Ty::List(t) | Ty::Map(t) | Ty::Nullable(t) => t.walk(f),
-            Ty::Union(ts) => ts.iter().for_each(|t| t.walk(f)),
-            Ty::Scalar(_)
-            | Ty::Named(_)
-            | Ty::Model(_)
-            | Ty::Local(_)
-            | Ty::Null
-            | Ty::Transport(_) => {}
+            Ty::Scalar(_) | Ty::Model(_) => {}
         }
-    }
-
-    pub fn walk_mut(&mut self, f: &mut impl FnMut(&mut Ty)) {
-        f(self);
-        match self {
-            Ty::List(t) | Ty::Map(t) | Ty::Nullable(t) => t.walk_mut(f),
-            Ty::Union(ts) => ts.iter_mut().for_each(|t| t.walk_mut(f)),
-            Ty::Scalar(_)
-            | Ty::Named(_)
-            | Ty::Model(_)
-            | Ty::Local(_)
-            | Ty::Null
-            | Ty::Transport(_) => {}
-        }
-    }
-
-    /// Why the type is not JSON data, if anything inside it is a transport
-    /// object.
-    pub fn transport(&self) -> Option<&'static str> {
-        let mut why = None;
-        self.walk(&mut |t| {
-            if let Ty::Transport(w) = t {
-                why = Some(*w);
-            }
-        });
-        why
     }
 }
+
+/// A model as [`read`](super::read) produces it.
+pub type ReadModel<'s> = Model<'s, ReadTy>;
 
 /// Whether a field may be absent and whether it may be `null`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -311,9 +460,9 @@ impl From<String> for Lines<'_> {
     }
 }
 
-/// One field of a struct.
+/// One field of a struct, its type read ([`ReadTy`]) or resolved ([`Ty`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Field<'s> {
+pub struct Field<'s, T = Ty> {
     /// The name as the doc writes it (borrowed from it, as a rule).
     pub written: Cow<'s, str>,
     pub pos: Pos,
@@ -323,12 +472,10 @@ pub struct Field<'s> {
     /// The JSON key when it is not the name as written (see
     /// [`Field::wire`]): most fields keep theirs, and so copy nothing.
     pub wire: Option<String>,
-    pub ty: Ty,
+    pub ty: T,
     pub presence: Presence,
     pub doc: Lines<'s>,
     pub deprecated: bool,
-    /// Whether the value is boxed because the model contains itself.
-    pub boxed: bool,
     /// Why the field's type is a fallback (`serde_json::Value`, a
     /// rename) rather than what the doc says, if it is: the warning's
     /// message.
@@ -340,7 +487,7 @@ pub struct Field<'s> {
     pub secret: bool,
 }
 
-impl Field<'_> {
+impl<T> Field<'_, T> {
     /// The Rust name.
     pub fn rust(&self) -> Ident<'_> {
         match &self.rust {
@@ -389,13 +536,11 @@ pub struct Variant<'s> {
 
 /// One alternative of a union.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Alternative {
+pub struct Alternative<T = Ty> {
     pub rust: RustIdent,
-    pub ty: Ty,
+    pub ty: T,
     /// The type as the doc writes it.
     pub written: String,
-    /// Whether the value is boxed because the union contains itself.
-    pub boxed: bool,
 }
 
 /// A field left out of a struct because it is not JSON data.
@@ -407,9 +552,10 @@ pub struct Omitted {
     pub why: &'static str,
 }
 
+/// What a model is, its types read ([`ReadTy`]) or resolved ([`Ty`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ModelKind<'s> {
-    Struct(Vec<Field<'s>>),
+pub enum ModelKind<'s, T = Ty> {
+    Struct(Vec<Field<'s, T>>),
     /// A JSON object whose properties the doc does not list: every property
     /// is kept.
     FreeForm,
@@ -425,18 +571,18 @@ pub enum ModelKind<'s> {
         loose: bool,
     },
     /// One of several types, told apart by their JSON shape.
-    Union(Vec<Alternative>),
+    Union(Vec<Alternative<T>>),
 }
 
-/// One generated type.
+/// One generated type, its types read ([`ReadTy`]) or resolved ([`Ty`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Model<'s> {
-    /// Index of the spec file it comes from.
-    pub spec: usize,
+pub struct Model<'s, T = Ty> {
+    /// The spec file it comes from.
+    pub spec: SpecId,
     pub pos: Pos,
     pub rust: RustIdent,
     pub doc: Lines<'s>,
-    pub kind: ModelKind<'s>,
+    pub kind: ModelKind<'s, T>,
     /// A JSON example the doc gives, verbatim.
     pub example: Option<String>,
     /// Rows of the doc's table that are not JSON data.

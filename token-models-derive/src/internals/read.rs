@@ -10,7 +10,8 @@ use super::dialect::{self, Dialect};
 #[cfg(test)]
 use super::ir::NamedRef;
 use super::ir::{
-    Alternative, Field, Lines, Model, ModelKind, Omitted, Presence, Scalar, Ty, Value, Variant,
+    Alternative, Field, Lines, LocalId, ModelKind, Omitted, Presence, ReadModel, ReadTy, Scalar,
+    SpecId, Value, Variant,
 };
 use super::markdown::{self, Block, Cell, Style, Table};
 use super::naming::{self, Case, RustIdent};
@@ -41,13 +42,13 @@ pub use text::{cell_doc_text, doc_text};
 /// not known yet (`None`) and the doc needs it, the doc is not read:
 /// `None`, and the diagnostics so far are to be dropped.
 pub fn read_spec<'s>(
-    index: usize,
+    index: SpecId,
     spec: &'s SpecFile,
     doc: &markdown::Doc<'_>,
     cells: TypeCells,
     fallback: Option<Fallback>,
     diags: &mut Diagnostics,
-) -> Option<Vec<Model<'s>>> {
+) -> Option<Vec<ReadModel<'s>>> {
     // A doc none of whose names any language knows (every field a link)
     // reads the same in every language: only one whose names several
     // languages know depends on the one assumed.
@@ -99,7 +100,7 @@ pub fn read_spec<'s>(
 
 /// Every field may be `null` (`nulls = "anywhere"`): a required one is
 /// `Option<T>`, an optional one tells absent from `null`.
-fn allow_nulls(models: &mut [Model<'_>]) {
+fn allow_nulls(models: &mut [ReadModel<'_>]) {
     for model in models {
         if let ModelKind::Struct(fields) = &mut model.kind {
             for field in fields.iter_mut().filter(|f| !f.rest) {
@@ -119,7 +120,7 @@ pub const CASING_ASSUMED: &str = "and no `wire_names` for this folder";
 /// Sets the JSON keys the settings give fields by name
 /// (`Widget.meta = "__meta"`): the model by its Rust name, the field by its
 /// name as written or its Rust name.
-fn override_wire_names(models: &mut [Model<'_>], settings: &Settings) {
+fn override_wire_names(models: &mut [ReadModel<'_>], settings: &Settings) {
     for model in models {
         let ModelKind::Struct(fields) = &mut model.kind else {
             continue;
@@ -171,12 +172,12 @@ impl Fallback {
 /// Reads one spec (`'s`, whose text the models borrow), reporting to
 /// diagnostics (`'d`).
 struct Reader<'s, 'd> {
-    index: usize,
+    index: SpecId,
     spec: &'s SpecFile,
     lines: LineCursor,
     diags: &'d mut Diagnostics,
     /// Types defined inside the doc's other types.
-    extra: Vec<Model<'s>>,
+    extra: Vec<ReadModel<'s>>,
     /// The language when the doc's names do not tell, if known.
     fallback: Option<Fallback>,
     /// Whether the doc needed `fallback` when it was not known.
@@ -195,7 +196,7 @@ struct Reader<'s, 'd> {
 /// Gives each field the first warning on its row, and each model the first
 /// of the others in its part of the doc (from its heading to the next
 /// model's), as the reason it is a fallback.
-fn attach_fallbacks(models: &mut [Model<'_>], warned: Vec<(Pos, String)>) {
+fn attach_fallbacks(models: &mut [ReadModel<'_>], warned: Vec<(Pos, String)>) {
     for (pos, message) in warned {
         let on_field = models.iter_mut().find_map(|m| match &mut m.kind {
             ModelKind::Struct(fields) => fields.iter_mut().find(|f| f.pos.line == pos.line),
@@ -307,8 +308,14 @@ impl<'s> Reader<'s, '_> {
         }
     }
 
-    fn model(&self, pos: Pos, rust: RustIdent, doc: Lines<'s>, kind: ModelKind<'s>) -> Model<'s> {
-        Model {
+    fn model(
+        &self,
+        pos: Pos,
+        rust: RustIdent,
+        doc: Lines<'s>,
+        kind: ModelKind<'s, ReadTy>,
+    ) -> ReadModel<'s> {
+        ReadModel {
             spec: self.index,
             pos,
             rust,
@@ -323,7 +330,7 @@ impl<'s> Reader<'s, '_> {
 
     /// The type of a spec that could not be read or is empty: any JSON
     /// value, named from the file, so that links to it still resolve.
-    fn placeholder(&self) -> Model<'s> {
+    fn placeholder(&self) -> ReadModel<'s> {
         self.model(
             Pos::new(1, 1),
             RustIdent::type_name(self.spec.stem()),
@@ -360,7 +367,7 @@ impl<'s> Reader<'s, '_> {
         }
     }
 
-    fn read(&mut self, doc: &markdown::Doc) -> Vec<Model<'s>> {
+    fn read(&mut self, doc: &markdown::Doc) -> Vec<ReadModel<'s>> {
         if !self.spec.readable {
             let mut placeholder = self.placeholder();
             placeholder.fallback = Some(
@@ -498,13 +505,13 @@ impl<'s> Reader<'s, '_> {
 
     /// The doc's models, then the types defined inline (their indices so
     /// far count from the first of them).
-    fn finish(&mut self, mut models: Vec<Model<'s>>) -> Vec<Model<'s>> {
+    fn finish(&mut self, mut models: Vec<ReadModel<'s>>) -> Vec<ReadModel<'s>> {
         let offset = models.len();
         for m in models.iter_mut().chain(self.extra.iter_mut()) {
             for ty in m.kind.types_mut() {
                 ty.walk_mut(&mut |t| {
-                    if let Ty::Local(k) = t {
-                        *k += offset;
+                    if let ReadTy::Local(k) = t {
+                        *k = LocalId::new(k.index() + offset);
                     }
                 });
             }
@@ -514,7 +521,7 @@ impl<'s> Reader<'s, '_> {
     }
 
     /// Gives `model` the shape its section says.
-    fn shape(&mut self, model: &mut Model<'s>, section: &Section<'_>) {
+    fn shape(&mut self, model: &mut ReadModel<'s>, section: &Section<'_>) {
         match section.title {
             "Fields" => {
                 let (kind, omitted) = self.fields_section(section, &model.rust);

@@ -9,7 +9,9 @@
 use super::diag::{Diagnostics, did_you_mean};
 use super::dialect::DIALECTS;
 use super::hash::{Map, Set, StrMap, map_with_capacity};
-use super::ir::{Model, ModelKind, NamedRef, Scalar, Ty, Value};
+use super::ir::{
+    LocalId, Model, ModelId, ModelKind, NamedRef, ReadModel, Scalar, SpecId, Ty, Value,
+};
 use super::naming::RustIdent;
 use super::par;
 use super::source::{Place, Scope, SpecFile};
@@ -33,33 +35,64 @@ pub struct Traits {
     pub hash: bool,
 }
 
-/// The model graph, ready for code generation.
+/// The model graph, ready for code generation: the models, each
+/// reference to another a [`ModelId`], and what the graph says of each
+/// model in tables beside them.
 #[derive(Debug)]
 pub struct Resolved<'s> {
     pub models: Vec<Model<'s>>,
     /// Per model: its module path below the invocation.
     pub modules: Vec<Arc<[RustIdent]>>,
     pub traits: Vec<Traits>,
+    /// Per model: which of its fields or alternatives (by position) hold
+    /// their value in a `Box`, because the type contains itself. Empty for
+    /// a model in no cycle (most models).
+    pub boxed: Vec<Vec<bool>>,
+}
+
+impl<'s> Resolved<'s> {
+    pub fn model(&self, id: ModelId) -> &Model<'s> {
+        &self.models[id.index()]
+    }
+
+    /// The model's module path below the invocation.
+    pub fn module(&self, id: ModelId) -> &[RustIdent] {
+        &self.modules[id.index()]
+    }
+
+    pub fn traits(&self, id: ModelId) -> Traits {
+        self.traits[id.index()]
+    }
+
+    /// Whether the model's field or alternative `part` is boxed.
+    pub fn is_boxed(&self, id: ModelId, part: usize) -> bool {
+        self.boxed[id.index()].get(part).copied().unwrap_or(false)
+    }
+
+    /// Every model's id, in order.
+    pub fn ids(&self) -> impl ExactSizeIterator<Item = ModelId> + use<> {
+        (0..self.models.len()).map(ModelId::new)
+    }
 }
 
 /// Resolves `models` (read from `specs`), on up to `threads` threads.
 pub fn resolve<'s>(
     specs: &[SpecFile],
-    mut models: Vec<Model<'s>>,
+    mut models: Vec<ReadModel<'s>>,
     threads: usize,
     diags: &mut Diagnostics,
 ) -> Resolved<'s> {
     // A doc identical to one before it in its folder is that doc's type.
     let same_as = identical_specs(specs);
     if same_as.iter().any(Option::is_some) {
-        models.retain(|m| same_as[m.spec].is_none());
+        models.retain(|m| same_as[m.spec.index()].is_none());
     }
     // A folder's module path is named once and shared: the models of a
     // folder come one after another (specs are in path order).
     let mut modules: Vec<Arc<[RustIdent]>> = Vec::with_capacity(models.len());
     let mut last: Option<(&[String], usize)> = None;
     for m in &models {
-        let folders = specs[m.spec].folders();
+        let folders = specs[m.spec.index()].folders();
         let module = match last {
             Some((seen, k)) if seen == folders => Arc::clone(&modules[k]),
             _ => {
@@ -83,92 +116,80 @@ pub fn resolve<'s>(
         rename_clashes(&mut models, &modules, specs, diags);
     }
 
-    // Each model's references are looked up and replaced on its own, on
-    // all cores when there are enough models to be worth it (a model takes
-    // about a microsecond, optimised). The index reads the models' names
-    // and places, never what they hold, so what they hold is taken out
-    // while it changes.
-    let mut kinds: Vec<ModelKind<'s>> = models
-        .iter_mut()
-        .map(|m| std::mem::replace(&mut m.kind, ModelKind::Any))
+    // Each model's references are looked up and its types resolved on its
+    // own, on all cores when there are enough models to be worth it (a
+    // model takes about a microsecond, optimised). The index knows each
+    // model's spec and name, never what it holds.
+    let entries: Vec<Entry> = models
+        .iter()
+        .map(|m| Entry {
+            spec: m.spec,
+            name: m.rust.name.clone(),
+        })
         .collect();
-    let index = Index::new(specs, &models, &modules, &same_as);
-    let checked = par::map_timed(kinds.iter_mut().enumerate(), threads, |_, (i, kind)| {
-        let m = &models[i];
+    let index = Index::new(specs, &entries, &modules, &same_as);
+    let done = par::map_timed(models, threads, |i, m| {
+        let id = ModelId::new(i);
+        let path = specs[m.spec.index()].display();
         let mut d = Diagnostics::new();
-        // A model's names are looked up in the order `Ty::walk` meets them,
-        // then replaced in that order: the types are not copied.
-        let mut targets = Vec::new();
-        let mut path = String::new();
-        // What fell back, by the name of its field or alternative.
-        let mut fell_back: Vec<(String, String)> = Vec::new();
-        for (ty, written, pos) in kind.types_named(m.pos) {
-            let mut problem = None;
-            ty.walk(&mut |t| {
-                if let Ty::Named(named) = t {
-                    targets.push(match index.lookup(i, named, &mut path) {
-                        Ok(target) => Some(target),
-                        Err(message) => {
-                            problem = Some(message);
-                            None
-                        }
-                    });
-                }
-            });
-            if let Some(message) = problem {
-                let message = format!(
-                    "in the type of `{written}` (generated as `serde_json::Value`): {message}"
-                );
-                d.warn_at(specs[m.spec].display(), pos, message.clone());
-                fell_back.push((written.to_owned(), message));
-            }
-        }
+        let mut link = String::new();
+        // A doc's own types follow its first model.
+        let first_of_spec = index.first[m.spec.index()].unwrap_or(id);
+        let local = |k: LocalId| ModelId::new(first_of_spec.index() + k.index());
         // A field's fallback is its own; an alternative's is its union's.
-        let mut model_fallback = None;
-        for (written, message) in fell_back {
-            let field = match kind {
-                ModelKind::Struct(fields) => fields.iter_mut().find(|f| f.written == written),
-                _ => None,
-            };
-            match field {
-                Some(f) => f.fallback = f.fallback.take().or(Some(message)),
-                None => model_fallback = model_fallback.or(Some(message)),
-            }
-        }
-        let first_of_spec = index.first[m.spec].unwrap_or(i);
-        let mut targets = targets.into_iter();
-        for ty in kind.types_mut() {
-            ty.walk_mut(&mut |t| match t {
-                Ty::Named(_) => {
-                    *t = match targets.next().flatten() {
-                        Some(target) => Ty::Model(target),
-                        None => Ty::Scalar(Scalar::Any),
+        let mut union_fallback = None;
+        let mut kind = m.kind.map_types(
+            |ty, written, pos, fallback| {
+                let mut problem = None;
+                let mut named = |n: NamedRef| match index.lookup(id, &n, &mut link) {
+                    Ok(target) => Some(target),
+                    Err(message) => {
+                        problem = Some(message);
+                        None
                     }
+                };
+                let ty = ty.resolve(&mut named, &local);
+                if let Some(message) = problem {
+                    let message = format!(
+                        "in the type of `{written}` (generated as `serde_json::Value`): {message}"
+                    );
+                    d.warn_at(path, pos, message.clone());
+                    fallback.get_or_insert(message);
                 }
-                Ty::Local(k) => *t = Ty::Model(first_of_spec + *k),
-                _ => {}
-            });
-        }
-        check_field_names(specs[m.spec].display(), kind, &mut d);
-        (d, Edges::of(kind), model_fallback)
+                ty
+            },
+            m.pos,
+            &mut union_fallback,
+        );
+        check_field_names(path, &mut kind, &mut d);
+        let edges = Edges::of(&kind);
+        let model = Model {
+            spec: m.spec,
+            pos: m.pos,
+            rust: m.rust,
+            doc: m.doc,
+            kind,
+            example: m.example,
+            omitted: m.omitted,
+            inline: m.inline,
+            fallback: m.fallback.or(union_fallback),
+        };
+        (model, d, edges)
     });
-    for (m, kind) in models.iter_mut().zip(kinds) {
-        m.kind = kind;
-    }
-    let mut edges = Vec::with_capacity(models.len());
-    for ((d, e, fallback), m) in checked.into_iter().zip(models.iter_mut()) {
+    let mut models = Vec::with_capacity(done.len());
+    let mut edges = Vec::with_capacity(done.len());
+    for (m, d, e) in done {
         diags.append(d);
+        models.push(m);
         edges.push(e);
-        if m.fallback.is_none() {
-            m.fallback = fallback;
-        }
     }
-    mark_boxes(&mut models, &edges);
+    let boxed = boxes(&models, &edges);
     let traits = derive_traits(&edges);
     Resolved {
         models,
         modules,
         traits,
+        boxed,
     }
 }
 
@@ -196,13 +217,13 @@ fn identical_specs(specs: &[SpecFile]) -> Vec<Option<usize>> {
 /// free name with a number after it (a warning says so, unless the type is
 /// defined inline, whose name is ours), so that nothing else fails because
 /// of it.
-fn rename_clashes(
-    models: &mut [Model<'_>],
+fn rename_clashes<T>(
+    models: &mut [Model<'_, T>],
     modules: &[Arc<[RustIdent]>],
     specs: &[SpecFile],
     diags: &mut Diagnostics,
 ) {
-    let mut seen: Map<(&[RustIdent], String), usize> = Map::default();
+    let mut seen: Map<(&[RustIdent], String), SpecId> = Map::default();
     for (i, m) in models.iter_mut().enumerate() {
         let key = (&modules[i][..], m.rust.name.clone());
         if let Some(&first) = seen.get(&key) {
@@ -214,10 +235,10 @@ fn rename_clashes(
             if !m.inline {
                 let message = format!(
                     "found a second type named `{base}` in this module (the first is from {}); generated this one as `{}`",
-                    specs[first].display(),
+                    specs[first.index()].display(),
                     m.rust.name
                 );
-                diags.warn_at(specs[m.spec].display(), m.pos, message.clone());
+                diags.warn_at(specs[m.spec.index()].display(), m.pos, message.clone());
                 m.fallback.get_or_insert(message);
             }
         }
@@ -299,22 +320,22 @@ pub fn check_scope(
             );
         }
     }
-    let place = |i: usize| scope.place(specs[resolved.models[i].spec].folders());
-    for (i, m) in resolved.models.iter().enumerate() {
-        if place(i) != Place::Here {
+    let place = |id: ModelId| scope.place(specs[resolved.model(id).spec.index()].folders());
+    for (id, m) in resolved.ids().zip(&resolved.models) {
+        if place(id) != Place::Here {
             continue;
         }
         for (ty, written, pos) in m.kind.types_named(m.pos) {
             ty.walk(&mut |t| {
                 if let Ty::Model(target) = t {
                     if place(*target) == Place::Outside {
-                        let target_spec = &specs[resolved.models[*target].spec];
+                        let target_spec = &specs[resolved.model(*target).spec.index()];
                         diags.error_at(
-                            specs[m.spec].display(),
+                            specs[m.spec.index()].display(),
                             pos,
                             format!(
                                 "in the type of `{written}`: found `{}` from {}, which this invocation neither generates nor takes from a crate; expected its folder in `only` or in `from_crates = \"{} = crate_name\"`",
-                                resolved.models[*target].rust.name,
+                                resolved.model(*target).rust.name,
                                 target_spec.display(),
                                 target_spec.folders().join("/")
                             ),

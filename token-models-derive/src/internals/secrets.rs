@@ -9,7 +9,7 @@
 //! or an access or bearer token. A page or continuation token, a count of
 //! tokens (`prompt_tokens`) and a `token_type` are not credentials.
 
-use super::ir::{Field, Model, ModelKind, Scalar, Ty};
+use super::ir::{Field, ModelKind, ReadModel, ReadTy, Scalar};
 use super::naming;
 
 /// Last words that make a string field a credential.
@@ -66,11 +66,11 @@ const SECRET_PHRASES: &[&str] = &[
 ];
 
 /// Whether `field` carries a credential.
-pub fn is_secret(field: &Field<'_>) -> bool {
+pub fn is_secret(field: &Field<'_, ReadTy>) -> bool {
     // A string (an open map is a map, so never one).
     let text = match &field.ty {
-        Ty::Scalar(Scalar::String) => true,
-        Ty::Nullable(inner) => matches!(**inner, Ty::Scalar(Scalar::String)),
+        ReadTy::Scalar(Scalar::String) => true,
+        ReadTy::Nullable(inner) => matches!(**inner, ReadTy::Scalar(Scalar::String)),
         _ => false,
     };
     if !text {
@@ -97,7 +97,7 @@ pub fn is_secret(field: &Field<'_>) -> bool {
 }
 
 /// Marks the fields of `models` that carry a credential.
-pub fn mark(models: &mut [Model<'_>]) {
+pub fn mark(models: &mut [ReadModel<'_>]) {
     for model in models {
         if let ModelKind::Struct(fields) = &mut model.kind {
             for field in fields.iter_mut() {
@@ -114,7 +114,7 @@ mod tests {
     use super::*;
     use std::borrow::Cow;
 
-    fn field(name: &'static str, ty: Ty, doc: &'static str) -> Field<'static> {
+    fn field(name: &'static str, ty: ReadTy, doc: &'static str) -> Field<'static, ReadTy> {
         Field {
             written: Cow::Borrowed(name),
             pos: Pos::new(1, 1),
@@ -124,7 +124,6 @@ mod tests {
             presence: Presence::Required,
             doc: Lines::line(doc),
             deprecated: false,
-            boxed: false,
             fallback: None,
             rest: false,
             secret: false,
@@ -133,7 +132,7 @@ mod tests {
 
     #[test]
     fn credentials_are_told_by_name_and_description() {
-        let string = || Ty::Scalar(Scalar::String);
+        let string = || ReadTy::Scalar(Scalar::String);
         for name in [
             "access_token",
             "refreshToken",
@@ -165,8 +164,12 @@ mod tests {
             assert!(!is_secret(&field(name, string(), "")), "{name}");
         }
         // Not a string: a count, a flag, an object.
-        assert!(!is_secret(&field("token", Ty::Scalar(Scalar::I64), "")));
-        assert!(!is_secret(&field("password", Ty::Scalar(Scalar::Bool), "")));
+        assert!(!is_secret(&field("token", ReadTy::Scalar(Scalar::I64), "")));
+        assert!(!is_secret(&field(
+            "password",
+            ReadTy::Scalar(Scalar::Bool),
+            ""
+        )));
         // A key or value the description calls a credential.
         assert!(is_secret(&field("key", string(), "Your API key.")));
         assert!(is_secret(&field("value", string(), "The secret's value.")));

@@ -1,4 +1,4 @@
-//! Stage 2a: type expressions, as the Type column writes them, to [`Ty`].
+//! Stage 2a: type expressions, as the Type column writes them, to [`ReadTy`].
 //!
 //! One small grammar covers the syntax of every SDK language
 //! (`T::Array<X>`, `Optional[str]`, `Map<String, X>`, `map[string]X`, `*X`,
@@ -10,7 +10,7 @@
 use super::dialect::{self, DIALECTS, Dialect, Meaning, best_dialect};
 use super::few::Few;
 use super::hash;
-use super::ir::{NamedRef, Scalar, Ty};
+use super::ir::{NamedRef, ReadTy, Scalar};
 use Meaning::{List, ListOrMap, Map, Null, Nullable, Optional, OptionalNullable, Same, Transport};
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
@@ -549,7 +549,7 @@ impl Parsed {
         let typed = interpret(syntax, text, dialect, links);
         let mut named = false;
         if let Ok(t) = &typed {
-            t.ty.walk(&mut |t| named |= matches!(t, Ty::Named(_)));
+            t.ty.walk(&mut |t| named |= matches!(t, ReadTy::Named(_)));
         }
         // Without a name that refers to a model, this is the result without
         // links too.
@@ -616,7 +616,7 @@ pub fn guess_dialect<'s>(
 /// A type with the presence its outermost wrappers say.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Typed {
-    pub ty: Ty,
+    pub ty: ReadTy,
     pub optional: bool,
     pub nullable: bool,
 }
@@ -632,7 +632,7 @@ pub fn interpret(
     links: &[(Range<usize>, &str)],
 ) -> Result<Typed, TypeError> {
     let mut out = Typed {
-        ty: Ty::Scalar(Scalar::Any),
+        ty: ReadTy::Scalar(Scalar::Any),
         optional: false,
         nullable: false,
     };
@@ -659,7 +659,7 @@ pub fn interpret(
     }
     out.ty = ty_of(cur, text, dialect, links)?;
     // `A | null` at the top: a nullable A.
-    if let Ty::Nullable(inner) = out.ty {
+    if let ReadTy::Nullable(inner) = out.ty {
         out.ty = *inner;
         out.nullable = true;
     }
@@ -671,14 +671,14 @@ fn ty_of(
     text: &str,
     dialect: &Dialect,
     links: &[(Range<usize>, &str)],
-) -> Result<Ty, TypeError> {
+) -> Result<ReadTy, TypeError> {
     let nested = |t: &Syntax| ty_of(t, text, dialect, links);
     match syntax {
-        Syntax::Array(t) => Ok(Ty::List(Box::new(nested(t)?))),
-        Syntax::IndexMap(t) => Ok(Ty::Map(Box::new(nested(t)?))),
-        Syntax::Pointer(t) | Syntax::Nullable(t) => Ok(Ty::Nullable(Box::new(nested(t)?))),
-        Syntax::Lit(lit) => Ok(Ty::Scalar(lit.scalar())),
-        Syntax::Wildcard => Ok(Ty::Scalar(Scalar::Any)),
+        Syntax::Array(t) => Ok(ReadTy::List(Box::new(nested(t)?))),
+        Syntax::IndexMap(t) => Ok(ReadTy::Map(Box::new(nested(t)?))),
+        Syntax::Pointer(t) | Syntax::Nullable(t) => Ok(ReadTy::Nullable(Box::new(nested(t)?))),
+        Syntax::Lit(lit) => Ok(ReadTy::Scalar(lit.scalar())),
+        Syntax::Wildcard => Ok(ReadTy::Scalar(Scalar::Any)),
         Syntax::Union(alternatives) => match linked_union(alternatives, None, links) {
             Some(named) => Ok(named),
             None => union(alternatives.iter().map(nested).collect::<Result<_, _>>()?),
@@ -694,18 +694,18 @@ fn ty_of(
                 ),
             };
             match (dialect.lookup(key), args.as_slice()) {
-                (Some(Meaning::Scalar(s)), []) => Ok(Ty::Scalar(s)),
+                (Some(Meaning::Scalar(s)), []) => Ok(ReadTy::Scalar(s)),
                 (Some(Meaning::Scalar(_)), _) => Err(arity("none")),
-                (Some(Transport(why)), _) => Ok(Ty::Transport(why)),
-                (Some(Null), []) => Ok(Ty::Null),
-                (Some(List | ListOrMap), [t]) => Ok(Ty::List(Box::new(nested(t)?))),
+                (Some(Transport(why)), _) => Ok(ReadTy::Transport(why)),
+                (Some(Null), []) => Ok(ReadTy::Null),
+                (Some(List | ListOrMap), [t]) => Ok(ReadTy::List(Box::new(nested(t)?))),
                 (Some(List), _) => Err(arity("one")),
                 (Some(Map | ListOrMap), [.., v]) if args.len() <= 2 => {
-                    Ok(Ty::Map(Box::new(nested(v)?)))
+                    Ok(ReadTy::Map(Box::new(nested(v)?)))
                 }
                 (Some(Map | ListOrMap), _) => Err(arity("one or two")),
                 (Some(Optional | Nullable | OptionalNullable), [t]) => {
-                    Ok(Ty::Nullable(Box::new(nested(t)?)))
+                    Ok(ReadTy::Nullable(Box::new(nested(t)?)))
                 }
                 (Some(Same), [t]) => nested(t),
                 (Some(Optional | Nullable | OptionalNullable | Same), _) => Err(arity("one")),
@@ -716,9 +716,9 @@ fn ty_of(
                     }
                 }
                 (Some(Meaning::Literal), [first, ..]) => match first {
-                    Syntax::Lit(l) => Ok(Ty::Scalar(l.scalar())),
+                    Syntax::Lit(l) => Ok(ReadTy::Scalar(l.scalar())),
                     Syntax::Name { path, .. } if matches!(&path[..], [b] if matches!(text.get(b.clone()), Some("True" | "False"))) => {
-                        Ok(Ty::Scalar(Scalar::Bool))
+                        Ok(ReadTy::Scalar(Scalar::Bool))
                     }
                     _ => Err(TypeError {
                         offset: span.start,
@@ -734,7 +734,7 @@ fn ty_of(
                         .filter(|(r, _)| r.start <= span.start && span.end <= r.end)
                         .min_by_key(|(r, _)| r.len())
                         .map(|(_, dest)| (*dest).to_owned());
-                    Ok(Ty::Named(NamedRef {
+                    Ok(ReadTy::Named(NamedRef {
                         path: key.to_owned(),
                         link,
                     }))
@@ -759,7 +759,7 @@ fn linked_union(
     alternatives: &[Syntax],
     own: Option<&Range<usize>>,
     links: &[(Range<usize>, &str)],
-) -> Option<Ty> {
+) -> Option<ReadTy> {
     let mut names = Vec::new();
     alternatives.iter().for_each(|a| a.names(&mut names));
     let mut extent = own.cloned();
@@ -783,7 +783,7 @@ fn linked_union(
         .next()
         .unwrap_or(file)
         .trim_end_matches(".md");
-    Some(Ty::Named(NamedRef {
+    Some(ReadTy::Named(NamedRef {
         path: stem.to_owned(),
         link: Some((*dest).to_owned()),
     }))
@@ -792,34 +792,43 @@ fn linked_union(
 /// One of several types. `null` among them makes the rest nullable; equal
 /// alternatives merge (`Literal["a"] | UnrecognizedStr` is a string), and
 /// integers merge into floats.
-fn union(alternatives: Vec<Ty>) -> Result<Ty, TypeError> {
-    let nullable = alternatives.contains(&Ty::Null);
-    let mut distinct: Vec<Ty> = Vec::new();
-    for t in alternatives.into_iter().filter(|t| *t != Ty::Null) {
+fn union(alternatives: Vec<ReadTy>) -> Result<ReadTy, TypeError> {
+    let nullable = alternatives.contains(&ReadTy::Null);
+    let mut distinct: Vec<ReadTy> = Vec::new();
+    for t in alternatives.into_iter().filter(|t| *t != ReadTy::Null) {
         if !distinct.contains(&t) {
             distinct.push(t);
         }
     }
     // Numbers of several kinds are one: a float, or a number that keeps
     // its integers when one of them does.
-    let numeric = |t: &Ty| matches!(t, Ty::Scalar(Scalar::I64 | Scalar::F64 | Scalar::Number));
+    let numeric = |t: &ReadTy| {
+        matches!(
+            t,
+            ReadTy::Scalar(Scalar::I64 | Scalar::F64 | Scalar::Number)
+        )
+    };
     if distinct.len() >= 2 && distinct.iter().all(numeric) {
-        let keeps = distinct.contains(&Ty::Scalar(Scalar::Number));
-        distinct = vec![Ty::Scalar(if keeps { Scalar::Number } else { Scalar::F64 })];
+        let keeps = distinct.contains(&ReadTy::Scalar(Scalar::Number));
+        distinct = vec![ReadTy::Scalar(if keeps {
+            Scalar::Number
+        } else {
+            Scalar::F64
+        })];
     }
     let ty = match distinct.len() {
-        0 => Ty::Scalar(Scalar::Any),
+        0 => ReadTy::Scalar(Scalar::Any),
         1 => distinct.remove(0),
         _ => {
             // A transport object among data: the field is not JSON data.
-            if let Some(t) = distinct.iter().find(|t| matches!(t, Ty::Transport(_))) {
+            if let Some(t) = distinct.iter().find(|t| matches!(t, ReadTy::Transport(_))) {
                 return Ok(t.clone());
             }
-            Ty::Union(distinct)
+            ReadTy::Union(distinct)
         }
     };
     Ok(if nullable {
-        Ty::Nullable(Box::new(ty))
+        ReadTy::Nullable(Box::new(ty))
     } else {
         ty
     })

@@ -48,7 +48,7 @@ fn check_rows(e: &Expansion, lost: &mut Vec<String>) {
             .resolved
             .models
             .iter()
-            .filter(|m| m.spec == i)
+            .filter(|m| m.spec.index() == i)
             .map(|m| match &m.kind {
                 ModelKind::Struct(fields) => fields.len() + m.omitted.len(),
                 _ => 0,
@@ -376,7 +376,7 @@ fn unions_pick_the_alternative_a_payload_was_built_for() {
         each_models_folder(corpus, |e| {
             let all = &e.resolved.models;
             let fixed = |ty: &crate::internals::ir::Ty| match ty {
-                crate::internals::ir::Ty::Model(t) => match &all[*t].kind {
+                crate::internals::ir::Ty::Model(t) => match &all[t.index()].kind {
                     ModelKind::Enum { variants, .. } if variants.len() == 1 => {
                         Some(variants[0].value.text().into_owned())
                     }
@@ -387,7 +387,7 @@ fn unions_pick_the_alternative_a_payload_was_built_for() {
             let reads = |ty: &crate::internals::ir::Ty| -> Option<Reads> {
                 use crate::internals::ir::{Scalar, Ty};
                 match ty {
-                    Ty::Model(t) => match &all[*t].kind {
+                    Ty::Model(t) => match &all[t.index()].kind {
                         ModelKind::Struct(fields) if !fields.iter().any(|f| f.rest) => {
                             Some(Reads::Struct(
                                 fields

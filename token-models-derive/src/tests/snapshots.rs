@@ -21,8 +21,10 @@ fn generated_code_per_spec() {
         );
         let generator = expansion.generator();
         for (spec_index, spec) in expansion.specs.iter().enumerate() {
-            let items: String = (0..expansion.resolved.models.len())
-                .filter(|&i| expansion.resolved.models[i].spec == spec_index)
+            let items: String = expansion
+                .resolved
+                .ids()
+                .filter(|&i| expansion.resolved.model(i).spec.index() == spec_index)
                 .map(|i| generator.model_source(i))
                 .collect();
             let file: syn::File = syn::parse_str(&items).expect("generated code parses");

@@ -3,7 +3,7 @@
 
 use super::Generator;
 use super::lit::{escape_into, push_all, push_number};
-use crate::internals::ir::{Field, Lines, ModelKind, Presence, Scalar, Ty, Value};
+use crate::internals::ir::{Field, Lines, ModelId, ModelKind, Presence, Scalar, Ty, Value};
 use crate::internals::source::Place;
 use std::fmt::{self, Write as _};
 
@@ -30,9 +30,6 @@ impl Generator<'_> {
             Ty::List(t) => ("Vec<", t),
             Ty::Map(t) => ("BTreeMap<String, ", t),
             Ty::Nullable(t) => ("Option<", t),
-            Ty::Named(_) | Ty::Local(_) | Ty::Union(_) | Ty::Null | Ty::Transport(_) => {
-                return out.push_str("serde_json::Value");
-            }
             Ty::Model(m) => {
                 if let Place::Crate(krate) = self.place(*m) {
                     push_all(out, &[krate, "::"]);
@@ -46,7 +43,7 @@ impl Generator<'_> {
     }
 
     /// A field's type as a reader would write it, for the catalog.
-    pub(super) fn field_type_text(&self, out: &mut String, f: &Field) {
+    pub(super) fn field_type_text(&self, out: &mut String, f: &Field, boxed: bool) {
         let wrappers = match f.presence {
             Presence::Required => 0,
             Presence::Optional | Presence::Nullable => 1,
@@ -55,11 +52,11 @@ impl Generator<'_> {
         for _ in 0..wrappers {
             out.push_str("Option<");
         }
-        if f.boxed {
+        if boxed {
             out.push_str("Box<");
         }
         self.ty_text(out, &f.ty);
-        for _ in 0..wrappers + usize::from(f.boxed) {
+        for _ in 0..wrappers + usize::from(boxed) {
             out.push('>');
         }
     }
@@ -68,8 +65,8 @@ impl Generator<'_> {
     /// `token_models::catalog::Catalog` decodes: a head of units, then
     /// groups of items (fields, variants, omitted fields). Written straight
     /// into the string literal (see [`Record`]).
-    pub(super) fn catalog_entry(&self, out: &mut Record<'_>, i: usize) -> fmt::Result {
-        let m = &self.resolved.models[i];
+    pub(super) fn catalog_entry(&self, out: &mut Record<'_>, i: ModelId) -> fmt::Result {
+        let m = &self.resolved.model(i);
         let kind = match &m.kind {
             ModelKind::Struct(_) => "struct",
             ModelKind::FreeForm => "free-form",
@@ -81,7 +78,7 @@ impl Generator<'_> {
         out.end(UNIT);
         self.rust_path(out.plain(), i);
         out.end(UNIT);
-        out.write_str(self.specs[m.spec].display())?;
+        out.write_str(self.specs[m.spec.index()].display())?;
         out.end(UNIT);
         push_number(out.plain(), m.pos.line);
         out.end(UNIT);
@@ -99,13 +96,13 @@ impl Generator<'_> {
         }
         out.end(GROUP);
         if let ModelKind::Struct(fields) = &m.kind {
-            for f in fields {
+            for (k, f) in fields.iter().enumerate() {
                 let presence = presence_unit(f.presence);
                 f.rust().push_to(out.plain());
                 out.end(UNIT);
                 out.write_str(f.wire())?;
                 out.end(UNIT);
-                self.field_type_text(out.plain(), f);
+                self.field_type_text(out.plain(), f, self.resolved.is_boxed(i, k));
                 out.end(UNIT);
                 out.plain().push_str(presence);
                 out.lines(&f.doc)?;

@@ -3,7 +3,7 @@
 
 use super::lit::{Escaping, Lit, docs, write_escaped};
 use super::{Generator, LINTS_ALLOWED, STRING, VALUE};
-use crate::internals::ir::{Value, Variant};
+use crate::internals::ir::{ModelId, Value, Variant};
 use std::fmt::Write as _;
 
 pub(super) fn variant_doc(out: &mut String, v: &Variant) {
@@ -23,8 +23,14 @@ pub(super) fn variant_doc(out: &mut String, v: &Variant) {
 impl Generator<'_> {
     /// An enum of strings: unit variants renamed to their values, and for an
     /// open enum a last variant that keeps any other string.
-    pub(super) fn string_enum(&self, out: &mut String, i: usize, variants: &[Variant], open: bool) {
-        let name = &self.resolved.models[i].rust;
+    pub(super) fn string_enum(
+        &self,
+        out: &mut String,
+        i: ModelId,
+        variants: &[Variant],
+        open: bool,
+    ) {
+        let name = &self.resolved.model(i).rust;
         emit!(out, "pub enum {name} {{");
         for v in variants {
             variant_doc(out, v);
@@ -50,12 +56,12 @@ impl Generator<'_> {
     pub(super) fn value_enum(
         &self,
         out: &mut String,
-        i: usize,
+        i: ModelId,
         variants: &[Variant],
         open: bool,
         loose: bool,
     ) {
-        let name = &self.resolved.models[i].rust;
+        let name = &self.resolved.model(i).rust;
         let value = self.path(i, VALUE);
         let string = self.path(i, STRING);
         emit!(

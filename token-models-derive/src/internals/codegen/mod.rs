@@ -21,7 +21,7 @@
 //! `naming`), so no doc can change the shape of the code.
 
 use super::hash;
-use super::ir::{ModelKind, Scalar, Ty, Value};
+use super::ir::{ModelId, ModelKind, Scalar, Ty, Value};
 use super::naming::RustIdent;
 use super::par;
 use super::resolve::{Resolved, Traits};
@@ -190,7 +190,7 @@ pub struct Generator<'a> {
     /// The names taken in each model's module, by model.
     taken_around: Vec<Taken>,
     /// See [`Generator::first_under`].
-    first_under: OnceLock<hash::Map<&'a [RustIdent], usize>>,
+    first_under: OnceLock<hash::Map<&'a [RustIdent], ModelId>>,
 }
 
 impl<'a> Generator<'a> {
@@ -235,12 +235,12 @@ impl<'a> Generator<'a> {
     /// Per module path, the first model in it or below it (generated here
     /// or not): made once, when the first module is written, rather than
     /// searched for per module.
-    fn first_under(&self) -> &hash::Map<&'a [RustIdent], usize> {
+    fn first_under(&self) -> &hash::Map<&'a [RustIdent], ModelId> {
         self.first_under.get_or_init(|| {
             let mut first = hash::Map::default();
             for (run, module) in module_runs(&self.resolved.modules) {
                 for k in 1..=module.len() {
-                    first.entry(&module[..k]).or_insert(run.start);
+                    first.entry(&module[..k]).or_insert(ModelId::new(run.start));
                 }
             }
             first
@@ -260,23 +260,26 @@ impl Generator<'_> {
     /// Appends [`Generator::all`] to `out`.
     pub fn append_all(&self, out: &mut String) {
         let mut tree = Tree::default();
-        for (i, module) in self.resolved.modules.iter().enumerate() {
+        for i in self.resolved.ids() {
             if self.place(i) != Place::Here {
                 continue;
             }
             let mut node = &mut tree;
-            for part in module.iter() {
+            for part in self.resolved.module(i) {
                 node = node.child(part);
             }
             node.models.push(i);
         }
         // Each model's items and catalog entry are written on their own,
         // on all cores, then put in place.
-        let here = (0..self.resolved.models.len()).filter(|&i| self.place(i) == Place::Here);
+        let here = self
+            .resolved
+            .ids()
+            .filter(|&i| self.place(i) == Place::Here);
         let written = par::map(here, self.threads, |_, i| {
             // Each is about 130 bytes a field (or value) in the synthetic
             // benchmark specs: sized so that most need not grow.
-            let size = 256 + 160 * self.resolved.models[i].kind.len();
+            let size = 256 + 160 * self.resolved.model(i).kind.len();
             let mut items = String::with_capacity(size);
             self.model(&mut items, i);
             let mut literal = String::with_capacity(size);
@@ -286,7 +289,7 @@ impl Generator<'_> {
         let mut items = vec![String::new(); self.resolved.models.len()];
         let mut catalog = String::with_capacity(written.iter().map(|(_, _, e)| e.len()).sum());
         for (i, source, entry) in written {
-            items[i] = source;
+            items[i.index()] = source;
             catalog.push_str(&entry);
         }
         // Reserved once rather than grown (and copied) repeatedly.
@@ -307,10 +310,10 @@ impl Generator<'_> {
     }
 
     /// `path` as model `owner`'s module names it (see [`Std`]).
-    fn path(&self, owner: usize, path: Std) -> &'static str {
+    fn path(&self, owner: ModelId, path: Std) -> &'static str {
         if self.at_root(owner) {
             path.full
-        } else if path.bare.is_empty() || self.taken_around[owner].has(path) {
+        } else if path.bare.is_empty() || self.taken_around[owner.index()].has(path) {
             path.short
         } else {
             path.bare
@@ -318,19 +321,19 @@ impl Generator<'_> {
     }
 
     /// Whether model `i` is at the invocation's root, in no module of ours.
-    fn at_root(&self, i: usize) -> bool {
-        self.resolved.modules[i].is_empty()
+    fn at_root(&self, i: ModelId) -> bool {
+        self.resolved.module(i).is_empty()
     }
 
-    fn place(&self, model: usize) -> Place<'_> {
+    fn place(&self, model: ModelId) -> Place<'_> {
         self.scope
-            .place(self.specs[self.resolved.models[model].spec].folders())
+            .place(self.specs[self.resolved.model(model).spec.index()].folders())
     }
 
     /// Whether a model has a `#[deprecated]` field, which serde's derives
     /// use: the module around them allows it.
-    fn has_deprecated(&self, i: usize) -> bool {
-        matches!(&self.resolved.models[i].kind, ModelKind::Struct(fields) if fields.iter().any(|f| f.deprecated))
+    fn has_deprecated(&self, i: ModelId) -> bool {
+        matches!(&self.resolved.model(i).kind, ModelKind::Struct(fields) if fields.iter().any(|f| f.deprecated))
     }
 
     /// Writes `node`'s models (from `items`, each model's source) and its
@@ -339,12 +342,12 @@ impl Generator<'_> {
         // At the invocation's root there is no module of ours to allow
         // `deprecated` on, so models with deprecated fields get one, hidden
         // and re-exported.
-        let (wrapped, plain): (Vec<usize>, Vec<usize>) = node
+        let (wrapped, plain): (Vec<ModelId>, Vec<ModelId>) = node
             .models
             .iter()
             .partition(|&&i| path.is_empty() && self.has_deprecated(i));
         for &i in &plain {
-            out.push_str(&items[i]);
+            out.push_str(&items[i.index()]);
         }
         if !wrapped.is_empty() {
             out.push_str(
@@ -352,12 +355,12 @@ impl Generator<'_> {
                  #[allow(unused_imports)] use super::*;",
             );
             for &i in &wrapped {
-                out.push_str(&items[i]);
+                out.push_str(&items[i.index()]);
             }
             out.push_str("} pub use __token_models_deprecated::{");
             for (k, &i) in wrapped.iter().enumerate() {
                 let sep = if k == 0 { "" } else { ", " };
-                emit!(out, "{sep}{}", self.resolved.models[i].rust);
+                emit!(out, "{sep}{}", self.resolved.model(i).rust);
             }
             out.push_str("};");
         }
@@ -399,7 +402,7 @@ impl Generator<'_> {
         self.first_under()
             .get(modules)
             .map(|&i| {
-                let spec = &self.specs[self.resolved.models[i].spec];
+                let spec = &self.specs[self.resolved.model(i).spec.index()];
                 let depth = modules.len();
                 let shown = spec
                     .display()
@@ -412,8 +415,8 @@ impl Generator<'_> {
     }
 
     /// Appends the items generated for one model.
-    pub fn model(&self, out: &mut String, i: usize) {
-        let m = &self.resolved.models[i];
+    pub fn model(&self, out: &mut String, i: ModelId) {
+        let m = &self.resolved.model(i);
         let name = &m.rust;
         docs(out, &m.doc);
         if !m.doc.is_empty() {
@@ -421,7 +424,7 @@ impl Generator<'_> {
         }
         // `doc` of "Generated from `path`.", without formatting the line.
         out.push_str("#[doc = \" Generated from `");
-        let _ = write_escaped(out, self.specs[m.spec].display());
+        let _ = write_escaped(out, self.specs[m.spec.index()].display());
         out.push_str("`.\"]");
         for o in &m.omitted {
             doc(out, "");
@@ -433,7 +436,7 @@ impl Generator<'_> {
                 ),
             );
         }
-        let Traits { eq, hash } = self.resolved.traits[i];
+        let Traits { eq, hash } = self.resolved.traits(i);
         let copy = matches!(m.kind, ModelKind::Enum { open: false, .. });
         // Structs write their own `Serialize` and `Deserialize`
         // (`struct_writer`, `struct_reader`): keys read as the API writes
@@ -473,8 +476,8 @@ impl Generator<'_> {
                 out.push_str("pub struct ");
                 name.push_to(out);
                 out.push_str(" {");
-                for f in fields {
-                    self.field(out, i, f);
+                for (k, f) in fields.iter().enumerate() {
+                    self.field(out, i, f, self.resolved.is_boxed(i, k));
                 }
                 out.push('}');
                 self.struct_writer(out, i, fields);
@@ -540,14 +543,14 @@ impl Generator<'_> {
                     emit!(out, ", try_from = \"{}\"", self.path(i, VALUE));
                 }
                 emit!(out, ")] pub enum {name} {{");
-                for a in alternatives {
+                for (k, a) in alternatives.iter().enumerate() {
                     emit!(
                         out,
                         "#[doc = {}] {}(",
                         Lit(&format!(" `{}`", a.written)),
                         a.rust
                     );
-                    if a.boxed {
+                    if self.resolved.is_boxed(i, k) {
                         out.push_str(self.path(i, BOX));
                         out.push('<');
                         self.ty(out, i, &a.ty);
@@ -567,14 +570,14 @@ impl Generator<'_> {
 
     /// The items generated for one model, on their own.
     #[cfg(test)]
-    pub fn model_source(&self, i: usize) -> String {
+    pub fn model_source(&self, i: ModelId) -> String {
         let mut out = String::new();
         self.model(&mut out, i);
         out
     }
 
     /// Appends a type as seen from inside the module of model `owner`.
-    fn ty(&self, out: &mut String, owner: usize, ty: &Ty) {
+    fn ty(&self, out: &mut String, owner: ModelId, ty: &Ty) {
         let path = |p: Std| self.path(owner, p);
         match ty {
             Ty::Scalar(s) => match s {
@@ -608,25 +611,21 @@ impl Generator<'_> {
                 self.ty(out, owner, t);
                 out.push('>');
             }
-            // Unresolved after an error was reported: any JSON value.
-            Ty::Named(_) | Ty::Local(_) | Ty::Union(_) | Ty::Null | Ty::Transport(_) => {
-                out.push_str(path(VALUE));
-            }
             Ty::Model(target) if self.place(*target) != Place::Here => match self.place(*target) {
                 Place::Crate(krate) => {
                     push_all(out, &["::", krate, "::"]);
-                    for m in self.resolved.modules[*target].iter() {
+                    for m in self.resolved.module(*target).iter() {
                         m.push_to(out);
                         out.push_str("::");
                     }
-                    self.resolved.models[*target].rust.push_to(out);
+                    self.resolved.model(*target).rust.push_to(out);
                 }
                 // Reported by the scope check: any JSON value.
                 Place::Here | Place::Outside => out.push_str(path(VALUE)),
             },
             Ty::Model(target) => {
-                let from = &self.resolved.modules[owner];
-                let to = &self.resolved.modules[*target];
+                let from = &self.resolved.module(owner);
+                let to = &self.resolved.module(*target);
                 let common = from
                     .iter()
                     .zip(to.iter())
@@ -639,7 +638,7 @@ impl Generator<'_> {
                     m.push_to(out);
                     out.push_str("::");
                 }
-                self.resolved.models[*target].rust.push_to(out);
+                self.resolved.model(*target).rust.push_to(out);
             }
         }
     }
@@ -647,7 +646,7 @@ impl Generator<'_> {
     /// The path of every model generated here, from the invocation's root,
     /// each followed by a comma (`for_models`).
     pub fn model_paths(&self, out: &mut String) {
-        for m in 0..self.resolved.models.len() {
+        for m in self.resolved.ids() {
             if self.place(m) == Place::Here {
                 self.rust_path(out, m);
                 out.push(',');
@@ -656,19 +655,19 @@ impl Generator<'_> {
     }
 
     /// Model `m`'s path from the invocation's root (`shared::AccessToken`).
-    fn rust_path(&self, out: &mut String, m: usize) {
-        for part in self.resolved.modules[m].iter() {
+    fn rust_path(&self, out: &mut String, m: ModelId) {
+        for part in self.resolved.module(m).iter() {
             part.push_to(out);
             out.push_str("::");
         }
-        self.resolved.models[m].rust.push_to(out);
+        self.resolved.model(m).rust.push_to(out);
     }
 }
 
 /// Models grouped into nested modules.
 #[derive(Default)]
 struct Tree {
-    models: Vec<usize>,
+    models: Vec<ModelId>,
     /// Sorted by name (a sorted `Vec` rather than a `BTreeMap`, whose
     /// instances cost the macro crate's own compile more than they save).
     children: Vec<(RustIdent, Tree)>,

@@ -5,7 +5,7 @@ use super::lit::{docs, push_all, push_lit, push_number, write_escaped};
 use super::{
     BOX, DE, DEBUG, DESERIALIZE, Generator, LINTS_ALLOWED, OPTION, REDACTED, SER, SERIALIZE,
 };
-use crate::internals::ir::{Field, Presence, Scalar, Ty};
+use crate::internals::ir::{Field, ModelId, Presence, Scalar, Ty};
 use std::fmt::Write as _;
 
 /// Whether `ty` is floats, or options, lists or maps of them (written by
@@ -24,8 +24,8 @@ impl Generator<'_> {
     /// name, an absent `Option` skipped (`Some(None)` is `null`), the open
     /// map flattened, and floats without a fraction written as integers
     /// (`7`, not `7.0`: the API's `number`).
-    pub(super) fn struct_writer(&self, out: &mut String, i: usize, fields: &[Field]) {
-        let name = &self.resolved.models[i].rust;
+    pub(super) fn struct_writer(&self, out: &mut String, i: ModelId, fields: &[Field]) {
+        let name = &self.resolved.model(i).rust;
         let ser = self.path(i, SER);
         let allowed = if self.at_root(i) { LINTS_ALLOWED } else { "" };
         let optional =
@@ -88,8 +88,8 @@ impl Generator<'_> {
     /// `Deserialize` for struct `i`, through `__private::de`: a key is read
     /// as the field whose wire name it is, else as the one field whose
     /// wire name it is ignoring case, `_` and `-`.
-    pub(super) fn struct_reader(&self, out: &mut String, i: usize, fields: &[Field]) {
-        let name = &self.resolved.models[i].rust;
+    pub(super) fn struct_reader(&self, out: &mut String, i: ModelId, fields: &[Field]) {
+        let name = &self.resolved.model(i).rust;
         let de = self.path(i, DE);
         let open = fields.iter().any(|f| f.rest);
         let allowed = if self.at_root(i) { LINTS_ALLOWED } else { "" };
@@ -167,8 +167,8 @@ impl Generator<'_> {
 
     /// `Debug` for struct `i`, as derived but for its credentials, which
     /// show as `"[redacted]"`.
-    pub(super) fn redacted_debug(&self, out: &mut String, i: usize, fields: &[Field]) {
-        let name = &self.resolved.models[i].rust;
+    pub(super) fn redacted_debug(&self, out: &mut String, i: ModelId, fields: &[Field]) {
+        let name = &self.resolved.model(i).rust;
         let allowed = if self.at_root(i) { LINTS_ALLOWED } else { "" };
         emit!(
             out,
@@ -196,7 +196,8 @@ impl Generator<'_> {
         out.push_str(".finish() } }");
     }
 
-    pub(super) fn field(&self, out: &mut String, owner: usize, f: &Field) {
+    /// A field of model `owner`, its value in a `Box` if `boxed`.
+    pub(super) fn field(&self, out: &mut String, owner: ModelId, f: &Field, boxed: bool) {
         if f.rest {
             if f.doc.is_empty() {
                 out.push_str("#[doc = \" Every other property, as the API sends it.\"]");
@@ -233,12 +234,12 @@ impl Generator<'_> {
             out.push_str(self.path(owner, OPTION));
             out.push('<');
         }
-        if f.boxed {
+        if boxed {
             out.push_str(self.path(owner, BOX));
             out.push('<');
         }
         self.ty(out, owner, &f.ty);
-        if f.boxed {
+        if boxed {
             out.push('>');
         }
         for _ in 0..options {

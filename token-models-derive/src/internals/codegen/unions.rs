@@ -2,7 +2,7 @@
 
 use super::lit::{Lit, push_all, push_lit};
 use super::{Generator, LINTS_ALLOWED, STRING, UNION, VALUE};
-use crate::internals::ir::{Alternative, ModelKind, Presence, Scalar, Ty, Value};
+use crate::internals::ir::{Alternative, ModelId, ModelKind, Presence, Scalar, Ty, Value};
 use std::fmt::Write as _;
 
 impl Generator<'_> {
@@ -11,11 +11,11 @@ impl Generator<'_> {
     pub(super) fn union_reader(
         &self,
         out: &mut String,
-        i: usize,
+        i: ModelId,
         alternatives: &[Alternative],
         shapes: &[String],
     ) {
-        let name = &self.resolved.models[i].rust;
+        let name = &self.resolved.model(i).rust;
         let value = self.path(i, VALUE);
         let union = self.path(i, UNION);
         let allowed = if self.at_root(i) { LINTS_ALLOWED } else { "" };
@@ -50,7 +50,7 @@ impl Generator<'_> {
     }
 
     /// What JSON an alternative of type `ty` reads, as a `union::Shape`.
-    pub(super) fn shape(&self, out: &mut String, i: usize, ty: &Ty) {
+    pub(super) fn shape(&self, out: &mut String, i: ModelId, ty: &Ty) {
         let union = self.path(i, UNION);
         let simple = |out: &mut String, s: &str| push_all(out, &[union, "::Shape::", s]);
         match ty {
@@ -61,7 +61,7 @@ impl Generator<'_> {
             Ty::Scalar(Scalar::Object) | Ty::Map(_) => simple(out, "Map"),
             Ty::List(_) => simple(out, "Array"),
             Ty::Nullable(inner) => self.shape(out, i, inner),
-            Ty::Model(t) => match &self.resolved.models[*t].kind {
+            Ty::Model(t) => match &self.resolved.model(*t).kind {
                 ModelKind::Struct(fields) if !fields.iter().any(|f| f.rest) => {
                     simple(out, "Object { keys: &[");
                     for f in fields {
@@ -85,12 +85,7 @@ impl Generator<'_> {
                 }
                 _ => simple(out, "Any"),
             },
-            Ty::Scalar(Scalar::Any)
-            | Ty::Named(_)
-            | Ty::Local(_)
-            | Ty::Union(_)
-            | Ty::Null
-            | Ty::Transport(_) => simple(out, "Any"),
+            Ty::Scalar(Scalar::Any) => simple(out, "Any"),
         }
     }
 }

@@ -8,11 +8,11 @@
 //! pages are readme references (`[Customer](ref:the-customer-object)`).
 
 use super::{
-    Block, Lines, Model, ModelKind, Pos, Presence, Reader, RustIdent, Scalar, Style, Table, Ty,
-    Value, Variant, cell_doc_text, doc_text, unique, variant_name,
+    Block, Lines, ModelKind, Pos, Presence, ReadModel, ReadTy, Reader, RustIdent, Scalar, Style,
+    Table, Value, Variant, cell_doc_text, doc_text, unique, variant_name,
 };
 use crate::internals::dialect::{self, Dialect};
-use crate::internals::ir::{Field, NamedRef};
+use crate::internals::ir::{Field, LocalId, NamedRef};
 use crate::internals::json::Json;
 use crate::internals::markdown::Rich;
 use crate::internals::naming::Case;
@@ -86,7 +86,7 @@ impl<'s> Reader<'s, '_> {
         parts: &[&[Block<'_>]],
         owner: &RustIdent,
         example: Option<&Json>,
-    ) -> Vec<Field<'s>> {
+    ) -> Vec<Field<'s, ReadTy>> {
         let mut attrs: Vec<Attr<'s>> = Vec::new();
         for blocks in parts {
             // Whether a plain paragraph continues the last attribute's
@@ -171,7 +171,7 @@ impl<'s> Reader<'s, '_> {
         owner: &RustIdent,
         marked: bool,
         example: Option<&Json>,
-    ) -> Vec<Field<'s>> {
+    ) -> Vec<Field<'s, ReadTy>> {
         // Each top attribute with those below it, and whether a path
         // called it a list.
         let mut tops: Vec<(Attr<'s>, Vec<Attr<'s>>, bool)> = Vec::new();
@@ -219,7 +219,7 @@ impl<'s> Reader<'s, '_> {
                 let inner = self.attr_fields(below, &name, marked, item);
                 let struct_ty = self.inline(pos, name, a.doc.clone(), ModelKind::Struct(inner));
                 if many {
-                    Ty::List(Box::new(struct_ty))
+                    ReadTy::List(Box::new(struct_ty))
                 } else {
                     struct_ty
                 }
@@ -232,11 +232,17 @@ impl<'s> Reader<'s, '_> {
 
     /// A type defined inside the page's: a model of its own, referred to
     /// by its place among the doc's inline types.
-    fn inline(&mut self, pos: Pos, name: RustIdent, doc: Lines<'s>, kind: ModelKind<'s>) -> Ty {
-        let mut m: Model<'s> = self.model(pos, name, doc, kind);
+    fn inline(
+        &mut self,
+        pos: Pos,
+        name: RustIdent,
+        doc: Lines<'s>,
+        kind: ModelKind<'s, ReadTy>,
+    ) -> ReadTy {
+        let mut m: ReadModel<'s> = self.model(pos, name, doc, kind);
         m.inline = true;
         self.extra.push(m);
-        Ty::Local(self.extra.len() - 1)
+        ReadTy::Local(LocalId::new(self.extra.len() - 1))
     }
 
     /// `**name** type required` and the description below it.
@@ -282,10 +288,10 @@ impl<'s> Reader<'s, '_> {
         dialect: &Dialect,
         pos: Pos,
         value: Option<&Json>,
-    ) -> Ty {
+    ) -> ReadTy {
         let expr = readme_expression(&a.ty.text);
         if let Some((text, dest)) = &a.ty.link {
-            let named = Ty::Named(NamedRef {
+            let named = ReadTy::Named(NamedRef {
                 path: text.clone(),
                 link: Some(dest.clone()),
             });
@@ -295,7 +301,7 @@ impl<'s> Reader<'s, '_> {
                 || expr.starts_with("array")
                 || matches!(value, Some(Json::Array(_)));
             return if many {
-                Ty::List(Box::new(named))
+                ReadTy::List(Box::new(named))
             } else {
                 named
             };
@@ -317,7 +323,7 @@ impl<'s> Reader<'s, '_> {
                         a.name
                     ),
                 );
-                return Ty::Scalar(Scalar::Any);
+                return ReadTy::Scalar(Scalar::Any);
             }
             let mut variants: Vec<Variant> = Vec::new();
             for (value, doc) in values {
@@ -372,11 +378,11 @@ impl<'s> Reader<'s, '_> {
                     a.name
                 ),
             );
-            return Ty::Scalar(Scalar::Any);
+            return ReadTy::Scalar(Scalar::Any);
         }
         let parsed = types::parse(&expr).and_then(|s| types::interpret(&s, &expr, dialect, &[]));
         match parsed {
-            Ok(t) if !matches!(t.ty, Ty::Named(_)) => t.ty,
+            Ok(t) if !matches!(t.ty, ReadTy::Named(_)) => t.ty,
             Ok(_) => {
                 self.warn_at(
                     pos,
@@ -386,7 +392,7 @@ impl<'s> Reader<'s, '_> {
                         a.name
                     ),
                 );
-                Ty::Scalar(Scalar::Any)
+                ReadTy::Scalar(Scalar::Any)
             }
             Err(e) => {
                 self.warn_at(
@@ -398,7 +404,7 @@ impl<'s> Reader<'s, '_> {
                         e.message
                     ),
                 );
-                Ty::Scalar(Scalar::Any)
+                ReadTy::Scalar(Scalar::Any)
             }
         }
     }
@@ -406,17 +412,17 @@ impl<'s> Reader<'s, '_> {
 
 /// The type a value in an example shows: objects as maps (an example
 /// shows some of its members, not all that may come).
-fn inferred(value: &Json) -> Ty {
+fn inferred(value: &Json) -> ReadTy {
     match value {
-        Json::Null => Ty::Scalar(Scalar::Any),
-        Json::Bool(_) => Ty::Scalar(Scalar::Bool),
-        Json::Number { integral: true } => Ty::Scalar(Scalar::I64),
-        Json::Number { integral: false } => Ty::Scalar(Scalar::F64),
-        Json::Str(_) => Ty::Scalar(Scalar::String),
-        Json::Array(items) => Ty::List(Box::new(
-            items.first().map_or(Ty::Scalar(Scalar::Any), inferred),
+        Json::Null => ReadTy::Scalar(Scalar::Any),
+        Json::Bool(_) => ReadTy::Scalar(Scalar::Bool),
+        Json::Number { integral: true } => ReadTy::Scalar(Scalar::I64),
+        Json::Number { integral: false } => ReadTy::Scalar(Scalar::F64),
+        Json::Str(_) => ReadTy::Scalar(Scalar::String),
+        Json::Array(items) => ReadTy::List(Box::new(
+            items.first().map_or(ReadTy::Scalar(Scalar::Any), inferred),
         )),
-        Json::Object(_) => Ty::Scalar(Scalar::Object),
+        Json::Object(_) => ReadTy::Scalar(Scalar::Object),
     }
 }
 

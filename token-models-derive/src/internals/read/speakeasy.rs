@@ -9,7 +9,7 @@ impl<'s> Reader<'s, '_> {
         &mut self,
         section: &Section<'_>,
         owner: &RustIdent,
-    ) -> (ModelKind<'s>, Vec<Omitted>) {
+    ) -> (ModelKind<'s, ReadTy>, Vec<Omitted>) {
         const EXPECTED: &str = "| Field | Type | Required | Description |";
         let Some((header, table)) = self.first_table(section) else {
             self.no_table(section, EXPECTED, "a map that keeps every property");
@@ -166,7 +166,7 @@ impl<'s> Reader<'s, '_> {
             // A field whose type could not be read is still generated, as
             // any JSON value, so that one mistake does not cascade.
             let typed = typed.unwrap_or(types::Typed {
-                ty: Ty::Scalar(Scalar::Any),
+                ty: ReadTy::Scalar(Scalar::Any),
                 optional: true,
                 nullable: false,
             });
@@ -198,7 +198,7 @@ impl<'s> Reader<'s, '_> {
             }
             // `additionalProperties` (as each SDK cases it) typed as a map:
             // the properties no other field takes, all of them kept.
-            if matches!(field.ty, Ty::Map(_)) && names_open_map(&field.written) {
+            if matches!(field.ty, ReadTy::Map(_)) && names_open_map(&field.written) {
                 field.rest = true;
                 field.presence = Presence::Required;
             }
@@ -211,20 +211,20 @@ impl<'s> Reader<'s, '_> {
     /// its struct and field.
     pub(super) fn inline_unions(
         &mut self,
-        mut ty: Ty,
+        mut ty: ReadTy,
         owner: &RustIdent,
         field: &str,
         pos: Pos,
-    ) -> Ty {
+    ) -> ReadTy {
         ty.walk_mut(&mut |t| {
-            if let Ty::Union(alternatives) = t {
+            if let ReadTy::Union(alternatives) = t {
                 let name =
                     RustIdent::type_name(&format!("{}{}", owner.name, Case::Pascal.apply(field)));
                 let alternatives = alternatives_of(std::mem::take(alternatives));
                 let mut m = self.model(pos, name, Lines::default(), ModelKind::Union(alternatives));
                 m.inline = true;
                 self.extra.push(m);
-                *t = Ty::Local(self.extra.len() - 1);
+                *t = ReadTy::Local(LocalId::new(self.extra.len() - 1));
             }
         });
         ty
@@ -234,11 +234,11 @@ impl<'s> Reader<'s, '_> {
         &self,
         written: Cow<'s, str>,
         pos: Pos,
-        ty: Ty,
+        ty: ReadTy,
         presence: Presence,
         doc: Lines<'s>,
         case: Case,
-    ) -> Field<'s> {
+    ) -> Field<'s, ReadTy> {
         // A key that is a number, spelled out by the generator.
         let wire = match naming::spelled_number(&written) {
             Some(n) => Some(n.to_string()),
@@ -253,7 +253,6 @@ impl<'s> Reader<'s, '_> {
             presence,
             doc,
             deprecated: false,
-            boxed: false,
             fallback: None,
             rest: false,
             secret: false,
@@ -263,7 +262,7 @@ impl<'s> Reader<'s, '_> {
     /// `## Values`: a `| Name | Value |` table, a list of values (Python),
     /// or a union of literals in a code block (TypeScript). A doc that says
     /// "open enum" anywhere keeps unknown values.
-    pub(super) fn values_section(&mut self, section: &Section<'_>) -> ModelKind<'s> {
+    pub(super) fn values_section(&mut self, section: &Section<'_>) -> ModelKind<'s, ReadTy> {
         let mut open = self.spec.text.to_ascii_lowercase().contains("open enum");
         let mut values: Vec<(Option<String>, Value, usize)> = Vec::new();
         // A table cannot tell `1` from `"1"`: its numbers read either way.
@@ -380,7 +379,7 @@ impl<'s> Reader<'s, '_> {
         &mut self,
         section: &Section<'_>,
         doc: &mut Lines<'s>,
-    ) -> ModelKind<'s> {
+    ) -> ModelKind<'s, ReadTy> {
         let (_, subsections) = sections(section.blocks, 3);
         let mut parsed = Vec::new();
         for s in &subsections {
@@ -421,7 +420,7 @@ impl<'s> Reader<'s, '_> {
                 .find(|(word, _)| *word == text && dialect.lookup(text).is_none());
             let typed = match named {
                 Some(&(_, scalar)) => Ok(types::Typed {
-                    ty: Ty::Scalar(scalar),
+                    ty: ReadTy::Scalar(scalar),
                     optional: false,
                     nullable: false,
                 }),
@@ -440,7 +439,7 @@ impl<'s> Reader<'s, '_> {
                 Ok(t) => tys.push((
                     text.to_owned(),
                     if t.nullable {
-                        Ty::Nullable(Box::new(t.ty))
+                        ReadTy::Nullable(Box::new(t.ty))
                     } else {
                         t.ty
                     },
@@ -450,22 +449,17 @@ impl<'s> Reader<'s, '_> {
                         at,
                         format!("in the type `{text}` (generated as `serde_json::Value`): {e}"),
                     );
-                    tys.push((text.to_owned(), Ty::Scalar(Scalar::Any)));
+                    tys.push((text.to_owned(), ReadTy::Scalar(Scalar::Any)));
                 }
             }
         }
-        let mut alternatives: Vec<Alternative> = Vec::new();
+        let mut alternatives: Vec<Alternative<ReadTy>> = Vec::new();
         for (written, ty) in tys {
             let rust = unique(
                 RustIdent::type_name(&alternative_name(&ty)),
                 alternatives.iter().map(|a| &a.rust),
             );
-            alternatives.push(Alternative {
-                rust,
-                ty,
-                written,
-                boxed: false,
-            });
+            alternatives.push(Alternative { rust, ty, written });
         }
         ModelKind::Union(alternatives)
     }
@@ -544,9 +538,9 @@ pub(super) fn lit_value(l: Lit) -> Value {
 
 /// A union alternative's variant name, from its type: `ContentChunk`,
 /// `String`, `StringList`, `ValueMap`.
-pub(super) fn alternative_name(ty: &Ty) -> String {
+pub(super) fn alternative_name(ty: &ReadTy) -> String {
     match ty {
-        Ty::Scalar(s) => match s {
+        ReadTy::Scalar(s) => match s {
             Scalar::String => "String",
             Scalar::Bool => "Boolean",
             Scalar::I32 | Scalar::I64 | Scalar::I128 => "Integer",
@@ -557,29 +551,24 @@ pub(super) fn alternative_name(ty: &Ty) -> String {
             Scalar::Object => "Object",
         }
         .to_owned(),
-        Ty::List(t) => format!("{}List", alternative_name(t)),
-        Ty::Map(t) => format!("{}Map", alternative_name(t)),
-        Ty::Nullable(t) => alternative_name(t),
-        Ty::Named(n) => n.name().to_owned(),
-        Ty::Union(_) => "Union".to_owned(),
-        Ty::Model(_) | Ty::Local(_) | Ty::Null | Ty::Transport(_) => "Value".to_owned(),
+        ReadTy::List(t) => format!("{}List", alternative_name(t)),
+        ReadTy::Map(t) => format!("{}Map", alternative_name(t)),
+        ReadTy::Nullable(t) => alternative_name(t),
+        ReadTy::Named(n) => n.name().to_owned(),
+        ReadTy::Union(_) => "Union".to_owned(),
+        ReadTy::Local(_) | ReadTy::Null | ReadTy::Transport(_) => "Value".to_owned(),
     }
 }
 
-pub(super) fn alternatives_of(tys: Vec<Ty>) -> Vec<Alternative> {
-    let mut out: Vec<Alternative> = Vec::new();
+pub(super) fn alternatives_of(tys: Vec<ReadTy>) -> Vec<Alternative<ReadTy>> {
+    let mut out: Vec<Alternative<ReadTy>> = Vec::new();
     for ty in tys {
         let rust = unique(
             RustIdent::type_name(&alternative_name(&ty)),
             out.iter().map(|a| &a.rust),
         );
         let written = alternative_name(&ty);
-        out.push(Alternative {
-            rust,
-            ty,
-            written,
-            boxed: false,
-        });
+        out.push(Alternative { rust, ty, written });
     }
     out
 }

@@ -10,12 +10,12 @@ fn spec(path: &str, text: &str, settings: Settings) -> SpecFile {
 }
 
 /// The models of a spec of `text` (leaked: the models borrow it).
-fn read(text: &str) -> (Vec<Model<'static>>, Vec<String>) {
+fn read(text: &str) -> (Vec<ReadModel<'static>>, Vec<String>) {
     let mut d = Diagnostics::new();
     let file: &'static SpecFile = Box::leak(Box::new(spec("a/x.md", text, Settings::default())));
     let doc = markdown::parse(&file.text);
     let models = read_spec(
-        0,
+        SpecId::new(0),
         file,
         &doc,
         TypeCells::of(&doc, &mut Parses::default()),
@@ -40,19 +40,19 @@ fn reads_a_speakeasy_struct() {
     let ModelKind::Struct(fields) = &m.kind else {
         panic!("{m:?}")
     };
-    assert_eq!(fields[0].ty, Ty::Scalar(Scalar::String));
+    assert_eq!(fields[0].ty, ReadTy::Scalar(Scalar::String));
     assert_eq!(fields[0].presence, Presence::Required);
     assert_eq!(fields[0].doc, ["The id."]);
     assert_eq!(fields[0].pos, Pos::new(9, 3));
     assert_eq!(
         (fields[1].presence, &fields[1].ty),
-        (Presence::Optional, &Ty::Scalar(Scalar::I64))
+        (Presence::Optional, &ReadTy::Scalar(Scalar::I64))
     );
     assert!(fields[1].doc.is_empty());
     assert!(fields[2].deprecated);
     assert_eq!(
         fields[2].ty,
-        Ty::Named(NamedRef {
+        ReadTy::Named(NamedRef {
             path: "X".into(),
             link: Some("../y/x.md".into())
         })
@@ -138,7 +138,7 @@ fn a_doc_that_needs_its_folders_language_waits_for_it() {
     ));
     assert!(
         read_spec(
-            0,
+            SpecId::new(0),
             &linked,
             &doc,
             TypeCells::of(&doc, &mut Parses::default()),
@@ -153,7 +153,7 @@ fn a_doc_that_needs_its_folders_language_waits_for_it() {
         &TypeCells::of(&doc, &mut Parses::default())
     ));
     let models = read_spec(
-        0,
+        SpecId::new(0),
         &typed,
         &doc,
         TypeCells::of(&doc, &mut Parses::default()),
@@ -180,21 +180,21 @@ fn union_alternatives_from_snippets_and_generator_names() {
     let ModelKind::Union(alternatives) = &models[0].kind else {
         panic!("{:?}", models[0].kind)
     };
-    let tys: Vec<&Ty> = alternatives.iter().map(|a| &a.ty).collect();
-    let one = Ty::Named(NamedRef {
+    let tys: Vec<&ReadTy> = alternatives.iter().map(|a| &a.ty).collect();
+    let one = ReadTy::Named(NamedRef {
         path: "components.One".into(),
         link: None,
     });
-    let strings = Ty::List(Box::new(Ty::Scalar(Scalar::String)));
-    assert_eq!(tys, [&Ty::Scalar(Scalar::I64), &strings, &one]);
+    let strings = ReadTy::List(Box::new(ReadTy::Scalar(Scalar::String)));
+    assert_eq!(tys, [&ReadTy::Scalar(Scalar::I64), &strings, &one]);
     let csharp = "# Default\n\n## Supported Types\n\n### Str\n\n```csharp\nDefault.CreateStr(/* values here */);\n```\n\n### Number\n\n### Boolean\n\n### Bigint\n";
     let (models, errors) = read(csharp);
     assert!(errors.is_empty(), "{errors:?}");
     let ModelKind::Union(alternatives) = &models[0].kind else {
         panic!("{:?}", models[0].kind)
     };
-    let tys: Vec<&Ty> = alternatives.iter().map(|a| &a.ty).collect();
-    let scalars = [Scalar::String, Scalar::F64, Scalar::Bool, Scalar::I128].map(Ty::Scalar);
+    let tys: Vec<&ReadTy> = alternatives.iter().map(|a| &a.ty).collect();
+    let scalars = [Scalar::String, Scalar::F64, Scalar::Bool, Scalar::I128].map(ReadTy::Scalar);
     assert_eq!(tys, scalars.iter().collect::<Vec<_>>());
 }
 
@@ -283,7 +283,7 @@ fn a_table_under_an_unknown_heading_is_read_or_warned_about() {
             panic!("{heading:?}: {:?}", models[0].kind)
         };
         assert_eq!(f[0].written, "id");
-        assert_eq!(f[0].ty, Ty::Scalar(Scalar::String));
+        assert_eq!(f[0].ty, ReadTy::Scalar(Scalar::String));
     }
     let other = "| Code | Meaning |\n| - | - |\n| 1 | one |\n";
     let (models, errors) = read(&format!("# T\n\n## Fields\n\n{table}\n## Codes\n\n{other}"));
@@ -331,7 +331,7 @@ fn reports_structural_problems() {
     let ModelKind::Struct(f) = &models[0].kind else {
         panic!()
     };
-    assert_eq!(f[0].ty, Ty::Scalar(Scalar::Any));
+    assert_eq!(f[0].ty, ReadTy::Scalar(Scalar::Any));
     // The field's first warning is its fallback; the model has none.
     assert_eq!(
         Some(errors[0].trim_start_matches("specs/a/x.md:7:9: ")),
@@ -351,9 +351,9 @@ fn a_readme_page_warns_about_what_it_does_not_say() {
     };
     let names: Vec<&str> = f.iter().map(|f| &*f.written).collect();
     assert_eq!(names, ["source", "kind", "shape", "size"]);
-    let any = Ty::Scalar(Scalar::Any);
+    let any = ReadTy::Scalar(Scalar::Any);
     assert_eq!([&f[0].ty, &f[1].ty, &f[2].ty], [&any, &any, &any]);
-    assert_eq!(f[3].ty, Ty::Scalar(Scalar::I64));
+    assert_eq!(f[3].ty, ReadTy::Scalar(Scalar::I64));
     assert_eq!(errors.len(), 5, "{errors:?}");
     for (error, says) in errors.iter().zip([
         "found no type for the attribute `source`",
@@ -420,7 +420,7 @@ fn reads_a_readme_io_page() {
         ]
     );
     assert!(f[2].rust().raw);
-    assert_eq!(f[1].ty, Ty::Scalar(Scalar::I64));
+    assert_eq!(f[1].ty, ReadTy::Scalar(Scalar::I64));
     assert_eq!(f[0].doc, ["The token."]);
     assert_eq!(models[1].rust.name, "AccessTokenType");
     let ModelKind::Enum { variants: v, .. } = &models[1].kind else {

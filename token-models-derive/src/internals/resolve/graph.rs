@@ -4,19 +4,13 @@
 use super::*;
 
 /// The models a type holds directly (not behind a `Vec` or a map), which
-/// would make it infinitely large if one of them held it in turn.
+/// would make it infinitely large if one of them held it in turn: their
+/// indices, the graph's nodes.
 pub(super) fn direct_refs(ty: &Ty, out: &mut Vec<usize>) {
     match ty {
-        Ty::Model(m) => out.push(*m),
+        Ty::Model(m) => out.push(m.index()),
         Ty::Nullable(t) => direct_refs(t, out),
-        Ty::Union(ts) => ts.iter().for_each(|t| direct_refs(t, out)),
-        Ty::List(_)
-        | Ty::Map(_)
-        | Ty::Scalar(_)
-        | Ty::Named(_)
-        | Ty::Local(_)
-        | Ty::Null
-        | Ty::Transport(_) => {}
+        Ty::List(_) | Ty::Map(_) | Ty::Scalar(_) => {}
     }
 }
 
@@ -65,7 +59,7 @@ impl Edges {
                     }
                 }
                 Ty::Scalar(Scalar::Any | Scalar::Object) => own.hash = false,
-                Ty::Model(r) => named.push(*r),
+                Ty::Model(r) => named.push(r.index()),
                 _ => {}
             });
         }
@@ -73,10 +67,10 @@ impl Edges {
     }
 }
 
-/// Boxes every field or alternative that holds, directly, a model of its
-/// own strongly connected component: the types that contain themselves.
-/// `edges` are the models', in order.
-pub(super) fn mark_boxes(models: &mut [Model], edges: &[Edges]) {
+/// Which fields or alternatives of each model hold, directly, a model of
+/// its own strongly connected component (the types that contain
+/// themselves): they are boxed. `edges` are the models', in order.
+pub(super) fn boxes(models: &[Model], edges: &[Edges]) -> Vec<Vec<bool>> {
     let edges: Vec<&[usize]> = edges.iter().map(|e| e.direct.as_slice()).collect();
     let component = strongly_connected(&edges);
     // A model alone in its component that does not hold itself is in no
@@ -86,23 +80,20 @@ pub(super) fn mark_boxes(models: &mut [Model], edges: &[Edges]) {
         size[c] += 1;
     }
     let mut refs = Vec::new();
-    for (i, m) in models.iter_mut().enumerate() {
+    let mut boxed = Vec::with_capacity(models.len());
+    for (i, m) in models.iter().enumerate() {
         if size[component[i]] == 1 && !edges[i].contains(&i) {
+            boxed.push(Vec::new());
             continue;
         }
-        let mut boxed = |ty: &Ty| {
+        let parts = m.kind.types().map(|ty| {
             refs.clear();
             direct_refs(ty, &mut refs);
             refs.iter().any(|&r| component[r] == component[i])
-        };
-        match &mut m.kind {
-            ModelKind::Struct(fields) => fields.iter_mut().for_each(|f| f.boxed = boxed(&f.ty)),
-            ModelKind::Union(alternatives) => {
-                alternatives.iter_mut().for_each(|a| a.boxed = boxed(&a.ty))
-            }
-            ModelKind::FreeForm | ModelKind::Any | ModelKind::Enum { .. } => {}
-        }
+        });
+        boxed.push(parts.collect());
     }
+    boxed
 }
 
 /// Tarjan's algorithm, without recursion: a component number per node.

@@ -6,14 +6,14 @@ use super::*;
 /// Lookups from links and names to models.
 pub(super) struct Index<'a> {
     specs: &'a [SpecFile],
-    models: &'a [Model<'a>],
+    models: &'a [Entry],
     modules: &'a [Arc<[RustIdent]>],
     /// Spec path (relative to the root, `/`-joined) to spec index.
     by_path: StrMap<&'a str, usize>,
     /// Per spec, the first model it defines (its own type), if any.
-    pub(super) first: Vec<Option<usize>>,
+    pub(super) first: Vec<Option<ModelId>>,
     /// Type name to every model of that name.
-    by_name: Map<&'a str, Vec<usize>>,
+    by_name: Map<&'a str, Vec<ModelId>>,
     /// File name to every spec of that name, for links to no spec's path
     /// (made when the first such link is met: most trees have none).
     by_file: OnceLock<Map<&'a str, Vec<usize>>>,
@@ -23,6 +23,12 @@ pub(super) struct Index<'a> {
     /// readme.io slug to the specs whose front matter gives it (made when
     /// the first `ref:` link is met).
     by_slug: OnceLock<Map<&'a str, Vec<usize>>>,
+}
+
+/// What the index knows of a model: its spec and its type's name.
+pub(super) struct Entry {
+    pub(super) spec: SpecId,
+    pub(super) name: String,
 }
 
 /// `slug: "the-customer-object"` from a page's YAML front matter.
@@ -47,7 +53,7 @@ pub(super) fn stem_key(s: &str) -> String {
 impl<'a> Index<'a> {
     pub(super) fn new(
         specs: &'a [SpecFile],
-        models: &'a [Model<'a>],
+        models: &'a [Entry],
         modules: &'a [Arc<[RustIdent]>],
         same_as: &[Option<usize>],
     ) -> Self {
@@ -56,12 +62,13 @@ impl<'a> Index<'a> {
             by_path.insert(s.rel_path(), i);
         }
         let mut first = vec![None; specs.len()];
-        let mut by_name: Map<&str, Vec<usize>> = Map::default();
+        let mut by_name: Map<&str, Vec<ModelId>> = Map::default();
         for (i, m) in models.iter().enumerate() {
-            if let Some(slot @ None) = first.get_mut(m.spec) {
-                *slot = Some(i);
+            let id = ModelId::new(i);
+            if let Some(slot @ None) = first.get_mut(m.spec.index()) {
+                *slot = Some(id);
             }
-            by_name.entry(m.rust.name.as_str()).or_default().push(i);
+            by_name.entry(m.name.as_str()).or_default().push(id);
         }
         for (i, same) in same_as.iter().enumerate() {
             if let Some(&j) = same.as_ref() {
@@ -96,10 +103,10 @@ impl<'a> Index<'a> {
     /// a link's path.
     pub(super) fn lookup(
         &self,
-        from: usize,
+        from: ModelId,
         named: &NamedRef,
         path: &mut String,
-    ) -> Result<usize, String> {
+    ) -> Result<ModelId, String> {
         match named.link.as_deref() {
             Some(dest) if dest.starts_with("ref:") => {
                 let spec = self.by_slug(dest)?;
@@ -111,7 +118,7 @@ impl<'a> Index<'a> {
                 })
             }
             Some(dest) if !is_external(dest) => {
-                let spec = self.resolve_link(self.models[from].spec, dest, path)?;
+                let spec = self.resolve_link(self.models[from.index()].spec.index(), dest, path)?;
                 self.first.get(spec).copied().flatten().ok_or_else(|| {
                     format!(
                         "the link `{dest}` leads to {}, which defines no type",
@@ -127,24 +134,24 @@ impl<'a> Index<'a> {
     /// same module, then the one type of that name anywhere; among several,
     /// the one whose module path ends with the name's qualifier
     /// (`models.errors.Error` is in a module `errors`).
-    fn by_name(&self, from: usize, named: &NamedRef) -> Result<usize, String> {
+    fn by_name(&self, from: ModelId, named: &NamedRef) -> Result<ModelId, String> {
         let name = named.name();
         let wanted = RustIdent::type_name(name).name;
-        let spec = self.models[from].spec;
-        let module = &self.modules[from];
-        let all: &[usize] = self.by_name.get(wanted.as_str()).map_or(&[], Vec::as_slice);
+        let spec = self.models[from.index()].spec;
+        let module = &self.modules[from.index()];
+        let all: &[ModelId] = self.by_name.get(wanted.as_str()).map_or(&[], Vec::as_slice);
         // One type of that name (most names): it, wherever it is.
         if let [one] = all {
             return Ok(*one);
         }
         // Those of the same doc, else of the same module, else all: each
         // gathered only if the one before has none.
-        let same_spec = |i: usize| self.models[i].spec == spec;
-        let same_module = |i: usize| self.modules[i] == *module;
-        let anywhere = |_: usize| true;
-        let wheres: [&dyn Fn(usize) -> bool; 3] = [&same_spec, &same_module, &anywhere];
+        let same_spec = |i: ModelId| self.models[i.index()].spec == spec;
+        let same_module = |i: ModelId| self.modules[i.index()] == *module;
+        let anywhere = |_: ModelId| true;
+        let wheres: [&dyn Fn(ModelId) -> bool; 3] = [&same_spec, &same_module, &anywhere];
         for pred in wheres {
-            let candidates: Vec<usize> = all.iter().copied().filter(|&i| pred(i)).collect();
+            let candidates: Vec<ModelId> = all.iter().copied().filter(|&i| pred(i)).collect();
             match candidates.as_slice() {
                 [] => continue,
                 [one] => return Ok(*one),
@@ -153,8 +160,8 @@ impl<'a> Index<'a> {
                         .qualifier()
                         .map(|q| RustIdent::module(q).name)
                         .collect();
-                    let qualified = |i: usize| {
-                        let m = &self.modules[i];
+                    let qualified = |i: ModelId| {
+                        let m = &self.modules[i.index()];
                         qualifier
                             .iter()
                             .rev()
@@ -163,7 +170,7 @@ impl<'a> Index<'a> {
                             .count()
                     };
                     let best = many.iter().map(|&i| qualified(i)).max().unwrap_or(0);
-                    let top: Vec<usize> = many
+                    let top: Vec<ModelId> = many
                         .iter()
                         .copied()
                         .filter(|&i| qualified(i) == best)
@@ -174,7 +181,7 @@ impl<'a> Index<'a> {
                     let names: Vec<&str> = top
                         .iter()
                         .take(5)
-                        .map(|&i| self.specs[self.models[i].spec].display())
+                        .map(|&i| self.specs[self.models[i.index()].spec.index()].display())
                         .collect();
                     return Err(format!(
                         "found `{name}`, which {} types are named ({}), expected one; link the doc to the one meant",
@@ -187,7 +194,7 @@ impl<'a> Index<'a> {
         // No type of that name: the doc of that file name, whatever its
         // title (a union's `### PaymentCard` documented in
         // `paymentcard.md` as `# Card`), if one is nearest.
-        if let Some(found) = self.by_stem(spec, name) {
+        if let Some(found) = self.by_stem(spec.index(), name) {
             return Ok(found);
         }
         // The likely fix: a vocabulary word or a type of this module.
@@ -198,7 +205,7 @@ impl<'a> Index<'a> {
         });
         let models = (0..self.models.len())
             .filter(|&i| &self.modules[i] == module)
-            .map(|i| self.models[i].rust.name.as_str());
+            .map(|i| self.models[i].name.as_str());
         let hint = did_you_mean(name, words.chain(models));
         Err(match named.link.as_deref() {
             Some(dest) => format!(
@@ -259,7 +266,7 @@ impl<'a> Index<'a> {
 
     /// The type of the one spec whose file name is `name` (ignoring case,
     /// `_` and `-`) in the folder of spec `from`, else the one anywhere.
-    fn by_stem(&self, from: usize, name: &str) -> Option<usize> {
+    fn by_stem(&self, from: usize, name: &str) -> Option<ModelId> {
         let by_stem = self.by_stem.get_or_init(|| {
             let mut by_stem: Map<String, Vec<usize>> = Map::default();
             for (i, s) in self.specs.iter().enumerate() {

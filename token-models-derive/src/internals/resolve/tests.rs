@@ -22,7 +22,7 @@ fn run(files: &[(&str, &str)]) -> (Resolved<'static>, Vec<String>) {
         .flat_map(|(i, s)| {
             let doc = markdown::parse(&s.text);
             read_spec(
-                i,
+                SpecId::new(i),
                 s,
                 &doc,
                 TypeCells::of(&doc, &mut Parses::default()),
@@ -60,8 +60,8 @@ fn links_resolve_relatively_then_by_file_name() {
     );
     let (r, errors) = run(&[("x/a.md", &a), ("x/b.md", "# B\n"), ("x/y/c.md", "# C\n")]);
     assert!(errors.is_empty(), "{errors:?}");
-    assert_eq!(field_ty(&r, 0, 0), &Ty::Model(1));
-    assert_eq!(field_ty(&r, 0, 1), &Ty::Model(2));
+    assert_eq!(field_ty(&r, 0, 0), &Ty::Model(ModelId::new(1)));
+    assert_eq!(field_ty(&r, 0, 1), &Ty::Model(ModelId::new(2)));
     assert_eq!(
         r.modules[2]
             .iter()
@@ -93,7 +93,7 @@ fn a_link_above_the_specs_folder_resolves_by_its_longest_tail() {
     ]);
     assert!(errors.is_empty(), "{errors:?}");
     let name = |ty: &Ty| match ty {
-        Ty::Model(i) => r.models[*i].rust.name.clone(),
+        Ty::Model(i) => r.model(*i).rust.name.clone(),
         other => panic!("{other:?}"),
     };
     assert_eq!(name(field_ty(&r, 0, 0)), "SharedError");
@@ -127,8 +127,8 @@ fn identical_docs_in_one_folder_are_one_type() {
     assert!(errors.is_empty(), "{errors:?}");
     let names: Vec<&str> = r.models.iter().map(|m| m.rust.name.as_str()).collect();
     assert_eq!(names, ["ApiKey", "User", "ApiKey"]);
-    assert_eq!(field_ty(&r, 1, 0), &Ty::Model(0));
-    assert_eq!(field_ty(&r, 1, 1), &Ty::Model(0));
+    assert_eq!(field_ty(&r, 1, 0), &Ty::Model(ModelId::new(0)));
+    assert_eq!(field_ty(&r, 1, 1), &Ty::Model(ModelId::new(0)));
     let changed = key.replace("`key`", "`other`");
     let (r, errors) = run(&[("x/APIKey.md", &key), ("x/ApiKey.md", &changed)]);
     assert_eq!(errors.len(), 1, "{errors:?}");
@@ -151,8 +151,8 @@ fn a_name_no_type_has_is_the_doc_of_that_file_name() {
     let ModelKind::Union(alternatives) = &r.models[0].kind else {
         panic!("{:?}", r.models[0].kind)
     };
-    assert_eq!(alternatives[0].ty, Ty::Model(1));
-    assert_eq!(alternatives[1].ty, Ty::Model(2));
+    assert_eq!(alternatives[0].ty, Ty::Model(ModelId::new(1)));
+    assert_eq!(alternatives[1].ty, Ty::Model(ModelId::new(2)));
     // Two equally near: not resolved, a warning.
     let (_, errors) = run(&[
         ("x/method.md", union),
@@ -176,8 +176,8 @@ fn a_relative_link_climbs_and_descends_folders() {
     );
     let (r, errors) = run(&[("x/a.md", &a), ("x/p/c.md", "# C\n"), ("x/q/c.md", "# C\n")]);
     assert!(errors.is_empty(), "{errors:?}");
-    assert_eq!(field_ty(&r, 0, 0), &Ty::Model(1));
-    assert_eq!(field_ty(&r, 0, 1), &Ty::Model(2));
+    assert_eq!(field_ty(&r, 0, 0), &Ty::Model(ModelId::new(1)));
+    assert_eq!(field_ty(&r, 0, 1), &Ty::Model(ModelId::new(2)));
 }
 
 #[test]
@@ -239,7 +239,9 @@ fn recursion_is_boxed_and_traits_follow_the_graph() {
     ]);
     assert!(errors.is_empty(), "{errors:?}");
     let boxed = |m: usize| match &r.models[m].kind {
-        ModelKind::Struct(f) => f.iter().map(|f| f.boxed).collect::<Vec<_>>(),
+        ModelKind::Struct(f) => (0..f.len())
+            .map(|k| r.is_boxed(ModelId::new(m), k))
+            .collect::<Vec<_>>(),
         other => panic!("{other:?}"),
     };
     assert_eq!(boxed(0), [true, false]);

@@ -60,7 +60,7 @@ fn a_shared_parse_interprets_as_a_fresh_one_in_every_dialect() {
     let python = Dialect::by_name("python").expect("python");
     let linked = parsed.interpret(text, python, &link).map(|t| t.ty);
     let named = |link: Option<&str>| {
-        Ty::List(Box::new(Ty::Named(NamedRef {
+        ReadTy::List(Box::new(ReadTy::Named(NamedRef {
             path: "Thing".into(),
             link: link.map(Into::into),
         })))
@@ -113,10 +113,10 @@ fn a_dialect_looks_up_its_own_words_and_no_others() {
     }
 }
 
-fn named(name: &str, qualifier: &[&str], link: Option<&str>) -> Ty {
+fn named(name: &str, qualifier: &[&str], link: Option<&str>) -> ReadTy {
     let mut path: Vec<&str> = qualifier.to_vec();
     path.push(name);
-    Ty::Named(NamedRef {
+    ReadTy::Named(NamedRef {
         path: path.join("."),
         link: link.map(Into::into),
     })
@@ -179,31 +179,38 @@ fn parses_every_syntax_form() {
 /// older ones wrote Sorbet: both read alike.
 #[test]
 fn a_constructor_call_reads_as_its_arguments() {
-    let string = || Box::new(Ty::Scalar(Scalar::String));
+    let string = || Box::new(ReadTy::Scalar(Scalar::String));
     let nilable = typed("Crystalline::Nilable.new(::String)", "ruby", &[]);
     assert_eq!(nilable, typed("T.nilable(::String)", "ruby", &[]));
     assert!(nilable.nullable);
     assert_eq!(
         typed("Crystalline::Boolean.new", "ruby", &[]).ty,
-        Ty::Scalar(Scalar::Bool)
+        ReadTy::Scalar(Scalar::Bool)
     );
     for list in [
         "Crystalline::Array.new(::String)",
         "Crystalline::Array<::String>",
     ] {
-        assert_eq!(typed(list, "ruby", &[]).ty, Ty::List(string()), "{list}");
+        assert_eq!(
+            typed(list, "ruby", &[]).ty,
+            ReadTy::List(string()),
+            "{list}"
+        );
     }
     assert_eq!(
         typed("Crystalline::Hash[Symbol, ::Object]", "ruby", &[]).ty,
-        Ty::Map(Box::new(Ty::Scalar(Scalar::Any)))
+        ReadTy::Map(Box::new(ReadTy::Scalar(Scalar::Any)))
     );
     assert_eq!(
         typed("Crystalline::Union.new(::String, ::Integer)", "ruby", &[]).ty,
-        Ty::Union(vec![Ty::Scalar(Scalar::String), Ty::Scalar(Scalar::I64)])
+        ReadTy::Union(vec![
+            ReadTy::Scalar(Scalar::String),
+            ReadTy::Scalar(Scalar::I64)
+        ])
     );
     // `new` as a type's own name, or inside a path, is a name.
     let named = |path: &str| {
-        Ty::Named(NamedRef {
+        ReadTy::Named(NamedRef {
             path: path.into(),
             link: None,
         })
@@ -215,46 +222,54 @@ fn a_constructor_call_reads_as_its_arguments() {
 
 #[test]
 fn older_and_newer_generators_words_are_known() {
-    let any = Ty::Scalar(Scalar::Any);
+    let any = ReadTy::Scalar(Scalar::Any);
     let cases = [
         (
             "list[str]",
             "python",
-            Ty::List(Box::new(Ty::Scalar(Scalar::String))),
+            ReadTy::List(Box::new(ReadTy::Scalar(Scalar::String))),
         ),
         (
             "dict[str, int]",
             "python",
-            Ty::Map(Box::new(Ty::Scalar(Scalar::I64))),
+            ReadTy::Map(Box::new(ReadTy::Scalar(Scalar::I64))),
         ),
         (
             "requests.Response",
             "python",
-            Ty::Transport("an HTTP response"),
+            ReadTy::Transport("an HTTP response"),
         ),
         (
             "AxiosResponse",
             "typescript",
-            Ty::Transport("an HTTP response"),
+            ReadTy::Transport("an HTTP response"),
         ),
         // A generator's slip: a `>` that closes nothing.
         (
             "AxiosResponse>",
             "typescript",
-            Ty::Transport("an HTTP response"),
+            ReadTy::Transport("an HTTP response"),
         ),
-        ("HttpResponse<?>", "java", Ty::Transport("an HTTP response")),
-        ("List<?>", "java", Ty::List(Box::new(any))),
-        ("http.Request", "go", Ty::Transport("an HTTP request")),
+        (
+            "HttpResponse<?>",
+            "java",
+            ReadTy::Transport("an HTTP response"),
+        ),
+        ("List<?>", "java", ReadTy::List(Box::new(any))),
+        ("http.Request", "go", ReadTy::Transport("an HTTP request")),
         (
             "HttpRequestMessage",
             "csharp",
-            Ty::Transport("an HTTP request"),
+            ReadTy::Transport("an HTTP request"),
         ),
         // Big integers keep every digit a JSON number can carry.
-        ("BigInteger", "csharp", Ty::Scalar(Scalar::I128)),
-        ("BigInteger", "java", Ty::Scalar(Scalar::I128)),
-        ("\\Brick\\Math\\BigInteger", "php", Ty::Scalar(Scalar::I128)),
+        ("BigInteger", "csharp", ReadTy::Scalar(Scalar::I128)),
+        ("BigInteger", "java", ReadTy::Scalar(Scalar::I128)),
+        (
+            "\\Brick\\Math\\BigInteger",
+            "php",
+            ReadTy::Scalar(Scalar::I128),
+        ),
     ];
     for (text, dialect, ty) in cases {
         assert_eq!(typed(text, dialect, &[]).ty, ty, "{text} in {dialect}");
@@ -266,7 +281,7 @@ fn older_and_newer_generators_words_are_known() {
 #[test]
 fn a_union_inside_one_link_is_the_linked_doc() {
     let linked = |path: &str, link: &str| {
-        Ty::Named(NamedRef {
+        ReadTy::Named(NamedRef {
             path: path.into(),
             link: Some(link.into()),
         })
@@ -286,11 +301,14 @@ fn a_union_inside_one_link_is_the_linked_doc() {
     let each = [(6..7, "a.md"), (9..10, "b.md")];
     assert_eq!(
         typed(text, "ruby", &each).ty,
-        Ty::Union(vec![linked("A", "a.md"), linked("B", "b.md")])
+        ReadTy::Union(vec![linked("A", "a.md"), linked("B", "b.md")])
     );
     // A link to a page that is not a doc does not name the union.
     let external = [(0..11, "https://example.com/x")];
-    assert!(matches!(typed(text, "ruby", &external).ty, Ty::Union(_)));
+    assert!(matches!(
+        typed(text, "ruby", &external).ty,
+        ReadTy::Union(_)
+    ));
 }
 
 #[test]
@@ -319,7 +337,7 @@ fn applies_vocabularies() {
     assert_eq!(
         t,
         Typed {
-            ty: Ty::Scalar(Scalar::I64),
+            ty: ReadTy::Scalar(Scalar::I64),
             optional: false,
             nullable: true
         }
@@ -328,7 +346,7 @@ fn applies_vocabularies() {
     assert_eq!(
         t,
         Typed {
-            ty: Ty::Scalar(Scalar::F64),
+            ty: ReadTy::Scalar(Scalar::F64),
             optional: true,
             nullable: false
         }
@@ -337,7 +355,7 @@ fn applies_vocabularies() {
     assert_eq!(
         t,
         Typed {
-            ty: Ty::Scalar(Scalar::I64),
+            ty: ReadTy::Scalar(Scalar::I64),
             optional: true,
             nullable: false
         }
@@ -346,47 +364,51 @@ fn applies_vocabularies() {
     assert_eq!(
         t,
         Typed {
-            ty: Ty::Scalar(Scalar::String),
+            ty: ReadTy::Scalar(Scalar::String),
             optional: true,
             nullable: true
         }
     );
-    assert_eq!(typed("int", "java", &[]).ty, Ty::Scalar(Scalar::I32));
-    assert_eq!(typed("int", "python", &[]).ty, Ty::Scalar(Scalar::I64));
+    assert_eq!(typed("int", "java", &[]).ty, ReadTy::Scalar(Scalar::I32));
+    assert_eq!(typed("int", "python", &[]).ty, ReadTy::Scalar(Scalar::I64));
     let t = typed("T::Array<::String>", "ruby", &[]);
-    assert_eq!(t.ty, Ty::List(Box::new(Ty::Scalar(Scalar::String))));
+    assert_eq!(t.ty, ReadTy::List(Box::new(ReadTy::Scalar(Scalar::String))));
     let t = typed("map[string]*Foo", "go", &[]);
     assert_eq!(
         t.ty,
-        Ty::Map(Box::new(Ty::Nullable(Box::new(named("Foo", &[], None)))))
+        ReadTy::Map(Box::new(ReadTy::Nullable(Box::new(named(
+            "Foo",
+            &[],
+            None
+        )))))
     );
     assert_eq!(
         typed("array<string, int>", "php", &[]).ty,
-        Ty::Map(Box::new(Ty::Scalar(Scalar::I64)))
+        ReadTy::Map(Box::new(ReadTy::Scalar(Scalar::I64)))
     );
     assert_eq!(
         typed("array<int>", "php", &[]).ty,
-        Ty::List(Box::new(Ty::Scalar(Scalar::I64)))
+        ReadTy::List(Box::new(ReadTy::Scalar(Scalar::I64)))
     );
     assert_eq!(
         typed("{ [k: string]: any }[]", "typescript", &[]).ty,
-        Ty::List(Box::new(Ty::Map(Box::new(Ty::Scalar(Scalar::Any)))))
+        ReadTy::List(Box::new(ReadTy::Map(Box::new(ReadTy::Scalar(Scalar::Any)))))
     );
     assert_eq!(
         typed("Literal[\"entry\"]", "python", &[]).ty,
-        Ty::Scalar(Scalar::String)
+        ReadTy::Scalar(Scalar::String)
     );
     assert_eq!(
         typed("\"entry\"", "typescript", &[]).ty,
-        Ty::Scalar(Scalar::String)
+        ReadTy::Scalar(Scalar::String)
     );
     assert_eq!(
         typed("false", "typescript", &[]).ty,
-        Ty::Scalar(Scalar::Bool)
+        ReadTy::Scalar(Scalar::Bool)
     );
     assert_eq!(
         typed("Literal[True]", "python", &[]).ty,
-        Ty::Scalar(Scalar::Bool)
+        ReadTy::Scalar(Scalar::Bool)
     );
     assert_eq!(
         typed(
@@ -395,19 +417,19 @@ fn applies_vocabularies() {
             &[]
         )
         .ty,
-        Ty::Scalar(Scalar::String)
+        ReadTy::Scalar(Scalar::String)
     );
     assert_eq!(
         typed("float|int", "python", &[]).ty,
-        Ty::Scalar(Scalar::F64)
+        ReadTy::Scalar(Scalar::F64)
     );
     let t = typed("string | null", "typescript", &[]);
-    assert_eq!((t.ty, t.nullable), (Ty::Scalar(Scalar::String), true));
+    assert_eq!((t.ty, t.nullable), (ReadTy::Scalar(Scalar::String), true));
     assert_eq!(
         typed("str | List[str]", "python", &[]).ty,
-        Ty::Union(vec![
-            Ty::Scalar(Scalar::String),
-            Ty::List(Box::new(Ty::Scalar(Scalar::String)))
+        ReadTy::Union(vec![
+            ReadTy::Scalar(Scalar::String),
+            ReadTy::List(Box::new(ReadTy::Scalar(Scalar::String)))
         ])
     );
 }
@@ -437,23 +459,23 @@ fn api_names_undo_sdk_renames() {
 fn transport_objects_are_recognised() {
     assert_eq!(
         typed("*http.Response", "go", &[]).ty,
-        Ty::Transport("an HTTP response")
+        ReadTy::Transport("an HTTP response")
     );
     assert_eq!(
         typed("HttpResponse<InputStream>", "java", &[]).ty,
-        Ty::Transport("an HTTP response")
+        ReadTy::Transport("an HTTP response")
     );
     assert_eq!(
         typed("\\Psr\\Http\\Message\\ResponseInterface", "php", &[]).ty,
-        Ty::Transport("an HTTP response")
+        ReadTy::Transport("an HTTP response")
     );
     assert_eq!(
         typed("[]byte", "go", &[]).ty,
-        Ty::List(Box::new(Ty::Transport("binary content")))
+        ReadTy::List(Box::new(ReadTy::Transport("binary content")))
     );
     assert_eq!(
         typed("File | Blob | components.FileT", "typescript", &[]).ty,
-        Ty::Transport("binary content")
+        ReadTy::Transport("binary content")
     );
 }
 
@@ -470,7 +492,7 @@ fn attaches_the_innermost_link_and_keeps_the_qualifier() {
     let t = typed(text, "ruby", &[(9..25, "w.md")]);
     assert_eq!(
         t.ty,
-        Ty::List(Box::new(named("W", &["Sdk", "Shared"], Some("w.md"))))
+        ReadTy::List(Box::new(named("W", &["Sdk", "Shared"], Some("w.md"))))
     );
 }
 
