@@ -60,9 +60,9 @@ pub fn read_spec<'s>(
         diags,
         extra: Vec::new(),
         fallback,
-        fallback_wanted: std::cell::Cell::new(false),
-        assumed_used: std::cell::Cell::new(false),
-        cased_by: std::cell::Cell::new(None),
+        fallback_wanted: false,
+        assumed_used: false,
+        cased_by: None,
         cells,
         warned: Vec::new(),
     };
@@ -74,7 +74,7 @@ pub fn read_spec<'s>(
         allow_nulls(&mut models);
     }
     secrets::mark(&mut models);
-    if let Some(dialect) = r.cased_by.get() {
+    if let Some(dialect) = r.cased_by {
         let assumed = match dialect.wire_default {
             Case::AsWritten => "as the doc writes them",
             case => case.name(),
@@ -89,13 +89,13 @@ pub fn read_spec<'s>(
             ),
         );
     }
-    if r.assumed_used.get() && shared_names {
+    if r.assumed_used && shared_names {
         if let Some(message) = r.fallback.as_ref().and_then(|f| f.assumed.clone()) {
             r.warn_at(Pos::new(1, 1), message);
         }
     }
     attach_fallbacks(&mut models, r.warned);
-    (!r.fallback_wanted.get()).then_some(models)
+    (!r.fallback_wanted).then_some(models)
 }
 
 /// Every field may be `null` (`nulls = "anywhere"`): a required one is
@@ -181,12 +181,12 @@ struct Reader<'s, 'd> {
     /// The language when the doc's names do not tell, if known.
     fallback: Option<Fallback>,
     /// Whether the doc needed `fallback` when it was not known.
-    fallback_wanted: std::cell::Cell<bool>,
+    fallback_wanted: bool,
     /// Whether the doc needed `fallback` when it was only assumed.
-    assumed_used: std::cell::Cell<bool>,
+    assumed_used: bool,
     /// The language whose casing the doc's field names are in, when no
     /// `wire_names` says how the API's keys are cased (a warning).
-    cased_by: std::cell::Cell<Option<&'static Dialect>>,
+    cased_by: Option<&'static Dialect>,
     cells: TypeCells,
     /// The warnings given so far, where: each says why a part of the
     /// doc's types is a fallback.
@@ -354,14 +354,14 @@ impl<'s> Reader<'s, '_> {
     }
 
     /// The language of a Type column whose names do not tell.
-    fn fallback(&self) -> &'static Dialect {
+    fn fallback(&mut self) -> &'static Dialect {
         match &self.fallback {
             Some(f) => {
-                self.assumed_used.set(f.assumed.is_some());
+                self.assumed_used = f.assumed.is_some();
                 f.dialect
             }
             None => {
-                self.fallback_wanted.set(true);
+                self.fallback_wanted = true;
                 &dialect::DIALECTS[0]
             }
         }

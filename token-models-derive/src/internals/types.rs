@@ -7,7 +7,7 @@
 //! `dialect`). A new generator's vocabulary is a new table, not a new
 //! parser.
 
-use super::dialect::{self, DIALECTS, Dialect, Meaning, best_dialect};
+use super::dialect::{self, DIALECTS, Dialect, Meaning};
 use super::few::Few;
 use super::hash;
 use super::ir::{NamedRef, ReadTy, Scalar};
@@ -602,15 +602,6 @@ pub fn dialect_scores<'s>(exprs: impl IntoIterator<Item = (&'s Syntax, &'s str)>
         }
     }
     scores
-}
-
-/// Guesses a doc's language from the names its type expressions use: the
-/// dialect that knows the most of them, or `fallback()` on a tie.
-pub fn guess_dialect<'s>(
-    exprs: impl IntoIterator<Item = (&'s Syntax, &'s str)>,
-    fallback: impl FnOnce() -> &'static Dialect,
-) -> &'static Dialect {
-    best_dialect(&dialect_scores(exprs)).unwrap_or_else(fallback)
 }
 
 /// A type with the presence its outermost wrappers say.

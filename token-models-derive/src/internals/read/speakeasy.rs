@@ -68,24 +68,30 @@ impl<'s> Reader<'s, '_> {
             .next()
             .and_then(|r| r.get(type_col))
             .and_then(|c| self.cells.table_scores(c.src.start));
-        let dialect = self.spec.settings.dialect.unwrap_or_else(|| match scored {
-            Some(scores) => dialect::best_dialect(scores).unwrap_or_else(|| self.fallback()),
+        let dialect = match self.spec.settings.dialect {
+            Some(dialect) => dialect,
             None => {
-                let exprs = parsed.iter().zip(rows.clone()).filter_map(|(p, row)| {
-                    let (range, p) = p.as_ref()?;
-                    Some((
-                        p.syntax.as_ref().ok()?,
-                        expression(row.get(type_col)?, range),
-                    ))
-                });
-                types::guess_dialect(exprs, || self.fallback())
+                let best = match scored {
+                    Some(scores) => dialect::best_dialect(scores),
+                    None => {
+                        let exprs = parsed.iter().zip(rows.clone()).filter_map(|(p, row)| {
+                            let (range, p) = p.as_ref()?;
+                            Some((
+                                p.syntax.as_ref().ok()?,
+                                expression(row.get(type_col)?, range),
+                            ))
+                        });
+                        dialect::best_dialect(&types::dialect_scores(exprs))
+                    }
+                };
+                best.unwrap_or_else(|| self.fallback())
             }
-        });
+        };
         let case = match self.spec.settings.wire_names {
             Some(case) => case,
             None => {
                 if dialect.language_cased {
-                    self.cased_by.set(Some(dialect));
+                    self.cased_by = Some(dialect);
                 }
                 dialect.wire_default
             }
@@ -399,19 +405,22 @@ impl<'s> Reader<'s, '_> {
         }
         // A heading that names an alternative as its generator does
         // (`### Str`) counts for the languages whose generators do so.
-        let dialect = self.spec.settings.dialect.unwrap_or_else(|| {
-            let syntaxes = parsed
-                .iter()
-                .filter_map(|(text, s, _)| Some((s.as_ref().ok()?, *text)));
-            let mut scores = types::dialect_scores(syntaxes);
-            for (score, d) in scores.iter_mut().zip(dialect::DIALECTS) {
-                *score += parsed
+        let dialect = match self.spec.settings.dialect {
+            Some(dialect) => dialect,
+            None => {
+                let syntaxes = parsed
                     .iter()
-                    .filter(|(text, ..)| d.alternatives.iter().any(|(w, _)| w == text))
-                    .count();
+                    .filter_map(|(text, s, _)| Some((s.as_ref().ok()?, *text)));
+                let mut scores = types::dialect_scores(syntaxes);
+                for (score, d) in scores.iter_mut().zip(dialect::DIALECTS) {
+                    *score += parsed
+                        .iter()
+                        .filter(|(text, ..)| d.alternatives.iter().any(|(w, _)| w == text))
+                        .count();
+                }
+                dialect::best_dialect(&scores).unwrap_or_else(|| self.fallback())
             }
-            dialect::best_dialect(&scores).unwrap_or_else(|| self.fallback())
-        });
+        };
         let mut tys = Vec::new();
         for (text, syntax, at) in parsed {
             let named = dialect

@@ -1,6 +1,7 @@
 //! The type grammar and its interpretation, on expressions of every language.
 
 use super::*;
+use crate::internals::dialect::best_dialect;
 
 #[test]
 fn a_text_is_parsed_once_and_its_parse_shared() {
@@ -500,7 +501,8 @@ fn attaches_the_innermost_link_and_keeps_the_qualifier() {
 fn guesses_the_language() {
     let guess = |exprs: &[&str]| {
         let parsed: Vec<Syntax> = exprs.iter().map(|e| parse(e).expect("parses")).collect();
-        guess_dialect(parsed.iter().zip(exprs.iter().copied()), || &DIALECTS[0]).name
+        let scores = dialect_scores(parsed.iter().zip(exprs.iter().copied()));
+        best_dialect(&scores).unwrap_or(&DIALECTS[0]).name
     };
     assert_eq!(guess(&["str", "int"]), "python");
     assert_eq!(guess(&["Optional<String>", "Optional<Double>"]), "java");
