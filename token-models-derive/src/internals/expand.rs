@@ -1,15 +1,16 @@
 //! The whole expansion, as a plain function of a directory: what the macro
 //! calls, and what unit tests, snapshots and benchmarks call directly.
 
+use super::check::check;
 use super::codegen::{self, Generator};
 use super::diag::{Diagnostic, Diagnostics, Severity};
 use super::dialect;
-use super::ir::{ModelKind, ReadModel, SpecId};
+use super::ir::SpecId;
 use super::markdown;
 use super::par;
 use super::read::{self, Fallback, TypeCells, read_spec};
-use super::resolve::{Resolved, check_scope, resolve};
-use super::source::{self, Scope, Settings, SpecFile, WireOverride};
+use super::resolve::{Resolved, resolve};
+use super::source::{self, Scope, Settings, SpecFile};
 use super::types::Parses;
 use proc_macro2::{Span, TokenStream};
 use std::path::{Path, PathBuf};
@@ -243,11 +244,8 @@ pub fn expand_specs_in(
         }
         diags.append(d);
     }
-    warn_unused_wire_overrides(specs, &models, &mut diags);
-    let resolved = resolve(specs, models, threads, &mut diags);
-    if scope != Scope::default() {
-        check_scope(specs, &resolved, &scope, &mut diags);
-    }
+    let mut resolved = resolve(specs, models, threads, &mut diags);
+    check(specs, &mut resolved, &scope, &mut diags);
     Expansion {
         specs,
         resolved,
@@ -258,44 +256,12 @@ pub fn expand_specs_in(
     }
 }
 
-/// A warning for each `Model.field = "key"` setting that names no field
-/// of the specs it applies to (a typo would otherwise do nothing).
-fn warn_unused_wire_overrides(
-    specs: &[SpecFile],
-    models: &[ReadModel<'_>],
-    diags: &mut Diagnostics,
-) {
-    let mut checked: Vec<&WireOverride> = Vec::new();
-    for spec in specs {
-        for o in spec.settings.wire_overrides.iter() {
-            if checked.contains(&o) {
-                continue;
-            }
-            checked.push(o);
-            let used = models.iter().any(|m| {
-                matches!(&m.kind, ModelKind::Struct(fields) if fields.iter().any(|f| {
-                    o.names(&[&m.rust.name], &[&f.written, f.rust().name])
-                }))
-            });
-            if !used {
-                diags.warn_at(
-                    &o.shown,
-                    o.pos,
-                    format!(
-                        "found `{}.{}`, which names no field of a model in these specs; \
-                         expected a model's Rust name and a field's name as its doc writes it",
-                        o.model, o.field
-                    ),
-                );
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::internals::diag::Pos;
+    use crate::internals::ir::ModelKind;
+    use crate::internals::source::WireOverride;
 
     fn spec(path: &str, fields: &[(&str, &str)]) -> SpecFile {
         let mut text = format!(

@@ -21,6 +21,7 @@
 //! this folder with `#[path]`; the tests that need dev-dependencies live in
 //! `src/tests/`, outside it.
 
+pub mod check;
 pub mod codegen;
 pub mod diag;
 pub mod dialect;

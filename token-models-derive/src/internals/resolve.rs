@@ -8,13 +8,13 @@
 
 use super::diag::{Diagnostics, did_you_mean};
 use super::dialect::DIALECTS;
-use super::hash::{Map, Set, StrMap, map_with_capacity};
+use super::hash::{Map, Set, StrMap};
 use super::ir::{
     LocalId, Model, ModelId, ModelKind, NamedRef, ReadModel, Scalar, SpecId, Ty, Value,
 };
 use super::naming::RustIdent;
 use super::par;
-use super::source::{Place, Scope, SpecFile};
+use super::source::SpecFile;
 use std::sync::{Arc, OnceLock};
 
 mod graph;
@@ -138,7 +138,7 @@ pub fn resolve<'s>(
         let local = |k: LocalId| ModelId::new(first_of_spec.index() + k.index());
         // A field's fallback is its own; an alternative's is its union's.
         let mut union_fallback = None;
-        let mut kind = m.kind.map_types(
+        let kind = m.kind.map_types(
             |ty, written, pos, fallback| {
                 let mut problem = None;
                 let mut named = |n: NamedRef| match index.lookup(id, &n, &mut link) {
@@ -161,7 +161,6 @@ pub fn resolve<'s>(
             m.pos,
             &mut union_fallback,
         );
-        check_field_names(path, &mut kind, &mut d);
         let edges = Edges::of(&kind);
         let model = Model {
             spec: m.spec,
@@ -243,106 +242,5 @@ fn rename_clashes<T>(
             }
         }
         seen.insert((&modules[i][..], m.rust.name.clone()), m.spec);
-    }
-}
-
-/// Two fields with one Rust name, or one JSON key, are an error; the later
-/// field gets a placeholder name so that the struct still compiles.
-fn check_field_names(path: &str, kind: &mut ModelKind, diags: &mut Diagnostics) {
-    let ModelKind::Struct(fields) = kind else {
-        return;
-    };
-    // The usual case, no clash, without copying a name: no name is used
-    // twice among the Rust names and JSON keys together (a field's own two
-    // once), so none is twice among either.
-    let mut seen = StrMap::with_capacity(2 * fields.len());
-    if fields.iter().all(|f| {
-        let (rust, wire) = (f.rust().name, f.wire());
-        seen.insert(rust, ()).is_none() && (wire == rust || seen.insert(wire, ()).is_none())
-    }) {
-        return;
-    }
-    let mut rust: Map<String, String> = map_with_capacity(fields.len());
-    let mut wire: Map<String, String> = map_with_capacity(fields.len());
-    for (i, f) in fields.iter_mut().enumerate() {
-        if let Some(first) = rust.get(f.rust().name) {
-            let renamed = RustIdent::field(&format!("{}_duplicate_{i}", f.rust().name));
-            let message = format!(
-                "the fields `{first}` and `{}` both become the Rust field `{}`; generated the second as `{}`",
-                f.written,
-                f.rust().source(),
-                renamed.as_ident().source()
-            );
-            diags.warn_at(path, f.pos, message.clone());
-            f.fallback.get_or_insert(message);
-            f.rust = Some(renamed);
-        }
-        rust.insert(f.rust().name.to_owned(), f.written.to_string());
-        if let Some(first) = wire.get(f.wire()) {
-            let renamed = format!("{}_duplicate_{i}", f.wire());
-            let message = format!(
-                "the fields `{first}` and `{}` both have the JSON key `{}`; the key is read into the first, and the second written as `{renamed}`",
-                f.written,
-                f.wire()
-            );
-            diags.warn_at(path, f.pos, message.clone());
-            f.fallback.get_or_insert(message);
-            f.wire = Some(renamed);
-        }
-        wire.insert(f.wire().to_owned(), f.written.to_string());
-    }
-}
-
-/// For a spec tree split across crates: problems in specs another crate
-/// generates are that crate's to report, so they are dropped here; a folder
-/// in `only` must hold specs; and a generated type may refer only to models
-/// generated here or by a crate in `from_crates`.
-pub fn check_scope(
-    specs: &[SpecFile],
-    resolved: &Resolved,
-    scope: &Scope,
-    diags: &mut Diagnostics,
-) {
-    let elsewhere: Set<&str> = specs
-        .iter()
-        .filter(|s| scope.place(s.folders()) != Place::Here)
-        .map(|s| s.display())
-        .collect();
-    diags.retain(|d| !elsewhere.contains(d.path.as_str()));
-    for folder in &scope.only {
-        if !specs.iter().any(|s| s.folders().starts_with(folder)) {
-            diags.error_in(
-                "",
-                format!(
-                    "found no specs under the folder `{}` named by `only`, expected a folder of the specs directory",
-                    folder.join("/")
-                ),
-            );
-        }
-    }
-    let place = |id: ModelId| scope.place(specs[resolved.model(id).spec.index()].folders());
-    for (id, m) in resolved.ids().zip(&resolved.models) {
-        if place(id) != Place::Here {
-            continue;
-        }
-        for (ty, written, pos) in m.kind.types_named(m.pos) {
-            ty.walk(&mut |t| {
-                if let Ty::Model(target) = t {
-                    if place(*target) == Place::Outside {
-                        let target_spec = &specs[resolved.model(*target).spec.index()];
-                        diags.error_at(
-                            specs[m.spec.index()].display(),
-                            pos,
-                            format!(
-                                "in the type of `{written}`: found `{}` from {}, which this invocation neither generates nor takes from a crate; expected its folder in `only` or in `from_crates = \"{} = crate_name\"`",
-                                resolved.model(*target).rust.name,
-                                target_spec.display(),
-                                target_spec.folders().join("/")
-                            ),
-                        );
-                    }
-                }
-            });
-        }
     }
 }
