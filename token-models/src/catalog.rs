@@ -35,9 +35,19 @@ impl Catalog {
     }
 
     /// Every model, in the order of their specs' paths.
+    ///
+    /// # Panics
+    ///
+    /// If the catalog was written by another version of
+    /// `token-models-derive` than the one this crate depends on (which
+    /// Cargo prevents: the facade names its exact version).
     pub fn models(&self) -> &'static [Model] {
-        self.decoded
-            .get_or_init(|| Box::leak(decode(self.encoded).into_boxed_slice()))
+        self.decoded.get_or_init(|| match decode(self.encoded) {
+            Ok(models) => leak(models),
+            Err(e) => panic!(
+                "token_models: cannot read a CATALOG written by another version of token-models-derive: {e}"
+            ),
+        })
     }
 }
 
@@ -87,89 +97,108 @@ fn leak<T>(v: Vec<T>) -> &'static [T] {
 }
 
 /// The macro's encoding, back to data. The input is the macro's own output
-/// (the facade depends on exactly its version of the macro), so a record
-/// is never malformed; were it, its missing parts would read as empty.
-fn decode(encoded: &'static str) -> Vec<Model> {
+/// (the facade depends on exactly its version of the macro), so an error
+/// here means a catalog written by another version: a tag this decoder
+/// does not know, a line that is not a number, a missing part. It is
+/// reported, never read as a default.
+fn decode(encoded: &'static str) -> Result<Vec<Model>, String> {
     encoded
         .split(MODEL)
         .filter(|m| !m.is_empty())
         .map(|record| {
-            let mut groups = record.split(GROUP);
-            let mut head = units(groups.next().unwrap_or(""));
-            let mut next = || head.next().unwrap_or("");
-            let kind = match next() {
-                "struct" => Kind::Struct,
-                "free-form" => Kind::FreeForm,
-                "enum" => Kind::Enum,
-                "union" => Kind::Union,
-                _ => Kind::Any,
-            };
-            let (rust_path, spec, line, doc) =
-                (next(), next(), next().parse().unwrap_or(0), next());
-            let fallback = Some(next()).filter(|f| !f.is_empty());
-            let example = match next() {
-                "1" => Some(next()),
-                _ => None,
-            };
-            let fields = items(groups.next().unwrap_or(""))
-                .map(|f| {
-                    let mut u = units(f);
-                    let mut next = || u.next().unwrap_or("");
-                    let (rust_name, wire_name, rust_type) = (next(), next(), next());
-                    let presence = match next() {
-                        "required" => Presence::Required,
-                        "nullable" => Presence::Nullable,
-                        "optional-nullable" => Presence::OptionalNullable,
-                        _ => Presence::Optional,
-                    };
-                    let (description, line) = (next(), next().parse().unwrap_or(0));
-                    let fallback = Some(next()).filter(|f| !f.is_empty());
-                    let redacted = next() == "1";
-                    Field {
-                        rust_name,
-                        wire_name,
-                        rust_type,
-                        presence,
-                        description,
-                        line,
-                        fallback,
-                        redacted,
-                    }
-                })
-                .collect();
-            let variants = items(groups.next().unwrap_or(""))
-                .map(|v| {
-                    let mut u = units(v);
-                    Variant {
-                        rust_name: u.next().unwrap_or(""),
-                        wire_value: u.next().unwrap_or(""),
-                        json_value: u.next(),
-                    }
-                })
-                .collect();
-            let omitted = items(groups.next().unwrap_or(""))
-                .map(|o| {
-                    let mut u = units(o);
-                    Omitted {
-                        name: u.next().unwrap_or(""),
-                        why: u.next().unwrap_or(""),
-                    }
-                })
-                .collect();
-            Model {
-                rust_path,
-                spec,
-                line,
-                kind,
-                doc,
-                fields: leak(fields),
-                variants: leak(variants),
-                omitted: leak(omitted),
-                example,
-                fallback,
-            }
+            decode_model(record).map_err(|e| {
+                let start: String = record.chars().take(60).collect();
+                format!("{e} in the record starting {start:?}")
+            })
         })
         .collect()
+}
+
+/// The next part of a record, which must be there.
+fn part<'a>(parts: &mut impl Iterator<Item = &'a str>, what: &str) -> Result<&'a str, String> {
+    parts.next().ok_or_else(|| format!("no {what}"))
+}
+
+fn line_number(text: &str) -> Result<u32, String> {
+    text.parse()
+        .map_err(|_| format!("found the line `{text}`, expected a number"))
+}
+
+fn decode_model(record: &'static str) -> Result<Model, String> {
+    let mut groups = record.split(GROUP);
+    let mut head = units(part(&mut groups, "head")?);
+    let kind = Kind::from_tag(part(&mut head, "kind")?)?;
+    let rust_path = part(&mut head, "path")?;
+    let spec = part(&mut head, "spec")?;
+    let line = line_number(part(&mut head, "line")?)?;
+    let doc = part(&mut head, "doc")?;
+    let fallback = Some(part(&mut head, "fallback")?).filter(|f| !f.is_empty());
+    let example = match part(&mut head, "example flag")? {
+        "0" => None,
+        "1" => Some(part(&mut head, "example")?),
+        other => return Err(format!("found the example flag `{other}`, expected 0 or 1")),
+    };
+    let fields = items(part(&mut groups, "fields")?)
+        .map(|f| {
+            let mut u = units(f);
+            let rust_name = part(&mut u, "field name")?;
+            let wire_name = part(&mut u, "JSON key")?;
+            let rust_type = part(&mut u, "field type")?;
+            let presence = Presence::from_tag(part(&mut u, "presence")?)?;
+            let description = part(&mut u, "description")?;
+            let line = line_number(part(&mut u, "field line")?)?;
+            let fallback = Some(part(&mut u, "field fallback")?).filter(|f| !f.is_empty());
+            // A last unit only where the field is a credential.
+            let redacted = match u.next() {
+                None => false,
+                Some("1") => true,
+                Some(other) => {
+                    return Err(format!("found the redaction flag `{other}`, expected 1"));
+                }
+            };
+            Ok(Field {
+                rust_name,
+                wire_name,
+                rust_type,
+                presence,
+                description,
+                line,
+                fallback,
+                redacted,
+            })
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    let variants = items(part(&mut groups, "variants")?)
+        .map(|v| {
+            let mut u = units(v);
+            Ok(Variant {
+                rust_name: part(&mut u, "variant name")?,
+                wire_value: part(&mut u, "variant value")?,
+                json_value: u.next(),
+            })
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    let omitted = items(part(&mut groups, "omitted fields")?)
+        .map(|o| {
+            let mut u = units(o);
+            Ok(Omitted {
+                name: part(&mut u, "omitted field's name")?,
+                why: part(&mut u, "why it is omitted")?,
+            })
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    Ok(Model {
+        rust_path,
+        spec,
+        line,
+        kind,
+        doc,
+        fields: leak(fields),
+        variants: leak(variants),
+        omitted: leak(omitted),
+        example,
+        fallback,
+    })
 }
 
 /// One generated type.
@@ -242,6 +271,48 @@ pub struct Field {
     pub redacted: bool,
 }
 
+impl Kind {
+    /// Every kind, with the tag the macro writes for it.
+    const TAGS: [(&'static str, Kind); 5] = [
+        ("struct", Kind::Struct),
+        ("free-form", Kind::FreeForm),
+        ("any", Kind::Any),
+        ("enum", Kind::Enum),
+        ("union", Kind::Union),
+    ];
+
+    fn from_tag(tag: &str) -> Result<Kind, String> {
+        from_tag(&Kind::TAGS, tag, "kind")
+    }
+}
+
+impl Presence {
+    /// Every presence, with the tag the macro writes for it.
+    const TAGS: [(&'static str, Presence); 4] = [
+        ("required", Presence::Required),
+        ("optional", Presence::Optional),
+        ("nullable", Presence::Nullable),
+        ("optional-nullable", Presence::OptionalNullable),
+    ];
+
+    fn from_tag(tag: &str) -> Result<Presence, String> {
+        from_tag(&Presence::TAGS, tag, "presence")
+    }
+}
+
+fn from_tag<T: Copy>(tags: &[(&str, T)], tag: &str, what: &str) -> Result<T, String> {
+    match tags.iter().find(|(t, _)| *t == tag) {
+        Some(&(_, value)) => Ok(value),
+        None => {
+            let known: Vec<&str> = tags.iter().map(|(t, _)| *t).collect();
+            Err(format!(
+                "found the {what} `{tag}`, expected one of {}",
+                known.join(", ")
+            ))
+        }
+    }
+}
+
 /// Whether a field may be absent and whether it may be `null`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum Presence {
@@ -277,4 +348,51 @@ pub struct Omitted {
     pub name: &'static str,
     /// What it is instead (`an HTTP response`).
     pub why: &'static str,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A record as the macro writes it: a struct with one field.
+    fn record(kind: &str, presence: &str, line: &str) -> String {
+        let (u, i, g, m) = (UNIT, ITEM, GROUP, MODEL);
+        format!(
+            "{kind}{u}a::B{u}specs/a/b.md{u}{line}{u}Doc.{u}{u}0{g}\
+             x{u}x{u}String{u}{presence}{u}A field.{u}7{u}{u}1{i}{g}{g}{m}"
+        )
+    }
+
+    #[test]
+    fn every_tag_reads_back() {
+        for (kind_tag, kind) in Kind::TAGS {
+            for (presence_tag, presence) in Presence::TAGS {
+                let encoded: &'static str = record(kind_tag, presence_tag, "3").leak();
+                let models = decode(encoded).expect("decodes");
+                assert_eq!(models.len(), 1);
+                let m = &models[0];
+                assert_eq!((m.kind, m.rust_path, m.line), (kind, "a::B", 3));
+                let f = &m.fields[0];
+                assert_eq!((f.presence, f.line, f.redacted), (presence, 7, true));
+            }
+        }
+    }
+
+    #[test]
+    fn an_unknown_tag_or_a_bad_number_is_an_error() {
+        let bad_kind: &'static str = record("table", "required", "3").leak();
+        let e = decode(bad_kind).expect_err("an unknown kind");
+        assert!(
+            e.starts_with("found the kind `table`, expected one of struct,"),
+            "{e}"
+        );
+        let bad_presence: &'static str = record("struct", "maybe", "3").leak();
+        let e = decode(bad_presence).expect_err("an unknown presence");
+        assert!(e.starts_with("found the presence `maybe`"), "{e}");
+        let bad_line: &'static str = record("struct", "required", "three").leak();
+        let e = decode(bad_line).expect_err("a line that is not a number");
+        assert!(e.starts_with("found the line `three`"), "{e}");
+        let e = decode("struct\u{1f}a::B\u{1e}").expect_err("a short record");
+        assert!(e.starts_with("no spec"), "{e}");
+    }
 }

@@ -65,6 +65,13 @@ impl Generator<'_> {
     /// `token_models::catalog::Catalog` decodes: a head of units, then
     /// groups of items (fields, variants, omitted fields). Written straight
     /// into the string literal (see [`Record`]).
+    ///
+    /// The decoder (`token-models/src/catalog.rs`) is the other half: its
+    /// `Kind::TAGS` and `Presence::TAGS` are the words written here, and it
+    /// refuses a tag it does not know. The two crates cannot share a module
+    /// (the facade depends on this one, and a proc-macro crate exports only
+    /// macros), so the round trip is tested through the macro:
+    /// `tests/tests/catalog.rs` reads back every kind and presence.
     pub(super) fn catalog_entry(&self, out: &mut Record<'_>, i: ModelId) -> fmt::Result {
         let m = &self.resolved.model(i);
         let kind = match &m.kind {
