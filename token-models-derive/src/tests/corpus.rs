@@ -3,8 +3,9 @@
 //! older and newer generator versions) read and resolve with no
 //! diagnostics, and no table row is lost, whatever folder a user would give
 //! `include_specs!`: the repository, its models folder, or a copy of that
-//! folder's contents under `specs/<vendor>/`. Needs the `corpus` feature;
-//! `.ci/run` turns it on. (`tests/corpus` compiles what they generate.)
+//! folder's contents under `specs/<vendor>/`. Built only with `--cfg
+//! token_models_corpus`, as `.ci/run` builds it. (`tests/corpus` compiles
+//! what they generate.)
 
 use crate::internals::expand::{Expansion, expand};
 use crate::internals::ir::ModelKind;

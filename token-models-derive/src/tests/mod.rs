@@ -1,7 +1,7 @@
 //! Tests over the whole pipeline: snapshots of generated code, property
-//! tests, and (with the `corpus` feature) the shared corpus.
+//! tests, and (built with `--cfg token_models_corpus`) the shared corpora.
 
-#[cfg(feature = "corpus")]
+#[cfg(token_models_corpus)]
 mod corpus;
 mod keywords;
 mod proptests;

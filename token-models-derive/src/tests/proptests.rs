@@ -3,7 +3,7 @@
 //! generated code is always valid Rust.
 //!
 //! Inputs start from real docs (the repository's specs and test specs, and
-//! with the `corpus` feature the shared corpus) and are cut, spliced,
+//! built with `--cfg token_models_corpus` the shared corpora) and are cut, spliced,
 //! duplicated and garbled. `PROPTEST_CASES` sets how many inputs (256 by
 //! default).
 
@@ -29,12 +29,12 @@ fn seeds() -> &'static [String] {
             root.join("tests/specs-edge"),
             root.join("tests/specs-eras"),
         ];
-        if cfg!(feature = "corpus") {
+        if cfg!(token_models_corpus) {
             for corpus in ["corpus", "corpus2"] {
                 let corpus = root.join("../shared").join(corpus);
                 assert!(
                     corpus.is_dir(),
-                    "the `corpus` feature needs {}",
+                    "`--cfg token_models_corpus` needs {}",
                     corpus.display()
                 );
                 dirs.push(corpus);
