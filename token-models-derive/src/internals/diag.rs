@@ -3,7 +3,6 @@
 
 use super::text::newlines;
 use std::fmt;
-use std::ops::Range;
 
 /// A position in a spec file, 1-based, as editors and terminals show it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
@@ -47,26 +46,6 @@ impl LineCursor {
             .get(self.start..offset)
             .map_or(offset - self.start, |s| s.chars().count());
         Pos::new(to_u32(self.line + 1), to_u32(col + 1))
-    }
-
-    /// [`LineCursor::pos`] of `offset`, which comes after `above`: the
-    /// source of a table row, one line with its line end (pulldown-cmark's
-    /// rows are). When the row ends with a `\n`, that is its only one, and
-    /// its bytes are not searched: the cursor steps to the line after it.
-    pub fn pos_below(&mut self, text: &str, above: &Range<usize>, offset: usize) -> Pos {
-        let bytes = text.as_bytes();
-        let ends_line = above.start < above.end
-            && above.end <= offset
-            && bytes.get(above.end - 1) == Some(&b'\n');
-        if ends_line && self.start <= above.start {
-            // Up to the row: only its line's indent when the cursor is on
-            // the row's line (the last row asked for).
-            if let Some(before) = bytes.get(self.start..above.start) {
-                self.line += newlines(before).0 + 1;
-                self.start = above.end;
-            }
-        }
-        self.pos(text, offset)
     }
 }
 
@@ -232,50 +211,6 @@ mod tests {
         // Backwards: from the top again.
         assert_eq!(lines.pos(text, 2), Pos::new(1, 3));
         assert_eq!(lines.pos(text, 6), Pos::new(2, 3));
-    }
-
-    #[test]
-    fn a_position_below_a_table_row_is_where_a_search_finds_it() {
-        // Rows as pulldown-cmark gives them, in and out of containers, with
-        // every line end; asked for in order, after a skip, and backwards.
-        for text in [
-            "# T\n\n| a | b |\n| - | - |\n| 1 | 2 |\n| 3 | 4 |\n| 5 | 6 |",
-            "# T\r\n\r\n| a |\r\n| - |\r\n| 1 |\r\n| 2 |\r\n",
-            "| a |\r| - |\r| 1 |\r| 2 |\r",
-            "> | a |\n> | - |\n> | é |\n> | ü |\n",
-            "- x\n\n  | a |\n  | - |\n  | 1 |\n  | 2 |\n  | 3 |\n",
-        ] {
-            let doc = super::super::markdown::parse(text);
-            let table = doc
-                .blocks
-                .iter()
-                .find_map(|b| match b {
-                    super::super::markdown::Block::Table(t) => Some(t),
-                    _ => None,
-                })
-                .expect("a table");
-            let rows = &table.row_src;
-            assert!(rows.len() >= 2, "{text:?}");
-            let expected = |offset| LineCursor::default().pos(text, offset);
-            for skip in 0..rows.len() {
-                let mut lines = LineCursor::default();
-                for k in (0..rows.len()).filter(|&k| k != skip) {
-                    let offset = table.body[k * table.header.len()].src.start;
-                    let pos = match k {
-                        0 => lines.pos(text, offset),
-                        _ => lines.pos_below(text, &rows[k - 1], offset),
-                    };
-                    assert_eq!(pos, expected(offset), "{text:?} row {k}");
-                }
-                // Backwards, and far below.
-                let first = table.body[0].src.start;
-                assert_eq!(lines.pos_below(text, &rows[0], first), expected(first));
-                assert_eq!(
-                    lines.pos_below(text, &rows[0], text.len()),
-                    expected(text.len())
-                );
-            }
-        }
     }
 
     #[test]

@@ -271,15 +271,6 @@ impl<'s> Reader<'s, '_> {
         self.lines.pos(&self.spec.text, offset)
     }
 
-    /// [`Reader::pos`] of `offset` in a table row, below the row `above`
-    /// (whose bytes need not be searched) if there is one.
-    fn row_pos(&mut self, above: Option<&Range<usize>>, offset: usize) -> Pos {
-        match above {
-            Some(above) => self.lines.pos_below(&self.spec.text, above, offset),
-            None => self.pos(offset),
-        }
-    }
-
     /// A quirk of the doc at `offset`: the reader goes on with a fallback.
     fn warn(&mut self, offset: usize, message: impl Into<String>) {
         let pos = self.pos(offset);

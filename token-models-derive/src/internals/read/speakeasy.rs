@@ -99,13 +99,12 @@ impl<'s> Reader<'s, '_> {
 
         let mut fields = Vec::with_capacity(rows.len());
         let mut omitted = Vec::new();
-        for (k, (row, syntax)) in rows.zip(&parsed).enumerate() {
+        for (row, syntax) in rows.zip(&parsed) {
             // A row short of cells was reported above; it still becomes a
             // field if it has a name.
             let Some(name_cell) = row.get(name_col) else {
                 continue;
             };
-            let above = k.checked_sub(1).and_then(|j| table.row_src.get(j));
             let written = self.borrowed(trim(&name_cell.rich.text));
             if written.is_empty() {
                 self.warn(
@@ -179,7 +178,7 @@ impl<'s> Reader<'s, '_> {
             if let Some(why) = typed.ty.transport() {
                 omitted.push(Omitted {
                     written: written.into_owned(),
-                    pos: self.row_pos(above, name_cell.src.start),
+                    pos: self.pos(name_cell.src.start),
                     why,
                 });
                 continue;
@@ -191,7 +190,7 @@ impl<'s> Reader<'s, '_> {
                 (false, true) => Presence::Nullable,
                 (false, false) => Presence::Required,
             };
-            let pos = self.row_pos(above, name_cell.src.start);
+            let pos = self.pos(name_cell.src.start);
             let ty = self.inline_unions(typed.ty, owner, &written, pos);
             // The name the API uses is a prefix of the written one.
             let api_len = dialect.api_name(&written, &owner.name).len();
