@@ -343,19 +343,9 @@ pub enum Presence {
 /// Doc comment lines, kept as one text with a `\n` between lines: most
 /// descriptions are one line of the spec, which this borrows. Empty text
 /// is no lines, so a doc cannot start with a blank line.
-#[derive(Debug, Clone, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Lines<'s> {
     text: Cow<'s, str>,
-    /// Known to hold no `\n`, so not searched for one.
-    one_line: bool,
-}
-
-/// Lines are equal when their text is (whether either was searched for a
-/// `\n` does not matter).
-impl PartialEq for Lines<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        self.text == other.text
-    }
 }
 
 impl Default for Lines<'_> {
@@ -363,18 +353,16 @@ impl Default for Lines<'_> {
         // Not `Cow::default()`: that is an owned (empty) `String`.
         Lines {
             text: Cow::Borrowed(""),
-            one_line: true,
         }
     }
 }
 
 impl<'s> Lines<'s> {
-    /// One line, which the caller knows holds no `\n` (a table cell's
-    /// text, or text it searched).
+    /// One line (a table cell's text), or several joined by `\n`,
+    /// borrowed.
     pub fn line(text: &'s str) -> Self {
         Lines {
             text: Cow::Borrowed(text),
-            one_line: true,
         }
     }
 
@@ -387,25 +375,18 @@ impl<'s> Lines<'s> {
         &self.text
     }
 
-    /// The text when it is known to be one line.
-    pub fn as_one_line(&self) -> Option<&str> {
-        self.one_line.then_some(&*self.text)
-    }
-
     /// Appends a line (without a `\n`); a blank one is dropped while there
     /// are no lines yet.
     pub fn push(&mut self, line: &str) {
         if self.text.is_empty() {
             if !line.is_empty() {
                 self.text = Cow::Owned(line.to_owned());
-                self.one_line = false;
             }
             return;
         }
         let text = self.text.to_mut();
         text.push('\n');
         text.push_str(line);
-        self.one_line = false;
     }
 
     /// Appends the lines of `more`.
@@ -446,10 +427,7 @@ impl<const N: usize> PartialEq<[&str; N]> for Lines<'_> {
 impl<'s> From<Cow<'s, str>> for Lines<'s> {
     /// One line, or several joined by `\n`.
     fn from(text: Cow<'s, str>) -> Self {
-        Lines {
-            text,
-            one_line: false,
-        }
+        Lines { text }
     }
 }
 
@@ -619,22 +597,5 @@ mod tests {
         pushed.push("B.");
         assert_eq!(pushed, ["A.", "", "B."]);
         assert_eq!(one, ["One."]);
-    }
-
-    #[test]
-    fn only_lines_known_to_be_one_say_so() {
-        let one = Lines::line("One.");
-        assert_eq!(one.as_one_line(), Some("One."));
-        assert_eq!(one, Lines::from(Cow::Borrowed("One.")));
-        assert_eq!(Lines::from(Cow::Borrowed("One.")).as_one_line(), None);
-        let mut lines = Lines::default();
-        lines.append(&one);
-        assert_eq!(lines.as_one_line(), Some("One."));
-        lines.append(&one);
-        assert_eq!(lines.as_one_line(), None);
-        assert_eq!(lines, ["One.", "One."]);
-        let mut pushed = Lines::default();
-        pushed.push("A.");
-        assert_eq!(pushed.as_one_line(), None);
     }
 }

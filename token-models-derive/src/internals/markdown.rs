@@ -118,10 +118,6 @@ pub struct Table<'a> {
     /// The source of each row, to count the cells as written.
     pub row_src: Vec<Range<usize>>,
     pub src: Range<usize>,
-    /// Whether the table's source holds a backslash anywhere: searched
-    /// once, so that its rows and cells (most tables have none) need not
-    /// be.
-    pub backslash: bool,
 }
 
 impl<'a> Table<'a> {
@@ -133,7 +129,7 @@ impl<'a> Table<'a> {
     ) -> impl Iterator<Item = (&'t Range<usize>, usize)> + 't {
         self.rows()
             .zip(&self.row_src)
-            .map(move |(row, src)| (src, cells_written(row, src, text, self.backslash)))
+            .map(move |(row, src)| (src, cells_written(row, src, text)))
     }
 
     /// The body's rows, each a slice of [`Table::header`]'s width.
@@ -503,12 +499,10 @@ pub fn parse(text: &str) -> Doc<'_> {
                 TagEnd::Table => {
                     if let Some(t) = table.take() {
                         let src = t.start..range.end;
-                        let backslash = text.get(src.clone()).is_none_or(|t| t.contains('\\'));
                         doc.blocks.push(Block::Table(Table {
                             header: t.header,
                             body: t.body,
                             row_src: t.row_src,
-                            backslash,
                             src,
                         }));
                     }
@@ -558,15 +552,15 @@ pub fn parse(text: &str) -> Doc<'_> {
 /// How many cells a table row has as written: `row.len()` when its cells
 /// show that the parser kept them all (none padded at the row's end, no
 /// more than a closing pipe after the last, no backslash that could escape
-/// a pipe: `backslash` is false when its table has none), else counted
+/// a pipe), else counted
 /// from the source by [`written_cells`]. `src` is the row's source range
 /// in `text`.
-fn cells_written(row: &[Cell<'_>], src: &Range<usize>, text: &str, backslash: bool) -> usize {
+fn cells_written(row: &[Cell<'_>], src: &Range<usize>, text: &str) -> usize {
     let line = text.get(src.clone()).unwrap_or("");
     let padded = row.iter().any(|c| c.src.start >= src.end);
     let after = row.last().map_or(src.start, |c| c.src.end);
     let tail = trim(text.get(after..src.end).unwrap_or("|?"));
-    if !padded && (tail.is_empty() || tail == "|") && !(backslash && line.contains('\\')) {
+    if !padded && (tail.is_empty() || tail == "|") && !line.contains('\\') {
         row.len()
     } else {
         written_cells(line)
@@ -752,14 +746,12 @@ mod tests {
         assert_eq!(counts, [1, 3]);
         let written: Vec<usize> = table.rows_written(text).map(|(_, n)| n).collect();
         assert_eq!(written, [1, 3]);
-        assert!(!table.backslash);
-        // A table's backslash is found anywhere in its source.
+        // A row with an escaped pipe is counted from its source.
         let text = "| a | b |\n| - | - |\n| 1 | x<br/>y |\n| \\| 2 | 3 |\n";
         let doc = parse(text);
         let Block::Table(table) = &doc.blocks[0] else {
             panic!("{doc:?}")
         };
-        assert!(table.backslash);
         let written: Vec<usize> = table.rows_written(text).map(|(_, n)| n).collect();
         assert_eq!(written, [2, 2]);
     }

@@ -33,7 +33,7 @@ mod text;
 pub use cells::TypeCells;
 use speakeasy::*;
 
-pub use text::{cell_doc_text, doc_text};
+pub use text::doc_text;
 
 /// Reads one spec into its models: the doc's own type first, then the types
 /// it defines inline (a union in a Type cell, a readme.io enum attribute) or

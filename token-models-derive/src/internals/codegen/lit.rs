@@ -48,13 +48,6 @@ pub(super) fn push_number(out: &mut String, n: u32) {
 pub(super) fn docs(out: &mut String, lines: &Lines) {
     // Not `Lines::iter`: its layers of adapters cost more than the line,
     // unoptimised.
-    if let Some(line) = lines.as_one_line() {
-        // Not searched for a `\n` again (most descriptions).
-        if !line.is_empty() {
-            doc(out, line);
-        }
-        return;
-    }
     let text = lines.text();
     if !text.is_empty() {
         let mut fence: Option<&str> = None;

@@ -9,7 +9,7 @@
 
 use super::{
     Block, Lines, ModelKind, Pos, Presence, ReadModel, ReadTy, Reader, RustIdent, Scalar, Style,
-    Table, Value, Variant, cell_doc_text, doc_text, unique, variant_name,
+    Table, Value, Variant, doc_text, unique, variant_name,
 };
 use crate::internals::dialect::{self, Dialect};
 use crate::internals::ir::{Field, LocalId, NamedRef};
@@ -135,7 +135,7 @@ impl<'s> Reader<'s, '_> {
                                 if let Some(value) = row.first() {
                                     let doc = row
                                         .get(1)
-                                        .map(|c| cell_doc_text(self.src(&c.src), table))
+                                        .map(|c| doc_text(self.src(&c.src)))
                                         .unwrap_or_default();
                                     last.values.push((value.rich.text.trim().to_owned(), doc));
                                 }

@@ -132,7 +132,7 @@ impl<'s> Reader<'s, '_> {
             };
             let doc = description_col
                 .and_then(|c| row.get(c))
-                .map(|c| cell_doc_text(self.src(&c.src), table))
+                .map(|c| doc_text(self.src(&c.src)))
                 .unwrap_or_default();
             let typed = match (syntax, row.get(type_col)) {
                 (Some((range, parsed)), Some(type_cell)) => {

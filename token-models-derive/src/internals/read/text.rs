@@ -1,34 +1,21 @@
 //! A description's markdown source as doc comment lines.
 
 use crate::internals::ir::Lines;
-use crate::internals::markdown::Table;
 use crate::internals::text::trim;
 
 /// A description's markdown source as doc comment lines: `N/A` is none,
 /// `<br/>` is a line break, escaped table pipes are unescaped.
 pub fn doc_text(src: &str) -> Lines<'_> {
-    doc_lines(src, true, true)
-}
-
-/// [`doc_text`] of a cell of `table`, whose source is on one line (a
-/// table row is), so only `<br/>` breaks it; not searched for a backslash
-/// when its table has none.
-pub fn cell_doc_text<'s>(src: &'s str, table: &Table<'_>) -> Lines<'s> {
-    doc_lines(src, false, table.backslash)
-}
-
-/// `backslash`: whether `src` may hold a backslash.
-fn doc_lines(src: &str, multiline: bool, backslash: bool) -> Lines<'_> {
     let text = trim(src);
     if text.is_empty() || text == "N/A" {
         return Lines::default();
     }
-    if text.contains('<') || (backslash && text.contains('\\')) {
+    if text.contains('<') || text.contains('\\') {
         return Lines::from(joined_lines(&unbreak(text)));
     }
-    if !multiline || !text.contains('\n') {
-        // One line, already trimmed (most descriptions): borrowed. (A table
-        // cell is part of one line of the spec.)
+    if !text.contains('\n') {
+        // One line, already trimmed (most descriptions, and every table
+        // cell): borrowed.
         return Lines::line(text);
     }
     Lines::from(joined_lines(text))
@@ -78,7 +65,6 @@ fn joined_lines(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::internals::markdown::{self, Block};
 
     #[test]
     fn doc_text_follows_the_conventions() {
@@ -90,27 +76,6 @@ mod tests {
             ["plain", "two lines"]
         );
         assert_eq!(doc_text("a <b>bold</b> <br>c"), ["a <b>bold</b>", "c"]);
-        // A table cell's text is one line but for its `<br/>`s; whether
-        // it may hold a backslash is told by its table's source.
-        for one_line in [
-            " N/A ",
-            "One.<br/>Two.<br/>",
-            "a \\| b",
-            " one line ",
-            "a <br>c",
-        ] {
-            let doc = format!("| A |\n| - |\n|{one_line}|\n");
-            let parsed = markdown::parse(&doc);
-            let Some(Block::Table(table)) = parsed.blocks.first() else {
-                panic!("{doc:?}")
-            };
-            let cell = &table.body[0];
-            assert_eq!(
-                cell_doc_text(&doc[cell.src.clone()], table),
-                doc_text(one_line),
-                "{one_line:?}"
-            );
-        }
     }
 
     #[test]

@@ -322,7 +322,7 @@ impl<'s> Reader<'s, '_> {
                         text: c.rich.text.trim().to_owned(),
                         link: rich_link(&c.rich),
                         code: code_values(&c.rich),
-                        doc: cell_doc_text(self.src(&c.src), table),
+                        doc: doc_text(self.src(&c.src)),
                         at: c.src.start,
                     })
                     .collect()
