@@ -13,7 +13,7 @@ use super::hash;
 use super::ir::{NamedRef, ReadTy, Scalar};
 use Meaning::{List, ListOrMap, Map, Null, Nullable, Optional, OptionalNullable, Same, Transport};
 use std::ops::Range;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 /// A literal in a type expression (`Literal["x"]`, `"x"`, `100`, `true`).
 #[derive(Debug, Clone, PartialEq)]
@@ -505,10 +505,6 @@ pub struct Parsed {
     pub syntax: Result<Syntax, TypeError>,
     /// In [`DIALECTS`] order; all zero when the expression does not parse.
     pub scores: [usize; DIALECTS.len()],
-    /// The expression interpreted in each dialect as it reads without
-    /// links, once known, and whether it refers to a model by name (see
-    /// [`Parsed::interpret`]).
-    typed: [OnceLock<(Result<Typed, TypeError>, bool)>; DIALECTS.len()],
 }
 
 impl Parsed {
@@ -518,18 +514,10 @@ impl Parsed {
         if let Ok(s) = &syntax {
             scores.copy_from_slice(&dialect_scores([(s, text)]));
         }
-        Parsed {
-            syntax,
-            scores,
-            typed: std::array::from_fn(|_| OnceLock::new()),
-        }
+        Parsed { syntax, scores }
     }
 
-    /// [`interpret`] of the expression, parsed from `text`. Links only say
-    /// where a name that refers to a model leads, so without such a name
-    /// (`[date](https://docs.python.org/…)`, or no link at all) nothing but
-    /// the dialect changes the result: it is worked out once per dialect
-    /// and copied for every cell that writes the same text.
+    /// [`interpret`] of the expression, parsed from `text`.
     pub fn interpret(
         &self,
         text: &str,
@@ -537,26 +525,7 @@ impl Parsed {
         links: &[(Range<usize>, &str)],
     ) -> Result<Typed, TypeError> {
         let syntax = self.syntax.as_ref().map_err(Clone::clone)?;
-        let known = DIALECTS.iter().position(|d| std::ptr::eq(d, dialect));
-        let Some(once) = known.and_then(|k| self.typed.get(k)) else {
-            return interpret(syntax, text, dialect, links);
-        };
-        if let Some((plain, named)) = once.get() {
-            if !named || links.is_empty() {
-                return plain.clone();
-            }
-        }
-        let typed = interpret(syntax, text, dialect, links);
-        let mut named = false;
-        if let Ok(t) = &typed {
-            t.ty.walk(&mut |t| named |= matches!(t, ReadTy::Named(_)));
-        }
-        // Without a name that refers to a model, this is the result without
-        // links too.
-        if links.is_empty() || !named {
-            let _ = once.set((typed.clone(), named));
-        }
-        typed
+        interpret(syntax, text, dialect, links)
     }
 }
 

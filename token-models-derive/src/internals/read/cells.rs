@@ -11,9 +11,6 @@ pub struct TypeCells {
     /// Each table's dialect scores (see [`TypeCells::scores`]), keyed by
     /// the offset of its first Type cell.
     pub(super) tables: Vec<(usize, [usize; dialect::DIALECTS.len()])>,
-    /// Where the cell after the one asked for last is: cells are asked for
-    /// in document order, as a rule.
-    next: usize,
 }
 
 /// One Type cell, parsed.
@@ -68,11 +65,7 @@ impl TypeCells {
         }
         // Already in order (blocks are); sorting a sorted list is one pass.
         cells.sort_by_key(|c| c.at);
-        TypeCells {
-            cells,
-            tables,
-            next: 0,
-        }
+        TypeCells { cells, tables }
     }
 
     /// How many of the names in the doc's Type columns each dialect knows:
@@ -99,21 +92,13 @@ impl TypeCells {
     /// The parsed cell (parsed now if it is not in the set), with the range
     /// of the cell's text it was parsed from (see [`type_text`]), of which
     /// its names are ranges.
-    pub(super) fn get(&mut self, cell: &Cell<'_>) -> (Range<usize>, Arc<Parsed>) {
-        let at = cell.src.start;
-        let found = match self.cells.get(self.next) {
-            Some(next) if next.at == at => Some(self.next),
-            _ => self.cells.binary_search_by_key(&at, |c| c.at).ok(),
-        };
-        match found {
-            Some(k) => {
-                self.next = k + 1;
-                (
-                    self.cells[k].range.clone(),
-                    Arc::clone(&self.cells[k].parsed),
-                )
-            }
-            None => {
+    pub(super) fn get(&self, cell: &Cell<'_>) -> (Range<usize>, Arc<Parsed>) {
+        match self.cells.binary_search_by_key(&cell.src.start, |c| c.at) {
+            Ok(k) => (
+                self.cells[k].range.clone(),
+                Arc::clone(&self.cells[k].parsed),
+            ),
+            Err(_) => {
                 let range = type_text(&cell.rich);
                 let parsed = Parses::default().parse(expression(cell, &range));
                 (range, parsed)

@@ -107,7 +107,7 @@ fn type_cells_are_found_in_any_order() {
     let expected = ["str", "Optional[int]", "List[str]"];
     // In document order (as read), backwards, and one cell twice.
     for order in [[0, 1, 2], [2, 1, 0], [1, 1, 0]] {
-        let mut parsed = TypeCells::of(&doc, &mut Parses::default());
+        let parsed = TypeCells::of(&doc, &mut Parses::default());
         for k in order {
             let (range, p) = parsed.get(cells[k]);
             assert_eq!(expression(cells[k], &range), expected[k], "{order:?}");
