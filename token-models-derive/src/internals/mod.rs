@@ -6,10 +6,16 @@
 //!    (`settings_file` reads the latter);
 //! 2. `markdown` turns markdown into blocks, and `read` (with
 //!    `read/readme` for readme.io pages, and `json` for the JSON docs show)
-//!    and `types` turn blocks and type expressions into the plain-data `ir`;
+//!    and `types` turn blocks and type expressions into the plain-data `ir`,
+//!    through the vocabularies of `dialect`;
 //! 3. `resolve` places models in modules and resolves names and links;
-//! 4. `codegen` writes the Rust source, which `expand` lexes once into
+//! 4. `check` runs every check over the resolved models;
+//! 5. `codegen` writes the Rust source, which `expand` lexes once into
 //!    tokens.
+//!
+//! A module imports only modules before it in that order (and the plain
+//! helpers under them: `text`, `few`, `hash`, `par`, `json`, `naming`,
+//! `diag`, `ir`); `src/tests/layers.rs` checks it from the `use` lines.
 //!
 //! Problems are collected in `diag::Diagnostics` and all reported at once;
 //! `expand` runs the stages in order. Within a stage, the work of each spec

@@ -4,6 +4,7 @@
 #[cfg(token_models_corpus)]
 mod corpus;
 mod keywords;
+mod layers;
 mod proptests;
 mod readme;
 mod settings_file;
