@@ -25,7 +25,12 @@
 //! Modules refer to each other through `super::` only, so that benchmarks
 //! and fuzz targets (which cannot link to a proc-macro crate) can include
 //! this folder with `#[path]`; the tests that need dev-dependencies live in
-//! `src/tests/`, outside it.
+//! `src/tests/`, outside it. It is not a library crate of its own under the
+//! macro (as typify-impl is under typify-macro), though that measured
+//! build-neutral: it would be a third published crate, released in lock
+//! step with the macro, every item of it public API to document and keep;
+//! the price of `#[path]` is that `xtask` and `fuzz` list the same few
+//! dependencies.
 
 pub mod check;
 pub mod codegen;
