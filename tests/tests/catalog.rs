@@ -21,13 +21,10 @@ fn lists_every_spec_and_inline_type() {
             "authlete::GrantType",
             "authlete::Property",
             "gusto::Authentication",
-            "readme_io::AccessToken",
-            "readme_io::AccessTokenType",
             "speakeasy::AccessToken",
             "speakeasy::AccessTokenUser",
             "speakeasy::Claims",
             "speakeasy::Workspaces",
-            "workiva::BearerToken",
         ]
     );
 }
@@ -54,14 +51,6 @@ fn describes_fields_and_where_they_come_from() {
             13
         )
     );
-
-    let t = &model("readme_io::AccessToken").fields[2];
-    assert_eq!(
-        (t.rust_name, t.wire_name, t.rust_type),
-        ("r#type", "type", "readme_io::AccessTokenType")
-    );
-    assert_eq!(t.presence, Presence::Required);
-    assert_eq!(t.description, "The type of the token. Can be `Bearer`.");
 
     let g = &model("gusto::Authentication").fields[0];
     assert_eq!((g.rust_name, g.wire_name), ("access_token", "access_token"));

@@ -16,9 +16,9 @@
 //! ```
 //!
 //! ```
-//! let json = r#"{"access_token":"t","expires_in":3600,"scope":"read","token_type":"bearer"}"#;
-//! let token: token_models::workiva::BearerToken = serde_json::from_str(json)?;
-//! assert_eq!(token.expires_in, 3600);
+//! let json = r#"{"access_token":"t","token_type":"bearer","expires_in":7200}"#;
+//! let token: token_models::gusto::Authentication = serde_json::from_str(json)?;
+//! assert_eq!(token.expires_in, Some(7200.0));
 //! # Ok::<(), serde_json::Error>(())
 //! ```
 //!

@@ -25,6 +25,7 @@ fn seeds() -> &'static [String] {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
         let mut dirs = vec![
             root.join("specs"),
+            root.join("tests/specs-unshipped"),
             root.join("tests/ui/specs"),
             root.join("tests/specs-edge"),
             root.join("tests/specs-eras"),

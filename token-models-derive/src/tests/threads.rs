@@ -6,17 +6,19 @@ use crate::internals::expand::expand_specs_in;
 use crate::internals::source::{self, Scope, Settings, SpecFile};
 use std::path::Path;
 
-/// The repository's specs, copied into enough folders to be split across
-/// threads; every third copy cut short so that there are problems to
-/// report too.
+/// The repository's specs (those shipped and those the tests keep),
+/// copied into enough folders to be split across threads; every third
+/// copy cut short so that there are problems to report too.
 fn many_specs() -> Vec<SpecFile> {
     let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let mut d = Diagnostics::new();
-    let set = source::load(&base, "specs", Settings::default(), 1, &mut d);
+    let mut files = source::load(&base, "specs", Settings::default(), 1, &mut d).files;
+    let unshipped = "tests/specs-unshipped";
+    files.extend(source::load(&base, unshipped, Settings::default(), 1, &mut d).files);
     assert!(d.into_sorted().is_empty());
     let mut specs = Vec::new();
     for copy in 0..24 {
-        for spec in &set.files {
+        for spec in &files {
             let mut s = spec.moved_into(&format!("copy{copy}"));
             if copy % 3 == 2 {
                 let mut cut = s.text.len() * 2 / 3;
