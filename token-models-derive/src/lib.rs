@@ -183,24 +183,28 @@ impl syn::parse::Parse for Args {
                     .map_err(|message| syn::Error::new(value.span(), message))?;
                 continue;
             }
-            settings.set(&key_name, Some(&value.value())).map_err(|e| {
-                if e.bad_key {
-                    let keys: Vec<&str> = internals::source::Settings::KEYS
-                        .iter()
-                        .chain(internals::source::Scope::KEYS)
-                        .chain(ARGS)
-                        .copied()
-                        .collect();
-                    let message = format!(
-                        "found the unknown key `{key_name}`, expected {}{}",
-                        internals::source::one_of(&keys),
-                        internals::diag::did_you_mean(&key_name, keys.iter().copied())
-                    );
-                    syn::Error::new(key.span(), message)
-                } else {
-                    syn::Error::new(value.span(), e.message)
-                }
-            })?;
+            let (value_text, shown) = (value.value(), dir.value());
+            let pos = internals::diag::Pos::new(1, 1);
+            settings
+                .set(&key_name, Some(&value_text), &shown, pos)
+                .map_err(|e| {
+                    if e.bad_key {
+                        let keys: Vec<&str> = internals::source::Settings::KEYS
+                            .iter()
+                            .chain(internals::source::Scope::KEYS)
+                            .chain(ARGS)
+                            .copied()
+                            .collect();
+                        let message = format!(
+                            "found the unknown key `{key_name}`, expected {}{}",
+                            internals::source::one_of(&keys),
+                            internals::diag::did_you_mean(&key_name, keys.iter().copied())
+                        );
+                        syn::Error::new(key.span(), message)
+                    } else {
+                        syn::Error::new(value.span(), e.message)
+                    }
+                })?;
         }
         Ok(Args {
             dir,

@@ -30,6 +30,16 @@ pub mod union;
 /// `None` for an absent one), never its content.
 pub struct Redacted<'a, T>(pub &'a T);
 
+/// A field's value as `Debug` shows a field that a setting redacts and
+/// that is not text (a number, a list, a model): `[redacted]`, whole.
+pub struct Hidden<'a, T>(pub &'a T);
+
+impl<T> ::core::fmt::Debug for Hidden<'_, T> {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str("[redacted]")
+    }
+}
+
 /// A field type whose `Debug` is redacted.
 pub trait Redact {
     /// Writes `"[redacted]"` where the value has one.

@@ -8,7 +8,7 @@ use super::hash::{Map, Set, StrMap, map_with_capacity};
 use super::ir::{Model, ModelId, ModelKind, Ty};
 use super::naming::RustIdent;
 use super::resolve::Resolved;
-use super::source::{Place, Scope, SpecFile, WireOverride};
+use super::source::{Place, Redaction, Scope, SpecFile, WireOverride};
 
 /// Runs every check on `resolved`, renaming what must be renamed for the
 /// generated code to compile.
@@ -17,6 +17,7 @@ pub fn check(specs: &[SpecFile], resolved: &mut Resolved, scope: &Scope, diags: 
         field_names(specs[m.spec.index()].display(), &mut m.kind, diags);
     }
     wire_overrides(specs, &resolved.models, diags);
+    redactions(specs, &resolved.models, diags);
     if *scope != Scope::default() {
         self::scope(specs, resolved, scope, diags);
     }
@@ -92,6 +93,39 @@ fn wire_overrides(specs: &[SpecFile], models: &[Model<'_>], diags: &mut Diagnost
                         "found `{}.{}`, which names no field of a model in these specs; \
                          expected a model's Rust name and a field's name as its doc writes it",
                         o.model, o.field
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// A warning for each name in a `redact` or `unredact` setting that names
+/// no field of the specs it applies to (a typo would otherwise leave a
+/// credential in the logs without a word).
+fn redactions(specs: &[SpecFile], models: &[Model<'_>], diags: &mut Diagnostics) {
+    let mut checked: Vec<&Redaction> = Vec::new();
+    for spec in specs {
+        for r in spec.settings.redactions.iter() {
+            if checked.contains(&r) {
+                continue;
+            }
+            checked.push(r);
+            let used = models.iter().any(|m| {
+                matches!(&m.kind, ModelKind::Struct(fields) if fields.iter().any(|f| {
+                    r.names(&m.rust.name, &[&f.written, f.rust().name])
+                }))
+            });
+            if !used {
+                let key = if r.redact { "redact" } else { "unredact" };
+                diags.warn_at(
+                    &r.shown,
+                    r.pos,
+                    format!(
+                        "found `{}` in `{key}`, which names no field of a model in these specs; \
+                         expected a field's name as its doc writes it or its Rust name, \
+                         alone or after its model's Rust name",
+                        r.written
                     ),
                 );
             }
@@ -181,5 +215,42 @@ mod tests {
         assert_eq!(fields[1].rust().name, "foo_bar_duplicate_1");
         assert_eq!(fields[1].wire(), "foo_bar_duplicate_1");
         assert!(fields[1].fallback.is_some());
+    }
+
+    #[test]
+    fn a_redaction_that_names_no_field_warns_where_it_is_set() {
+        let text = "# Widget\n\n## Fields\n\n| Field | Type | Required | Description |\n| - | - | - | - |\n\
+                    | `pin` | *int* | :heavy_check_mark: | N/A |\n";
+        let mut spec = SpecFile::in_memory("a/widget.md", text);
+        spec.settings.dialect = crate::internals::dialect::DIALECTS
+            .iter()
+            .find(|d| d.name == "python");
+        let at = crate::internals::diag::Pos::new(3, 1);
+        for (key, value) in [
+            ("redact", "Widget.pin, Widget.pni"),
+            ("unredact", "pin_code"),
+        ] {
+            spec.settings
+                .set(key, Some(value), "a/token-models.toml", at)
+                .expect("valid");
+        }
+        let specs = [spec];
+        let e = expand_specs(&specs, Vec::new(), Diagnostics::new());
+        let shown: Vec<String> = e.diagnostics.iter().map(ToString::to_string).collect();
+        assert_eq!(shown.len(), 2, "{shown:?}");
+        assert!(
+            shown[0].starts_with(
+                "a/token-models.toml:3:1: found `Widget.pni` in `redact`, which names no field"
+            ),
+            "{shown:?}"
+        );
+        assert!(
+            shown[1].contains("found `pin_code` in `unredact`"),
+            "{shown:?}"
+        );
+        let ModelKind::Struct(fields) = &e.resolved.models[0].kind else {
+            panic!("{:?}", e.resolved.models[0].kind)
+        };
+        assert!(fields[0].secret, "`pin` is redacted by the setting");
     }
 }

@@ -74,6 +74,9 @@ pub fn read_spec<'s>(
         allow_nulls(&mut models);
     }
     secrets::mark(&mut models);
+    if !spec.settings.redactions.is_empty() {
+        redact_as_set(&mut models, &spec.settings);
+    }
     if let Some(dialect) = r.cased_by {
         let assumed = match dialect.wire_default {
             Case::AsWritten => "as the doc writes them",
@@ -116,6 +119,21 @@ fn allow_nulls(models: &mut [ReadModel<'_>]) {
 /// What the warning says of a folder whose docs write field names in their
 /// language's casing with no `wire_names` (given once per folder).
 pub const CASING_ASSUMED: &str = "and no `wire_names` for this folder";
+
+/// Redacts or shows the fields the `redact` and `unredact` settings name,
+/// whatever their names say.
+fn redact_as_set(models: &mut [ReadModel<'_>], settings: &Settings) {
+    for m in models {
+        if let ModelKind::Struct(fields) = &mut m.kind {
+            for f in fields.iter_mut() {
+                if let Some(redact) = settings.redaction(&m.rust.name, &[&f.written, f.rust().name])
+                {
+                    f.secret = redact;
+                }
+            }
+        }
+    }
+}
 
 /// Sets the JSON keys the settings give fields by name
 /// (`Widget.meta = "__meta"`): the model by its Rust name, the field by its

@@ -25,6 +25,10 @@ pub struct Settings {
     /// Fields' JSON keys that no casing reaches (`Widget.meta = "__meta"`),
     /// the nearest file's last.
     pub wire_overrides: Arc<[WireOverride]>,
+    /// Fields whose `Debug` is redacted, or shown, whatever their names
+    /// say (`redact = "pin"`, `unredact = "page_token"`), the nearest
+    /// file's last.
+    pub redactions: Arc<[Redaction]>,
     /// The SDK language of the Type column; guessed per doc when unset.
     pub dialect: Option<&'static Dialect>,
     /// Whether a vendor doc's quirk (a fallback generated in its place) is
@@ -69,7 +73,42 @@ impl WireOverride {
     }
 }
 
+/// A field redacted or shown by a setting: `redact = "pin, Widget.code"`
+/// or `unredact = "page_token"`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Redaction {
+    /// The model, by its Rust name; any model when `None`.
+    pub model: Option<String>,
+    /// The field: its name as the doc writes it, or its Rust name.
+    pub field: String,
+    /// Whether the field is redacted (`redact`) or shown (`unredact`).
+    pub redact: bool,
+    /// The setting as written (`Widget.code`) and where, for a warning if
+    /// it names no field.
+    pub written: String,
+    pub shown: Arc<str>,
+    pub pos: Pos,
+}
+
+impl Redaction {
+    /// Whether this names the field `field` (as written, or its Rust
+    /// name) of the model `model` (its Rust name).
+    pub fn names(&self, model: &str, field: &[&str]) -> bool {
+        self.model.as_deref().is_none_or(|m| m == model) && field.contains(&self.field.as_str())
+    }
+}
+
 impl Settings {
+    /// Whether a setting redacts (`Some(true)`) or shows (`Some(false)`)
+    /// the field `field` of `model`, the last that names it winning.
+    pub fn redaction(&self, model: &str, field: &[&str]) -> Option<bool> {
+        self.redactions
+            .iter()
+            .rev()
+            .find(|r| r.names(model, field))
+            .map(|r| r.redact)
+    }
+
     /// The JSON key set for a field by name, if one is.
     pub fn wire_override(&self, model: &[&str], field: &[&str]) -> Option<&str> {
         self.wire_overrides
@@ -97,10 +136,25 @@ pub struct SettingError {
 
 impl Settings {
     /// The keys a settings file or the macro's arguments can set.
-    pub const KEYS: &'static [&'static str] = &["wire_names", "dialect", "strict", "nulls"];
+    pub const KEYS: &'static [&'static str] = &[
+        "wire_names",
+        "dialect",
+        "strict",
+        "nulls",
+        "redact",
+        "unredact",
+    ];
 
-    /// Sets `key` to `value` (`None`: not a string).
-    pub fn set(&mut self, key: &str, value: Option<&str>) -> Result<(), SettingError> {
+    /// Sets `key` to `value` (`None`: not a string), written in `shown` at
+    /// `pos` (the settings file, or the specs directory for the macro's
+    /// arguments).
+    pub fn set(
+        &mut self,
+        key: &str,
+        value: Option<&str>,
+        shown: &str,
+        pos: Pos,
+    ) -> Result<(), SettingError> {
         let bad_value = |names: &[&str]| SettingError {
             bad_key: false,
             message: format!(
@@ -140,6 +194,49 @@ impl Settings {
                     _ => return Err(bad_value(&["as-documented", "anywhere"])),
                 };
             }
+            "redact" | "unredact" => {
+                let Some(list) = value else {
+                    return Err(SettingError {
+                        bad_key: false,
+                        message: format!(
+                            "found a value that is not a string for `{key}`, expected field names, such as \"pin, Widget.code\""
+                        ),
+                    });
+                };
+                let mut all = self.redactions.to_vec();
+                for written in list.split(',').map(str::trim) {
+                    let parts: Vec<&str> = written.split('.').collect();
+                    let named = |p: &&str| !p.is_empty() && !p.contains(char::is_whitespace);
+                    let (model, field) = match parts[..] {
+                        [field] if named(&field) => (None, field),
+                        [model, field] if named(&model) && named(&field) => {
+                            (Some(model.to_owned()), field)
+                        }
+                        _ => {
+                            let found = if written.is_empty() {
+                                "an empty name".to_owned()
+                            } else {
+                                format!("`{written}`")
+                            };
+                            return Err(SettingError {
+                                bad_key: false,
+                                message: format!(
+                                    "found {found} in `{key}`, expected a field's name (\"pin\") or a model's field (\"Widget.pin\"), several separated by commas"
+                                ),
+                            });
+                        }
+                    };
+                    all.push(Redaction {
+                        model,
+                        field: field.to_owned(),
+                        redact: key == "redact",
+                        written: written.to_owned(),
+                        shown: shown.into(),
+                        pos,
+                    });
+                }
+                self.redactions = all.into();
+            }
             other => {
                 return Err(SettingError {
                     bad_key: true,
@@ -160,6 +257,7 @@ impl Default for Settings {
         Settings {
             wire_names: None,
             wire_overrides: Arc::from([]),
+            redactions: Arc::from([]),
             dialect: None,
             strict: false,
             nulls_anywhere: false,
@@ -611,7 +709,8 @@ pub fn read_settings(
             }
             continue;
         }
-        if let Err(err) = settings.set(&e.key, e.value.as_deref()) {
+        let pos = lines.pos(text, e.key_at);
+        if let Err(err) = settings.set(&e.key, e.value.as_deref(), shown, pos) {
             let at = if err.bad_key { e.key_at } else { e.value_at };
             diags.error_at(shown, lines.pos(text, at), err.message);
         }

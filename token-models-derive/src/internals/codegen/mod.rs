@@ -115,6 +115,7 @@ const UNION: Std = std_path("::token_models::__private::union", "__tm::union", "
 const DE: Std = std_path("::token_models::__private::de", "__tm::de", "");
 const SER: Std = std_path("::token_models::__private::ser", "__tm::ser", "");
 const REDACTED: Std = std_path("::token_models::__private::Redacted", "__tm::Redacted", "");
+const HIDDEN: Std = std_path("::token_models::__private::Hidden", "__tm::Hidden", "");
 
 /// The paths a generated module imports by their bare names (each one's
 /// index is its bit in [`Taken`]). A `static`, like [`PLAIN`](lit::PLAIN): an

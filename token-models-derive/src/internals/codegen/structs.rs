@@ -3,7 +3,7 @@
 
 use super::lit::{docs, push_all, push_lit, push_number, write_escaped};
 use super::{
-    BOX, DE, DEBUG, DESERIALIZE, Generator, LINTS_ALLOWED, OPTION, REDACTED, SER, SERIALIZE,
+    BOX, DE, DEBUG, DESERIALIZE, Generator, HIDDEN, LINTS_ALLOWED, OPTION, REDACTED, SER, SERIALIZE,
 };
 use crate::internals::ir::{Field, ModelId, Presence, Scalar, Ty};
 use std::fmt::Write as _;
@@ -184,7 +184,15 @@ impl Generator<'_> {
             out.push_str(field.name);
             out.push_str("\", &");
             if f.secret {
-                push_all(out, &[self.path(i, REDACTED), "(&self."]);
+                // Text shows as `"[redacted]"` (and `None` as `None`); a
+                // field of another type a setting redacts, whole.
+                let text = match &f.ty {
+                    Ty::Scalar(Scalar::String) => true,
+                    Ty::Nullable(inner) => **inner == Ty::Scalar(Scalar::String),
+                    _ => false,
+                };
+                let wrapper = if text { REDACTED } else { HIDDEN };
+                push_all(out, &[self.path(i, wrapper), "(&self."]);
                 field.push_to(out);
                 out.push(')');
             } else {

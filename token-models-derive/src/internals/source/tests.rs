@@ -34,14 +34,14 @@ fn bad_settings_are_reported_with_positions() {
     );
     assert!(
         msgs[2].ends_with(
-            "expected `wire_names`, `dialect`, `strict` or `nulls`; did you mean `dialect`?"
+            "expected `wire_names`, `dialect`, `strict`, `nulls`, `redact` or `unredact`; did you mean `dialect`?"
         ),
         "{msgs:?}"
     );
     assert!(msgs[0].starts_with("s/token-models.toml:1:14: found an invalid `wire_names`, expected one of \"as-written\""), "{msgs:?}");
     assert_eq!(
         msgs[1],
-        "s/token-models.toml:2:1: found the unknown key `colour`, expected `wire_names`, `dialect`, `strict` or `nulls`"
+        "s/token-models.toml:2:1: found the unknown key `colour`, expected `wire_names`, `dialect`, `strict`, `nulls`, `redact` or `unredact`"
     );
 }
 
@@ -209,5 +209,59 @@ fn a_missing_directory_is_an_error() {
     assert!(
         msgs[0].message.starts_with("found no such folder"),
         "{msgs:?}"
+    );
+}
+
+#[test]
+fn redact_and_unredact_name_fields_alone_or_with_their_model() {
+    let mut d = Diagnostics::new();
+    let text = "redact = \"pin, Widget.code\"\nunredact = \"page_token\"\n";
+    let s = read_settings(text, "x.toml", Settings::default(), &mut d);
+    assert!(d.is_empty(), "{d:?}");
+    let named: Vec<(Option<&str>, &str, bool, Pos)> = s
+        .redactions
+        .iter()
+        .map(|r| (r.model.as_deref(), r.field.as_str(), r.redact, r.pos))
+        .collect();
+    assert_eq!(
+        named,
+        [
+            (None, "pin", true, Pos::new(1, 1)),
+            (Some("Widget"), "code", true, Pos::new(1, 1)),
+            (None, "page_token", false, Pos::new(2, 1)),
+        ]
+    );
+    assert_eq!(s.redaction("Widget", &["code"]), Some(true));
+    assert_eq!(s.redaction("Other", &["code"]), None);
+    assert_eq!(
+        s.redaction("Any", &["pageToken", "page_token"]),
+        Some(false)
+    );
+    // A nearer file's setting wins over an inherited one.
+    let nearer = read_settings("unredact = \"pin\"", "y.toml", s, &mut d);
+    assert_eq!(nearer.redaction("Widget", &["pin"]), Some(false));
+    // Bad values: a path of three, an empty name, a name with a space, not a string.
+    for bad in ["a.b.c", "pin,", ".pin", "page token", "Widget."] {
+        let mut d = Diagnostics::new();
+        read_settings(
+            &format!("redact = \"{bad}\""),
+            "z.toml",
+            Settings::default(),
+            &mut d,
+        );
+        let shown: Vec<String> = d.into_sorted().iter().map(ToString::to_string).collect();
+        assert_eq!(shown.len(), 1, "{bad}: {shown:?}");
+        assert!(shown[0].starts_with("z.toml:1:10: found "), "{shown:?}");
+        assert!(
+            shown[0].contains("in `redact`, expected a field's name"),
+            "{shown:?}"
+        );
+    }
+    let mut d = Diagnostics::new();
+    read_settings("unredact = 3", "z.toml", Settings::default(), &mut d);
+    let shown: Vec<String> = d.into_sorted().iter().map(ToString::to_string).collect();
+    assert!(
+        shown[0].contains("not a string for `unredact`"),
+        "{shown:?}"
     );
 }
