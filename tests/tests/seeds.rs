@@ -294,3 +294,103 @@ fn debug_does_not_print_credentials() {
         "{redacted:?}"
     );
 }
+
+/// The readme.io page's rules (`token` is `string(2048)`, `expiresIn` is
+/// `integer(>=3600)`) are checked by `Validate`, every broken one named
+/// with its path; the page's own example keeps them.
+#[test]
+fn readme_io_rules_are_validated() {
+    use token_models::Validate;
+    use token_models::catalog::Constraint;
+    let token = readme_io::AccessToken {
+        token: "x".repeat(2049),
+        expires_in: 1,
+        r#type: readme_io::AccessTokenType::Bearer,
+    };
+    let violations = token.validate().expect_err("two rules broken").0;
+    let found: Vec<(&str, &str)> = violations
+        .iter()
+        .map(|v| (v.path.as_str(), v.rule.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("$.token", "at most 2048 characters (found 2049)"),
+            ("$.expiresIn", "at least 3600 (found 1)"),
+        ]
+    );
+    let at_the_limits = readme_io::AccessToken {
+        token: "é".repeat(2048),
+        expires_in: 3600,
+        r#type: readme_io::AccessTokenType::Bearer,
+    };
+    assert_eq!(at_the_limits.validate(), Ok(()));
+    let model = unshipped::CATALOG
+        .iter()
+        .find(|m| m.rust_path == "readme_io::AccessToken")
+        .expect("in the catalog");
+    let example: readme_io::AccessToken =
+        serde_json::from_str(model.example.expect("an example")).expect("reads");
+    assert_eq!(example.validate(), Ok(()));
+    // The catalog lists the rules.
+    let rules: Vec<(&str, &[Constraint])> = model
+        .fields
+        .iter()
+        .map(|f| (f.wire_name, f.constraints))
+        .collect();
+    let at_least = Constraint::Min {
+        value: "3600",
+        exclusive: false,
+    };
+    assert_eq!(
+        rules,
+        [
+            ("token", &[Constraint::MaxChars(2048)][..]),
+            ("expiresIn", &[at_least][..]),
+            ("type", &[][..]),
+        ]
+    );
+    // Nested: a list of them names each one's index.
+    let many = vec![at_the_limits, token];
+    let violations = many.validate().expect_err("the second breaks two").0;
+    assert_eq!(violations[0].path, "$[1].token");
+    assert_eq!(
+        token_models::validate::Violations(violations).to_string(),
+        "$[1].token: at most 2048 characters (found 2049); $[1].expiresIn: at least 3600 (found 1)"
+    );
+}
+
+/// The same page generated with `validate = "on_deserialize"`.
+mod checked {
+    token_models::include_specs!(
+        "specs-unshipped",
+        only = "readme_io",
+        validate = "on_deserialize"
+    );
+}
+
+#[test]
+fn on_deserialize_the_rules_are_checked_while_reading() {
+    let too_long = json!({"token": "x".repeat(2049), "expiresIn": 1, "type": "Bearer"});
+    // By default, read as sent (servers break their own rules).
+    let read: readme_io::AccessToken = serde_json::from_value(too_long.clone()).expect("reads");
+    assert_eq!(read.expires_in, 1);
+    let e = serde_json::from_value::<checked::readme_io::AccessToken>(too_long)
+        .expect_err("the rules are checked");
+    assert_eq!(
+        e.to_string(),
+        "the value breaks the rules its doc states: $.token: at most 2048 characters (found 2049); $.expiresIn: at least 3600 (found 1)"
+    );
+    let fine = json!({"token": "t", "expiresIn": 3600, "type": "Bearer"});
+    let ok: checked::readme_io::AccessToken =
+        serde_json::from_value(fine).expect("keeps the rules");
+    assert_eq!(ok.r#type, checked::readme_io::AccessTokenType::Bearer);
+    // The setting changes when the rules are checked, not what they are.
+    let rules = |catalog: &'static token_models::catalog::Catalog| {
+        catalog
+            .iter()
+            .flat_map(|m| m.fields.iter().map(|f| f.constraints))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(rules(&checked::CATALOG), rules(&unshipped::CATALOG)[..3]);
+}

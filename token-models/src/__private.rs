@@ -21,6 +21,9 @@ pub use ::std::collections::BTreeMap;
 pub use ::std::string::String;
 pub use ::std::vec::Vec;
 
+pub use crate::validate;
+pub use crate::validate::Validate;
+
 pub mod de;
 pub mod float;
 pub mod ser;

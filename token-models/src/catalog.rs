@@ -147,6 +147,11 @@ fn decode_model(record: &'static str) -> Result<Model, String> {
             let presence = Presence::from_tag(part(&mut u, "presence")?)?;
             let description = part(&mut u, "description")?;
             let line = line_number(part(&mut u, "field line")?)?;
+            let constraints = part(&mut u, "rules")?
+                .split(';')
+                .filter(|r| !r.is_empty())
+                .map(Constraint::from_tag)
+                .collect::<Result<Vec<_>, String>>()?;
             let fallback = Some(part(&mut u, "field fallback")?).filter(|f| !f.is_empty());
             // A last unit only where the field is a credential.
             let redacted = match u.next() {
@@ -165,6 +170,7 @@ fn decode_model(record: &'static str) -> Result<Model, String> {
                 line,
                 fallback,
                 redacted,
+                constraints: leak(constraints),
             })
         })
         .collect::<Result<Vec<_>, String>>()?;
@@ -269,6 +275,56 @@ pub struct Field {
     /// Whether the field carries a credential, which the type's `Debug`
     /// shows as `"[redacted]"`.
     pub redacted: bool,
+    /// The rules the doc states for the value (readme.io's `string(2048)`,
+    /// `integer(>=3600)`), which [`Validate`](crate::Validate) checks.
+    pub constraints: &'static [Constraint],
+}
+
+/// A rule a doc states for a field's value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Constraint {
+    /// At most this many characters.
+    MaxChars(u64),
+    /// At least this number (more than it, when `exclusive`), as the doc
+    /// writes it.
+    Min {
+        /// The number.
+        value: &'static str,
+        /// Whether the number itself is out.
+        exclusive: bool,
+    },
+    /// At most this number (less than it, when `exclusive`).
+    Max {
+        /// The number.
+        value: &'static str,
+        /// Whether the number itself is out.
+        exclusive: bool,
+    },
+}
+
+impl Constraint {
+    /// A rule as the macro writes it: `max-chars:2048`, `min:3600`,
+    /// `more-than:0`, `max:1`, `less-than:1`.
+    fn from_tag(rule: &'static str) -> Result<Constraint, String> {
+        let bad = || {
+            format!(
+                "found the rule `{rule}`, expected one of max-chars, min, more-than, max, less-than with a number"
+            )
+        };
+        let (tag, value) = rule.split_once(':').ok_or_else(bad)?;
+        Ok(match tag {
+            "max-chars" => Constraint::MaxChars(value.parse().map_err(|_| bad())?),
+            "min" | "more-than" => Constraint::Min {
+                value,
+                exclusive: tag == "more-than",
+            },
+            "max" | "less-than" => Constraint::Max {
+                value,
+                exclusive: tag == "less-than",
+            },
+            _ => return Err(bad()),
+        })
+    }
 }
 
 impl Kind {
@@ -359,7 +415,7 @@ mod tests {
         let (u, i, g, m) = (UNIT, ITEM, GROUP, MODEL);
         format!(
             "{kind}{u}a::B{u}specs/a/b.md{u}{line}{u}Doc.{u}{u}0{g}\
-             x{u}x{u}String{u}{presence}{u}A field.{u}7{u}{u}1{i}{g}{g}{m}"
+             x{u}x{u}String{u}{presence}{u}A field.{u}7{u}max-chars:8;more-than:0{u}{u}1{i}{g}{g}{m}"
         )
     }
 
@@ -374,6 +430,11 @@ mod tests {
                 assert_eq!((m.kind, m.rust_path, m.line), (kind, "a::B", 3));
                 let f = &m.fields[0];
                 assert_eq!((f.presence, f.line, f.redacted), (presence, 7, true));
+                let more_than = Constraint::Min {
+                    value: "0",
+                    exclusive: true,
+                };
+                assert_eq!(f.constraints, [Constraint::MaxChars(8), more_than]);
             }
         }
     }
@@ -392,6 +453,11 @@ mod tests {
         let bad_line: &'static str = record("struct", "required", "three").leak();
         let e = decode(bad_line).expect_err("a line that is not a number");
         assert!(e.starts_with("found the line `three`"), "{e}");
+        let bad_rule: &'static str = record("struct", "required", "3")
+            .replace("max-chars:8", "max-chars:eight")
+            .leak();
+        let e = decode(bad_rule).expect_err("a rule that is not a number");
+        assert!(e.starts_with("found the rule `max-chars:eight`"), "{e}");
         let e = decode("struct\u{1f}a::B\u{1e}").expect_err("a short record");
         assert!(e.starts_with("no spec"), "{e}");
     }

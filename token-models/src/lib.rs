@@ -34,8 +34,10 @@ extern crate self as token_models;
 
 pub mod catalog;
 mod date_time;
+pub mod validate;
 
 pub use date_time::DateTime;
+pub use validate::Validate;
 
 pub use token_models_derive::include_specs;
 

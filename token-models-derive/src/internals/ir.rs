@@ -204,6 +204,7 @@ impl<'s, T> ModelKind<'s, T> {
                             mut fallback,
                             rest,
                             secret,
+                            constraints,
                         } = field;
                         let ty = f(ty, &written, pos, &mut fallback);
                         Field {
@@ -218,6 +219,7 @@ impl<'s, T> ModelKind<'s, T> {
                             fallback,
                             rest,
                             secret,
+                            constraints,
                         }
                     })
                     .collect(),
@@ -463,6 +465,21 @@ pub struct Field<'s, T = Ty> {
     pub rest: bool,
     /// A credential, which `Debug` does not print (`secrets`).
     pub secret: bool,
+    /// What the doc says the value must be (readme.io's `string(2048)`,
+    /// `integer(>=3600)`), checked by `token_models::Validate`.
+    pub constraints: Vec<Constraint>,
+}
+
+/// A rule a doc states for a field's value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Constraint {
+    /// At most this many characters.
+    MaxChars(u64),
+    /// A number at least (or, `exclusive`, more than) this one, as the doc
+    /// writes it.
+    Min { value: String, exclusive: bool },
+    /// A number at most (or, `exclusive`, less than) this one.
+    Max { value: String, exclusive: bool },
 }
 
 impl<T> Field<'_, T> {

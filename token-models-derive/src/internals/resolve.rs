@@ -48,6 +48,9 @@ pub struct Resolved<'s> {
     /// their value in a `Box`, because the type contains itself. Empty for
     /// a model in no cycle (most models).
     pub boxed: Vec<Vec<bool>>,
+    /// Per model: whether it has a rule to check, its own or a model's
+    /// inside it (`token_models::Validate`).
+    pub validates: Vec<bool>,
 }
 
 impl<'s> Resolved<'s> {
@@ -62,6 +65,11 @@ impl<'s> Resolved<'s> {
 
     pub fn traits(&self, id: ModelId) -> Traits {
         self.traits[id.index()]
+    }
+
+    /// Whether the model has a rule to check, or a model inside it has.
+    pub fn validates(&self, id: ModelId) -> bool {
+        self.validates[id.index()]
     }
 
     /// Whether the model's field or alternative `part` is boxed.
@@ -184,11 +192,20 @@ pub fn resolve<'s>(
     }
     let boxed = boxes(&models, &edges);
     let traits = derive_traits(&edges);
+    let own = models
+        .iter()
+        .map(|m| match &m.kind {
+            ModelKind::Struct(fields) => fields.iter().any(|f| !f.constraints.is_empty()),
+            _ => false,
+        })
+        .collect();
+    let validates = validating(own, &edges);
     Resolved {
         models,
         modules,
         traits,
         boxed,
+        validates,
     }
 }
 

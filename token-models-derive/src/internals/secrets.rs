@@ -127,6 +127,7 @@ mod tests {
             fallback: None,
             rest: false,
             secret: false,
+            constraints: Vec::new(),
         }
     }
 

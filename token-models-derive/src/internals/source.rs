@@ -38,6 +38,10 @@ pub struct Settings {
     /// "anywhere"`): for docs that do not mark nullable fields, of an API
     /// that sends `null`.
     pub nulls_anywhere: bool,
+    /// Whether deserializing checks the rules the docs state
+    /// (`validate = "on_deserialize"`), rather than only
+    /// `token_models::Validate::validate` when asked.
+    pub validate_on_deserialize: bool,
 }
 
 /// `keys` as a message lists them: "`a`, `b` or `c`".
@@ -143,6 +147,7 @@ impl Settings {
         "nulls",
         "redact",
         "unredact",
+        "validate",
     ];
 
     /// Sets `key` to `value` (`None`: not a string), written in `shown` at
@@ -192,6 +197,13 @@ impl Settings {
                     Some("as-documented") => false,
                     Some("anywhere") => true,
                     _ => return Err(bad_value(&["as-documented", "anywhere"])),
+                };
+            }
+            "validate" => {
+                self.validate_on_deserialize = match value {
+                    Some("on_demand") => false,
+                    Some("on_deserialize") => true,
+                    _ => return Err(bad_value(&["on_demand", "on_deserialize"])),
                 };
             }
             "redact" | "unredact" => {
@@ -261,6 +273,7 @@ impl Default for Settings {
             dialect: None,
             strict: false,
             nulls_anywhere: false,
+            validate_on_deserialize: false,
         }
     }
 }

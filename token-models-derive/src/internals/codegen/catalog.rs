@@ -3,7 +3,9 @@
 
 use super::Generator;
 use super::lit::{escape_into, push_all, push_number};
-use crate::internals::ir::{Field, Lines, ModelId, ModelKind, Presence, Scalar, Ty, Value};
+use crate::internals::ir::{
+    Constraint, Field, Lines, ModelId, ModelKind, Presence, Scalar, Ty, Value,
+};
 use crate::internals::source::Place;
 use std::fmt::{self, Write as _};
 
@@ -115,6 +117,26 @@ impl Generator<'_> {
                 out.lines(&f.doc)?;
                 out.end(UNIT);
                 push_number(out.plain(), f.pos.line);
+                out.end(UNIT);
+                // The rules, `;` between them: `max-chars:2048;min:3600`.
+                for (k, c) in f.constraints.iter().enumerate() {
+                    if k > 0 {
+                        out.plain().push(';');
+                    }
+                    let (tag, value) = match c {
+                        Constraint::MaxChars(n) => ("max-chars:", n.to_string()),
+                        Constraint::Min { value, exclusive } => {
+                            let tag = if *exclusive { "more-than:" } else { "min:" };
+                            (tag, value.clone())
+                        }
+                        Constraint::Max { value, exclusive } => {
+                            let tag = if *exclusive { "less-than:" } else { "max:" };
+                            (tag, value.clone())
+                        }
+                    };
+                    out.plain().push_str(tag);
+                    out.write_str(&value)?;
+                }
                 out.end(UNIT);
                 out.write_str(f.fallback.as_deref().unwrap_or(""))?;
                 // A last unit only where the field is a credential.

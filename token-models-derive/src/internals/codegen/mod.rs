@@ -42,6 +42,7 @@ mod enums;
 mod lit;
 mod structs;
 mod unions;
+mod validate;
 
 use catalog::Record;
 pub use lit::{Lit, push_lit};
@@ -116,6 +117,8 @@ const DE: Std = std_path("::token_models::__private::de", "__tm::de", "");
 const SER: Std = std_path("::token_models::__private::ser", "__tm::ser", "");
 const REDACTED: Std = std_path("::token_models::__private::Redacted", "__tm::Redacted", "");
 const HIDDEN: Std = std_path("::token_models::__private::Hidden", "__tm::Hidden", "");
+const VALIDATE: Std = std_path("::token_models::Validate", "__tm::Validate", "");
+const VALIDATION: Std = std_path("::token_models::__private::validate", "__tm::validate", "");
 
 /// The paths a generated module imports by their bare names (each one's
 /// index is its bit in [`Taken`]). A `static`, like [`PLAIN`](lit::PLAIN): an
@@ -567,6 +570,7 @@ impl Generator<'_> {
                 }
             }
         }
+        self.validate_impl(out, i);
     }
 
     /// The items generated for one model, on their own.

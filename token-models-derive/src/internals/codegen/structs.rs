@@ -3,7 +3,8 @@
 
 use super::lit::{docs, push_all, push_lit, push_number, write_escaped};
 use super::{
-    BOX, DE, DEBUG, DESERIALIZE, Generator, HIDDEN, LINTS_ALLOWED, OPTION, REDACTED, SER, SERIALIZE,
+    BOX, DE, DEBUG, DESERIALIZE, Generator, HIDDEN, LINTS_ALLOWED, OPTION, REDACTED, SER,
+    SERIALIZE, VALIDATION,
 };
 use crate::internals::ir::{Field, ModelId, Presence, Scalar, Ty};
 use std::fmt::Write as _;
@@ -146,8 +147,15 @@ impl Generator<'_> {
             }
             push_all(out, &["_ => ", other, ", } }"]);
         }
-        // The open map last, as serde's derive reads a flattened one.
-        push_all(out, &[de, "::Ok("]);
+        // The open map last, as serde's derive reads a flattened one. With
+        // `validate = "on_deserialize"`, the rules are checked then.
+        let m = self.resolved.model(i);
+        if self.resolved.validates(i) && self.specs[m.spec.index()].settings.validate_on_deserialize
+        {
+            push_all(out, &[self.path(i, VALIDATION), "::checked("]);
+        } else {
+            push_all(out, &[de, "::Ok("]);
+        }
         name.push_to(out);
         out.push_str(" {");
         for (k, f) in named() {

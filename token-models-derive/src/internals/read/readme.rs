@@ -12,7 +12,7 @@ use super::{
     Table, Value, Variant, doc_text, unique, variant_name,
 };
 use crate::internals::dialect::{self, Dialect};
-use crate::internals::ir::{Field, LocalId, NamedRef};
+use crate::internals::ir::{Constraint, Field, LocalId, NamedRef};
 use crate::internals::json::Json;
 use crate::internals::markdown::Rich;
 use crate::internals::naming::Case;
@@ -225,7 +225,10 @@ impl<'s> Reader<'s, '_> {
                 }
             };
             let case = self.spec.settings.wire_names.unwrap_or(Case::AsWritten);
-            fields.push(self.field(a.name.into(), pos, ty, presence, a.doc, case));
+            let constraints = constraints(&a.ty.text, &ty);
+            let mut field = self.field(a.name.into(), pos, ty, presence, a.doc, case);
+            field.constraints = constraints;
+            fields.push(field);
         }
         fields
     }
@@ -476,6 +479,61 @@ fn split_markers(text: &str) -> (String, Option<bool>, bool) {
     (ty.join(" "), required, nullable)
 }
 
+/// What a readme.io type's parentheses say of its value: `string(2048)`,
+/// at most 2,048 characters; `integer(>=3600)`, `number(>0, <=1)`, bounds.
+/// Anything else in them (`string (UUID)`, `integer(int64)`) says nothing
+/// that can be checked, and neither does the rest of the parentheses then.
+fn constraints(text: &str, ty: &ReadTy) -> Vec<Constraint> {
+    let Some(inside) = text
+        .split_once('(')
+        .and_then(|(_, rest)| rest.split_once(')'))
+        .map(|(inside, _)| inside)
+    else {
+        return Vec::new();
+    };
+    let scalar = match ty {
+        ReadTy::Nullable(inner) => &**inner,
+        other => other,
+    };
+    let (text_value, number) = match scalar {
+        ReadTy::Scalar(Scalar::String) => (true, false),
+        ReadTy::Scalar(
+            Scalar::I32 | Scalar::I64 | Scalar::I128 | Scalar::F32 | Scalar::F64 | Scalar::Number,
+        ) => (false, true),
+        _ => return Vec::new(),
+    };
+    let mut out = Vec::new();
+    for part in inside.split(',').map(str::trim) {
+        let bound = [
+            (">=", true, false),
+            (">", true, true),
+            ("<=", false, false),
+            ("<", false, true),
+        ]
+        .into_iter()
+        .find_map(|(op, min, exclusive)| Some((part.strip_prefix(op)?.trim(), min, exclusive)));
+        let constraint = match bound {
+            Some((value, min, exclusive))
+                if number && value.parse::<f64>().is_ok_and(f64::is_finite) =>
+            {
+                let value = value.to_owned();
+                if min {
+                    Constraint::Min { value, exclusive }
+                } else {
+                    Constraint::Max { value, exclusive }
+                }
+            }
+            None if text_value => match part.parse() {
+                Ok(n) => Constraint::MaxChars(n),
+                Err(_) => return Vec::new(),
+            },
+            _ => return Vec::new(),
+        };
+        out.push(constraint);
+    }
+    out
+}
+
 /// A type as the readme vocabulary reads it: the constraint in parentheses
 /// left out (`string(2048)`, `string (UUID)`, `integer(>0)`), known words
 /// in lower case and singular (`Int`, `Objects`), `array of X` as
@@ -667,6 +725,49 @@ mod tests {
             ("Objects", "Objects"),
         ] {
             assert_eq!(readme_title(title), name);
+        }
+    }
+
+    #[test]
+    fn a_types_parentheses_give_its_constraints() {
+        let text = ReadTy::Scalar(Scalar::String);
+        let int = ReadTy::Scalar(Scalar::I64);
+        let bound = |value: &str, min: bool, exclusive: bool| {
+            let value = value.to_owned();
+            if min {
+                Constraint::Min { value, exclusive }
+            } else {
+                Constraint::Max { value, exclusive }
+            }
+        };
+        assert_eq!(
+            constraints("string(2048)", &text),
+            [Constraint::MaxChars(2048)]
+        );
+        let nullable = ReadTy::Nullable(Box::new(text.clone()));
+        assert_eq!(
+            constraints("string(64)", &nullable),
+            [Constraint::MaxChars(64)]
+        );
+        assert_eq!(
+            constraints("integer(>=3600)", &int),
+            [bound("3600", true, false)]
+        );
+        assert_eq!(
+            constraints("number(>0, <=1.5)", &ReadTy::Scalar(Scalar::F64)),
+            [bound("0", true, true), bound("1.5", false, false)]
+        );
+        // What says nothing that can be checked.
+        for (written, ty) in [
+            ("string (UUID)", &text),
+            ("string", &text),
+            ("string(>=3)", &text),
+            ("integer(2048)", &int),
+            ("integer(int64)", &int),
+            ("integer(>=1, big)", &int),
+            ("boolean(1)", &ReadTy::Scalar(Scalar::Bool)),
+        ] {
+            assert!(constraints(written, ty).is_empty(), "{written}");
         }
     }
 }

@@ -261,6 +261,7 @@ impl<'s> Reader<'s, '_> {
             fallback: None,
             rest: false,
             secret: false,
+            constraints: Vec::new(),
         }
     }
 

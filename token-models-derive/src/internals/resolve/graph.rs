@@ -180,3 +180,29 @@ pub(super) fn derive_traits(edges: &[Edges]) -> Vec<Traits> {
     }
     traits
 }
+
+/// Which models have something to validate: a field with a rule the doc
+/// states (`own`), or a model inside that has (at any depth, through lists
+/// and maps too). A worklist from the models with rules to those that
+/// hold them.
+pub(super) fn validating(own: Vec<bool>, edges: &[Edges]) -> Vec<bool> {
+    let mut holders: Vec<Vec<usize>> = vec![Vec::new(); edges.len()];
+    for (i, e) in edges.iter().enumerate() {
+        for &r in &e.named {
+            if let Some(h) = holders.get_mut(r) {
+                h.push(i);
+            }
+        }
+    }
+    let mut validates = own;
+    let mut work: Vec<usize> = (0..validates.len()).filter(|&i| validates[i]).collect();
+    while let Some(r) = work.pop() {
+        for &i in &holders[r] {
+            if !validates[i] {
+                validates[i] = true;
+                work.push(i);
+            }
+        }
+    }
+    validates
+}
