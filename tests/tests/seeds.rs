@@ -394,3 +394,24 @@ fn on_deserialize_the_rules_are_checked_while_reading() {
     };
     assert_eq!(rules(&checked::CATALOG), rules(&unshipped::CATALOG)[..3]);
 }
+
+/// What a generated example test checks, on examples that break it.
+#[test]
+#[should_panic(
+    expected = "the example of `AccessToken` breaks the rules its doc states: $.expiresIn: at least 3600 (found 1)"
+)]
+fn an_example_that_breaks_a_rule_fails_its_test() {
+    token_models::__private::example::<readme_io::AccessToken>(
+        "AccessToken",
+        r#"{"token": "t", "expiresIn": 1, "type": "Bearer"}"#,
+    );
+}
+
+#[test]
+#[should_panic(expected = "the example of `AccessToken` is written back as")]
+fn an_example_that_loses_a_key_fails_its_test() {
+    token_models::__private::example::<readme_io::AccessToken>(
+        "AccessToken",
+        r#"{"token": "t", "expiresIn": 3600, "type": "Bearer", "scope": "all"}"#,
+    );
+}

@@ -24,6 +24,29 @@ pub use ::std::vec::Vec;
 pub use crate::validate;
 pub use crate::validate::Validate;
 
+/// The test of a doc's JSON example (a generated `#[test]`): it
+/// deserializes into the model, keeps the rules its doc states, and is
+/// written back as it came.
+#[track_caller]
+pub fn example<T>(model: &str, json: &str)
+where
+    T: ::serde::de::DeserializeOwned + ::serde::Serialize + crate::Validate,
+{
+    let sent: ::serde_json::Value = ::serde_json::from_str(json)
+        .unwrap_or_else(|e| panic!("the example of `{model}` in its doc is not JSON: {e}"));
+    let typed: T = ::serde_json::from_value(sent.clone())
+        .unwrap_or_else(|e| panic!("the example of `{model}` does not deserialize: {e}"));
+    if let Err(violations) = typed.validate() {
+        panic!("the example of `{model}` breaks the rules its doc states: {violations}");
+    }
+    let written = ::serde_json::to_value(&typed)
+        .unwrap_or_else(|e| panic!("the example of `{model}` does not serialize: {e}"));
+    assert!(
+        written == sent,
+        "the example of `{model}` is written back as {written}, not as its doc gives it: {sent}"
+    );
+}
+
 pub mod de;
 pub mod float;
 pub mod ser;

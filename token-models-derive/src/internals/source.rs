@@ -42,6 +42,9 @@ pub struct Settings {
     /// (`validate = "on_deserialize"`), rather than only
     /// `token_models::Validate::validate` when asked.
     pub validate_on_deserialize: bool,
+    /// Whether a doc's JSON example becomes a `#[test]` in the invoking
+    /// crate (`example_tests = "false"` turns it off).
+    pub example_tests: bool,
 }
 
 /// `keys` as a message lists them: "`a`, `b` or `c`".
@@ -148,6 +151,7 @@ impl Settings {
         "redact",
         "unredact",
         "validate",
+        "example_tests",
     ];
 
     /// Sets `key` to `value` (`None`: not a string), written in `shown` at
@@ -204,6 +208,13 @@ impl Settings {
                     Some("on_demand") => false,
                     Some("on_deserialize") => true,
                     _ => return Err(bad_value(&["on_demand", "on_deserialize"])),
+                };
+            }
+            "example_tests" => {
+                self.example_tests = match value {
+                    Some("true") => true,
+                    Some("false") => false,
+                    _ => return Err(bad_value(&["true", "false"])),
                 };
             }
             "redact" | "unredact" => {
@@ -274,6 +285,7 @@ impl Default for Settings {
             strict: false,
             nulls_anywhere: false,
             validate_on_deserialize: false,
+            example_tests: true,
         }
     }
 }

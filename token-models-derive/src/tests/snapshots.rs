@@ -217,3 +217,33 @@ fn generated_code_of_the_other_shapes() {
         insta::assert_snapshot!("python__other_shapes", prettyplease::unparse(&file));
     });
 }
+
+/// A doc's JSON example is a `#[test]` of the invoking crate, unless
+/// `example_tests = "false"` says otherwise.
+#[test]
+fn an_example_is_a_test_unless_turned_off() {
+    let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    for (on, settings) in [
+        (true, Settings::default()),
+        (false, {
+            let mut s = Settings::default();
+            s.set(
+                "example_tests",
+                Some("false"),
+                "",
+                crate::internals::diag::Pos::new(1, 1),
+            )
+            .expect("valid");
+            s
+        }),
+    ] {
+        expand(&base, "tests/specs-unshipped", settings, |expansion| {
+            let source = expansion.generator().all();
+            let test = "#[cfg(test)] #[test] #[allow(non_snake_case)] fn AccessToken_example() { \
+                        __tm::example::<AccessToken>(\"AccessToken\", \"{";
+            assert_eq!(source.contains(test), on, "{on}");
+            // Workiva's doc has no example.
+            assert!(!source.contains("BearerToken_example"));
+        });
+    }
+}

@@ -118,6 +118,7 @@ const SER: Std = std_path("::token_models::__private::ser", "__tm::ser", "");
 const REDACTED: Std = std_path("::token_models::__private::Redacted", "__tm::Redacted", "");
 const HIDDEN: Std = std_path("::token_models::__private::Hidden", "__tm::Hidden", "");
 const VALIDATE: Std = std_path("::token_models::Validate", "__tm::Validate", "");
+const EXAMPLE: Std = std_path("::token_models::__private::example", "__tm::example", "");
 const VALIDATION: Std = std_path("::token_models::__private::validate", "__tm::validate", "");
 
 /// The paths a generated module imports by their bare names (each one's
@@ -571,6 +572,7 @@ impl Generator<'_> {
             }
         }
         self.validate_impl(out, i);
+        self.example_test(out, i);
     }
 
     /// The items generated for one model, on their own.

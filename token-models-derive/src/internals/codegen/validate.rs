@@ -1,8 +1,9 @@
-//! `token_models::Validate` for each model: the rules its doc states for
-//! its fields, and the models inside it that have rules.
+//! `token_models::Validate` for each model (the rules its doc states for
+//! its fields, and the models inside it that have rules), and the test of
+//! its doc's JSON example.
 
 use super::lit::{push_all, push_lit};
-use super::{Generator, LINTS_ALLOWED, VALIDATE, VALIDATION, VEC};
+use super::{EXAMPLE, Generator, LINTS_ALLOWED, VALIDATE, VALIDATION, VEC};
 use crate::internals::ir::{Constraint, ModelId, ModelKind, Ty};
 
 impl Generator<'_> {
@@ -83,6 +84,40 @@ impl Generator<'_> {
             ModelKind::FreeForm | ModelKind::Any | ModelKind::Enum { .. } => {}
         }
         out.push_str("} }");
+    }
+}
+
+impl Generator<'_> {
+    /// A `#[test]` of model `i`'s JSON example, if its doc gives one: in
+    /// the invoking crate's tests, it deserializes, validates and is
+    /// written back as it came. Named after the model (the model's own
+    /// name, so that no two tests of a module share one).
+    pub(super) fn example_test(&self, out: &mut String, i: ModelId) {
+        let m = self.resolved.model(i);
+        let Some(example) = &m.example else {
+            return;
+        };
+        if !self.specs[m.spec.index()].settings.example_tests {
+            return;
+        }
+        let allowed = if self.at_root(i) { LINTS_ALLOWED } else { "" };
+        push_all(
+            out,
+            &[
+                allowed,
+                "#[cfg(test)] #[test] #[allow(non_snake_case)] fn ",
+                &m.rust.name,
+                "_example() { ",
+                self.path(i, EXAMPLE),
+                "::<",
+            ],
+        );
+        m.rust.push_to(out);
+        out.push_str(">(");
+        push_lit(out, &m.rust.name);
+        out.push_str(", ");
+        push_lit(out, example);
+        out.push_str(") }");
     }
 }
 

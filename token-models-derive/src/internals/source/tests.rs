@@ -34,14 +34,14 @@ fn bad_settings_are_reported_with_positions() {
     );
     assert!(
         msgs[2].ends_with(
-            "expected `wire_names`, `dialect`, `strict`, `nulls`, `redact`, `unredact` or `validate`; did you mean `dialect`?"
+            "expected `wire_names`, `dialect`, `strict`, `nulls`, `redact`, `unredact`, `validate` or `example_tests`; did you mean `dialect`?"
         ),
         "{msgs:?}"
     );
     assert!(msgs[0].starts_with("s/token-models.toml:1:14: found an invalid `wire_names`, expected one of \"as-written\""), "{msgs:?}");
     assert_eq!(
         msgs[1],
-        "s/token-models.toml:2:1: found the unknown key `colour`, expected `wire_names`, `dialect`, `strict`, `nulls`, `redact`, `unredact` or `validate`"
+        "s/token-models.toml:2:1: found the unknown key `colour`, expected `wire_names`, `dialect`, `strict`, `nulls`, `redact`, `unredact`, `validate` or `example_tests`"
     );
 }
 
