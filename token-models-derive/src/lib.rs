@@ -163,6 +163,19 @@ impl syn::parse::Parse for Args {
             input.parse::<syn::Token![=]>()?;
             let value: syn::LitStr = input.parse()?;
             let key_name = key.to_string();
+            // `derives.Widget = "Default"`: one model's derives.
+            if let (Some(model), "derives" | "attributes") = (&field, key_name.as_str()) {
+                let shaping = internals::source::Shaping::new(
+                    &key_name,
+                    Some(&model.to_string()),
+                    &value.value(),
+                    &dir.value(),
+                    internals::diag::Pos::new(1, 1),
+                )
+                .map_err(|message| syn::Error::new(value.span(), message))?;
+                settings.add_shaping(shaping);
+                continue;
+            }
             if let Some(field) = field {
                 settings.add_wire_override(internals::source::WireOverride {
                     model: key_name,

@@ -8,7 +8,7 @@ use super::hash::{Map, Set, StrMap, map_with_capacity};
 use super::ir::{Model, ModelId, ModelKind, Ty};
 use super::naming::RustIdent;
 use super::resolve::Resolved;
-use super::source::{Place, Redaction, Scope, SpecFile, WireOverride};
+use super::source::{Place, Redaction, Scope, Shaping, SpecFile, WireOverride};
 
 /// Runs every check on `resolved`, renaming what must be renamed for the
 /// generated code to compile.
@@ -18,6 +18,7 @@ pub fn check(specs: &[SpecFile], resolved: &mut Resolved, scope: &Scope, diags: 
     }
     wire_overrides(specs, &resolved.models, diags);
     redactions(specs, &resolved.models, diags);
+    shapings(specs, &resolved.models, diags);
     if *scope != Scope::default() {
         self::scope(specs, resolved, scope, diags);
     }
@@ -133,6 +134,37 @@ fn redactions(specs: &[SpecFile], models: &[Model<'_>], diags: &mut Diagnostics)
     }
 }
 
+/// A warning for each `derives.Model` or `attributes.Model` setting whose
+/// model is not one of the specs it applies to.
+fn shapings(specs: &[SpecFile], models: &[Model<'_>], diags: &mut Diagnostics) {
+    let mut checked: Vec<&Shaping> = Vec::new();
+    for spec in specs {
+        for s in spec.settings.shapings.iter() {
+            let Some(model) = &s.model else {
+                continue;
+            };
+            if checked.contains(&s) {
+                continue;
+            }
+            checked.push(s);
+            if !models.iter().any(|m| m.rust.name == *model) {
+                let key = if s.derives.is_empty() {
+                    "attributes"
+                } else {
+                    "derives"
+                };
+                diags.warn_at(
+                    &s.shown,
+                    s.pos,
+                    format!(
+                        "found `{key}.{model}`, which names no model of these specs; expected a model's Rust name"
+                    ),
+                );
+            }
+        }
+    }
+}
+
 /// For a spec tree split across crates: problems in specs another crate
 /// generates are that crate's to report, so they are dropped here; a folder
 /// in `only` must hold specs; and a generated type may refer only to models
@@ -215,6 +247,42 @@ mod tests {
         assert_eq!(fields[1].rust().name, "foo_bar_duplicate_1");
         assert_eq!(fields[1].wire(), "foo_bar_duplicate_1");
         assert!(fields[1].fallback.is_some());
+    }
+
+    #[test]
+    fn derives_and_attributes_go_on_their_models_and_a_missing_model_warns() {
+        let text = "# Widget\n\n## Fields\n\n| Field | Type | Required | Description |\n| - | - | - | - |\n\
+                    | `pin` | *Optional[int]* | :heavy_minus_sign: | N/A |\n";
+        let mut spec = SpecFile::in_memory("a/widget.md", text);
+        spec.settings.dialect = crate::internals::dialect::DIALECTS
+            .iter()
+            .find(|d| d.name == "python");
+        let at = crate::internals::diag::Pos::new(2, 1);
+        let set = [
+            (None, "derives", "Default"),
+            (Some("Widget"), "attributes", "#[non_exhaustive]"),
+            (Some("Gadget"), "derives", "Hash"),
+        ];
+        for (model, key, value) in set {
+            let s = Shaping::new(key, model, value, "a/token-models.toml", at).expect("valid");
+            spec.settings.add_shaping(s);
+        }
+        let specs = [spec];
+        let e = expand_specs(&specs, Vec::new(), Diagnostics::new());
+        let shown: Vec<String> = e.diagnostics.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            [
+                "a/token-models.toml:2:1: found `derives.Gadget`, which names no model of these specs; expected a model's Rust name"
+            ]
+        );
+        let source = e.generator().all();
+        assert!(
+            source.contains(
+                "#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]#[non_exhaustive]pub struct Widget {"
+            ),
+            "{source}"
+        );
     }
 
     #[test]

@@ -45,6 +45,107 @@ pub struct Settings {
     /// Whether a doc's JSON example becomes a `#[test]` in the invoking
     /// crate (`example_tests = "false"` turns it off).
     pub example_tests: bool,
+    /// Derives and attributes added to the generated types
+    /// (`derives = "Default"`, `attributes.Widget = "#[non_exhaustive]"`),
+    /// in the order set.
+    pub shapings: Arc<[Shaping]>,
+}
+
+/// Derives or attributes added to the generated types of a folder, or to
+/// one of them: `derives = "Default, schemars::JsonSchema"`,
+/// `attributes.Widget = "#[non_exhaustive]"`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shaping {
+    /// The model, by its Rust name; every model when `None`.
+    pub model: Option<String>,
+    /// Paths to derive (`Default`, `schemars::JsonSchema`).
+    pub derives: Vec<String>,
+    /// Outer attributes, as written (`#[non_exhaustive]`).
+    pub attributes: String,
+    /// Where it is set, for a warning if it names no model.
+    pub shown: Arc<str>,
+    pub pos: Pos,
+}
+
+impl Shaping {
+    /// `derives` or `attributes` (of `model`, if given) set to `value`;
+    /// why not, if the value is not paths or attributes.
+    pub fn new(
+        key: &str,
+        model: Option<&str>,
+        value: &str,
+        shown: &str,
+        pos: Pos,
+    ) -> Result<Shaping, String> {
+        let mut shaping = Shaping {
+            model: model.map(str::to_owned),
+            derives: Vec::new(),
+            attributes: String::new(),
+            shown: shown.into(),
+            pos,
+        };
+        match key {
+            "derives" => {
+                for path in value.split(',').map(str::trim) {
+                    if !is_path(path) {
+                        let found = if path.is_empty() {
+                            "an empty path".to_owned()
+                        } else {
+                            format!("`{path}`")
+                        };
+                        return Err(format!(
+                            "found {found} in `{key}`, expected paths of derive macros, such as \"Default, schemars::JsonSchema\""
+                        ));
+                    }
+                    shaping.derives.push(path.to_owned());
+                }
+            }
+            _ => {
+                if !are_attributes(value) {
+                    return Err(format!(
+                        "found `{value}` in `{key}`, expected outer attributes, such as \"#[non_exhaustive]\""
+                    ));
+                }
+                shaping.attributes = value.trim().to_owned();
+            }
+        }
+        Ok(shaping)
+    }
+}
+
+/// Whether `text` is a Rust path of identifiers (`Default`,
+/// `schemars::JsonSchema`, `::serde::Serialize`).
+fn is_path(text: &str) -> bool {
+    let text = text.strip_prefix("::").unwrap_or(text);
+    !text.is_empty()
+        && text.split("::").all(|part| {
+            let mut chars = part.chars();
+            chars
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+                && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+                && part != "_"
+        })
+}
+
+/// Whether `text` is one or more outer attributes (`#[non_exhaustive]
+/// #[doc(alias = "x")]`): `#` and a bracketed group each, which lexes as
+/// Rust (so that it cannot break the source the macro writes around it).
+fn are_attributes(text: &str) -> bool {
+    use proc_macro2::{Delimiter, TokenTree};
+    let Ok(tokens) = text.parse::<proc_macro2::TokenStream>() else {
+        return false;
+    };
+    let tokens: Vec<TokenTree> = tokens.into_iter().collect();
+    !tokens.is_empty()
+        && tokens.chunks(2).all(|pair| match pair {
+            [TokenTree::Punct(hash), TokenTree::Group(group)] => {
+                hash.as_char() == '#'
+                    && group.delimiter() == Delimiter::Bracket
+                    && !group.stream().is_empty()
+            }
+            _ => false,
+        })
 }
 
 /// `keys` as a message lists them: "`a`, `b` or `c`".
@@ -125,6 +226,13 @@ impl Settings {
             .map(|o| o.wire.as_str())
     }
 
+    /// Adds derives or attributes.
+    pub fn add_shaping(&mut self, add: Shaping) {
+        let mut all = self.shapings.to_vec();
+        all.push(add);
+        self.shapings = all.into();
+    }
+
     /// Adds the override of a field's JSON key.
     pub fn add_wire_override(&mut self, add: WireOverride) {
         let mut all = self.wire_overrides.to_vec();
@@ -152,6 +260,8 @@ impl Settings {
         "unredact",
         "validate",
         "example_tests",
+        "derives",
+        "attributes",
     ];
 
     /// Sets `key` to `value` (`None`: not a string), written in `shown` at
@@ -209,6 +319,20 @@ impl Settings {
                     Some("on_deserialize") => true,
                     _ => return Err(bad_value(&["on_demand", "on_deserialize"])),
                 };
+            }
+            "derives" | "attributes" => {
+                let Some(value) = value else {
+                    return Err(SettingError {
+                        bad_key: false,
+                        message: format!("found a value that is not a string for `{key}`"),
+                    });
+                };
+                let shaping =
+                    Shaping::new(key, None, value, shown, pos).map_err(|message| SettingError {
+                        bad_key: false,
+                        message,
+                    })?;
+                self.add_shaping(shaping);
             }
             "example_tests" => {
                 self.example_tests = match value {
@@ -286,6 +410,7 @@ impl Default for Settings {
             nulls_anywhere: false,
             validate_on_deserialize: false,
             example_tests: true,
+            shapings: Arc::from([]),
         }
     }
 }
@@ -714,6 +839,21 @@ pub fn read_settings(
         diags.error_at(shown, lines.pos(text, p.at), p.message);
     }
     for e in &entries {
+        if let (Some(model), "derives" | "attributes") = (&e.field, e.key.as_str()) {
+            let at = lines.pos(text, e.key_at);
+            let shaping = e
+                .value
+                .as_deref()
+                .ok_or_else(|| {
+                    format!("found a value that is not a string for `{}.{model}`", e.key)
+                })
+                .and_then(|value| Shaping::new(&e.key, Some(model), value, shown, at));
+            match shaping {
+                Ok(shaping) => settings.add_shaping(shaping),
+                Err(message) => diags.error_at(shown, lines.pos(text, e.value_at), message),
+            }
+            continue;
+        }
         if let Some(field) = &e.field {
             match &e.value {
                 Some(wire) => settings.add_wire_override(WireOverride {

@@ -472,7 +472,16 @@ impl Generator<'_> {
             }
             out.push_str(self.path(i, *path));
         }
+        // What the `derives` and `attributes` settings add, in their order.
+        let shapings = self.specs[m.spec.index()].settings.shapings.iter();
+        let shapings = shapings.filter(|s| s.model.as_ref().is_none_or(|n| *n == m.rust.name));
+        for path in shapings.clone().flat_map(|s| &s.derives) {
+            push_all(out, &[", ", path]);
+        }
         out.push_str(")]");
+        for s in shapings {
+            out.push_str(&s.attributes);
+        }
         if derived_serde {
             push_all(out, &["#[serde(crate = \"", self.path(i, SERDE), "\")]"]);
         }

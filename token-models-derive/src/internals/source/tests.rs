@@ -34,14 +34,14 @@ fn bad_settings_are_reported_with_positions() {
     );
     assert!(
         msgs[2].ends_with(
-            "expected `wire_names`, `dialect`, `strict`, `nulls`, `redact`, `unredact`, `validate` or `example_tests`; did you mean `dialect`?"
+            "expected `wire_names`, `dialect`, `strict`, `nulls`, `redact`, `unredact`, `validate`, `example_tests`, `derives` or `attributes`; did you mean `dialect`?"
         ),
         "{msgs:?}"
     );
     assert!(msgs[0].starts_with("s/token-models.toml:1:14: found an invalid `wire_names`, expected one of \"as-written\""), "{msgs:?}");
     assert_eq!(
         msgs[1],
-        "s/token-models.toml:2:1: found the unknown key `colour`, expected `wire_names`, `dialect`, `strict`, `nulls`, `redact`, `unredact`, `validate` or `example_tests`"
+        "s/token-models.toml:2:1: found the unknown key `colour`, expected `wire_names`, `dialect`, `strict`, `nulls`, `redact`, `unredact`, `validate`, `example_tests`, `derives` or `attributes`"
     );
 }
 
@@ -264,4 +264,67 @@ fn redact_and_unredact_name_fields_alone_or_with_their_model() {
         shown[0].contains("not a string for `unredact`"),
         "{shown:?}"
     );
+}
+
+#[test]
+fn derives_and_attributes_are_paths_and_outer_attributes() {
+    let mut d = Diagnostics::new();
+    let text = "derives = \"Default, schemars::JsonSchema\"\n\
+                attributes.Widget = \"#[non_exhaustive] #[doc(alias = \\\"w\\\")]\"\n";
+    let s = read_settings(text, "x.toml", Settings::default(), &mut d);
+    assert!(d.is_empty(), "{d:?}");
+    let set: Vec<(Option<&str>, &[String], &str, Pos)> = s
+        .shapings
+        .iter()
+        .map(|s| {
+            (
+                s.model.as_deref(),
+                &s.derives[..],
+                s.attributes.as_str(),
+                s.pos,
+            )
+        })
+        .collect();
+    let derives = ["Default".to_owned(), "schemars::JsonSchema".to_owned()];
+    assert_eq!(
+        set,
+        [
+            (None, &derives[..], "", Pos::new(1, 1)),
+            (
+                Some("Widget"),
+                &[][..],
+                "#[non_exhaustive] #[doc(alias = \"w\")]",
+                Pos::new(2, 1)
+            ),
+        ]
+    );
+    for (bad, expected) in [
+        (
+            "derives = \"Default, 3D\"",
+            "found `3D` in `derives`, expected paths",
+        ),
+        ("derives = \"serde::\"", "found `serde::` in `derives`"),
+        ("derives = \"\"", "found an empty path in `derives`"),
+        (
+            "attributes = \"non_exhaustive\"",
+            "found `non_exhaustive` in `attributes`, expected outer attributes",
+        ),
+        (
+            "attributes = \"#[non_exhaustive\"",
+            "in `attributes`, expected outer attributes",
+        ),
+        ("attributes = \"#[]\"", "in `attributes`"),
+        ("attributes = \"#[a] b\"", "in `attributes`"),
+        ("derives.Widget = \"a b\"", "found `a b` in `derives`"),
+        (
+            "attributes.Widget = 3",
+            "not a string for `attributes.Widget`",
+        ),
+    ] {
+        let mut d = Diagnostics::new();
+        read_settings(bad, "z.toml", Settings::default(), &mut d);
+        let shown: Vec<String> = d.into_sorted().iter().map(ToString::to_string).collect();
+        assert_eq!(shown.len(), 1, "{bad}: {shown:?}");
+        assert!(shown[0].contains(expected), "{bad}: {shown:?}");
+    }
 }
