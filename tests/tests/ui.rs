@@ -106,7 +106,7 @@ fn snapshots_case() -> PathBuf {
     }
     for (folder, files) in &folders {
         case.push_str(&format!(
-            "mod {folder} {{\n    #[allow(unused_imports)]\n    use ::token_models::__private::{{self as __tm, Option, String, Vec, Box, BTreeMap, DateTime, NaiveDate, Value, Map, Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize}};\n"
+            "mod {folder} {{\n    #[allow(unused_imports)]\n    use ::token_models::__private::{{self as __tm, Option, String, Vec, Box, BTreeMap, DateTime, Date, Value, Map, Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize}};\n"
         ));
         for file in files {
             case.push_str(&format!("    include!({file:?});\n"));

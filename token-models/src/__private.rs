@@ -7,8 +7,7 @@ pub use serde;
 // What generated modules import by name (`Option`), or name through
 // their `__tm` alias of this module (`__tm::Option`) where one of their
 // models has that name.
-pub use crate::DateTime;
-pub use ::chrono::NaiveDate;
+pub use crate::{Date, DateTime};
 pub use ::core::clone::Clone;
 pub use ::core::cmp::{Eq, PartialEq};
 pub use ::core::fmt::Debug;

@@ -36,7 +36,7 @@ pub mod catalog;
 mod date_time;
 pub mod validate;
 
-pub use date_time::DateTime;
+pub use date_time::{Date, DateTime};
 pub use validate::Validate;
 
 pub use token_models_derive::include_specs;
@@ -49,8 +49,14 @@ pub use serde;
 /// The JSON library of free-form fields (`serde_json::Value`, `Map`).
 pub use serde_json;
 
-/// The date and time library of date-time fields.
+/// The date and time library of date-time fields (the `chrono` feature,
+/// the default).
+#[cfg(feature = "chrono")]
 pub use chrono;
+
+/// The date and time library of date-time fields (the `time` feature).
+#[cfg(feature = "time")]
+pub use time;
 
 #[doc(hidden)]
 pub mod __private;

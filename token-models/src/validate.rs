@@ -249,7 +249,7 @@ no_rules!(
     serde_json::Value,
     serde_json::Map<String, serde_json::Value>,
     crate::DateTime,
-    chrono::NaiveDate
+    crate::Date
 );
 
 impl<T: Validate> Validate for Option<T> {

@@ -510,7 +510,7 @@ pub fn mapping_table() -> String {
             Meaning::Scalar(F32) => "`f32`".into(),
             Meaning::Scalar(F64) => "`f64`".into(),
             Meaning::Scalar(DateTime) => "`token_models::DateTime`".into(),
-            Meaning::Scalar(Date) => "`chrono::NaiveDate`".into(),
+            Meaning::Scalar(Date) => "`token_models::Date`".into(),
             Meaning::Scalar(Any) => "`serde_json::Value`".into(),
             Meaning::Scalar(Object) => "`serde_json::Map<String, Value>`".into(),
             Meaning::Scalar(Number) => "`serde_json::Number` (an integer stays one)".into(),

@@ -24,7 +24,7 @@ impl Generator<'_> {
                     Scalar::F64 => "f64",
                     Scalar::Number => "serde_json::Number",
                     Scalar::DateTime => "token_models::DateTime",
-                    Scalar::Date => "chrono::NaiveDate",
+                    Scalar::Date => "token_models::Date",
                     Scalar::Any => "serde_json::Value",
                     Scalar::Object => "serde_json::Map<String, serde_json::Value>",
                 });

@@ -87,11 +87,7 @@ const VEC: Std = std_path("::std::vec::Vec", "__tm::Vec", "Vec");
 const BOX: Std = std_path("::std::boxed::Box", "__tm::Box", "Box");
 const BTREE_MAP: Std = std_path("::std::collections::BTreeMap", "__tm::BTreeMap", "BTreeMap");
 const DATE_TIME: Std = std_path("::token_models::DateTime", "__tm::DateTime", "DateTime");
-const NAIVE_DATE: Std = std_path(
-    "::token_models::chrono::NaiveDate",
-    "__tm::NaiveDate",
-    "NaiveDate",
-);
+const DATE: Std = std_path("::token_models::Date", "__tm::Date", "Date");
 const VALUE: Std = std_path("::token_models::serde_json::Value", "__tm::Value", "Value");
 const MAP: Std = std_path("::token_models::serde_json::Map", "__tm::Map", "Map");
 const NUMBER: Std = std_path("::token_models::serde_json::Number", "__tm::Number", "");
@@ -131,7 +127,7 @@ static IMPORTED: [Std; 17] = [
     BOX,
     BTREE_MAP,
     DATE_TIME,
-    NAIVE_DATE,
+    DATE,
     VALUE,
     MAP,
     DEBUG,
@@ -606,7 +602,7 @@ impl Generator<'_> {
                 Scalar::F64 => out.push_str("f64"),
                 Scalar::Number => out.push_str(path(NUMBER)),
                 Scalar::DateTime => out.push_str(path(DATE_TIME)),
-                Scalar::Date => out.push_str(path(NAIVE_DATE)),
+                Scalar::Date => out.push_str(path(DATE)),
                 Scalar::Any => out.push_str(path(VALUE)),
                 Scalar::Object => {
                     push_all(out, &[path(MAP), "<", path(STRING), ", ", path(VALUE), ">"]);
