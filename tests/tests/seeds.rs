@@ -173,6 +173,10 @@ fn readme_io_access_token_matches_its_example() {
     let parsed: readme_io::AccessToken = round_trip(example);
     assert_eq!(parsed.expires_in, 3600);
     assert!(parsed.token.starts_with("eyJraWQi"));
+    // The token stays out of `Debug`, and so out of logs.
+    let shown = format!("{parsed:?}");
+    assert!(!shown.contains("eyJraWQi"), "{shown}");
+    assert!(shown.contains("token: \"[redacted]\""), "{shown}");
 }
 
 #[test]

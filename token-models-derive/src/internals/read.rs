@@ -10,8 +10,8 @@ use super::dialect::{self, Dialect};
 #[cfg(test)]
 use super::ir::NamedRef;
 use super::ir::{
-    Alternative, Field, Lines, LocalId, ModelKind, Omitted, Presence, ReadModel, ReadTy, Scalar,
-    SpecId, Value, Variant,
+    Alternative, Constraint, Field, Lines, LocalId, ModelKind, Omitted, Presence, ReadModel,
+    ReadTy, Scalar, SpecId, Value, Variant,
 };
 use super::markdown::{self, Block, Cell, Style, Table};
 use super::naming::{self, Case, RustIdent};
@@ -74,6 +74,7 @@ pub fn read_spec<'s>(
         allow_nulls(&mut models);
     }
     secrets::mark(&mut models);
+    described_rules(&mut models);
     if !spec.settings.redactions.is_empty() {
         redact_as_set(&mut models, &spec.settings);
     }
@@ -119,6 +120,72 @@ fn allow_nulls(models: &mut [ReadModel<'_>]) {
 /// What the warning says of a folder whose docs write field names in their
 /// language's casing with no `wire_names` (given once per folder).
 pub const CASING_ASSUMED: &str = "and no `wire_names` for this folder";
+
+/// The rules a field's description states in one of the two forms that
+/// cannot mean anything else, for a field of the type they fit: text with
+/// "a maximum length of N characters", a number that "Must be between N
+/// and M." (a sentence of its own). Other wordings ("between 24 and 48
+/// hours in the future") are prose, not rules. A field that has rules from
+/// its type keeps those.
+fn described_rules(models: &mut [ReadModel<'_>]) {
+    for m in models {
+        let ModelKind::Struct(fields) = &mut m.kind else {
+            continue;
+        };
+        for f in fields.iter_mut().filter(|f| f.constraints.is_empty()) {
+            let scalar = match &f.ty {
+                ReadTy::Nullable(inner) => &**inner,
+                other => other,
+            };
+            let text = f.doc.text();
+            f.constraints = match scalar {
+                ReadTy::Scalar(Scalar::String) => {
+                    number_after(text, "maximum length of ", " characters")
+                        .and_then(|n| n.parse().ok())
+                        .map(|n| vec![Constraint::MaxChars(n)])
+                        .unwrap_or_default()
+                }
+                ReadTy::Scalar(
+                    Scalar::I32
+                    | Scalar::I64
+                    | Scalar::I128
+                    | Scalar::F32
+                    | Scalar::F64
+                    | Scalar::Number,
+                ) => text
+                    .split_once("Must be between ")
+                    .and_then(|(_, rest)| {
+                        let (low, rest) = rest.split_once(" and ")?;
+                        let (high, _) = rest.split_once('.').filter(|(h, after)| {
+                            !h.is_empty() && (after.is_empty() || after.starts_with([' ', '\n']))
+                        })?;
+                        let finite = |n: &str| n.parse::<f64>().is_ok_and(f64::is_finite);
+                        (finite(low) && finite(high)).then(|| {
+                            vec![
+                                Constraint::Min {
+                                    value: low.to_owned(),
+                                    exclusive: false,
+                                },
+                                Constraint::Max {
+                                    value: high.to_owned(),
+                                    exclusive: false,
+                                },
+                            ]
+                        })
+                    })
+                    .unwrap_or_default(),
+                _ => Vec::new(),
+            };
+        }
+    }
+}
+
+/// The digits between `before` and `after` in `text`, if it says so.
+fn number_after<'t>(text: &'t str, before: &str, after: &str) -> Option<&'t str> {
+    let (_, rest) = text.split_once(before)?;
+    let digits = rest.split_once(after)?.0;
+    (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())).then_some(digits)
+}
 
 /// Redacts or shows the fields the `redact` and `unredact` settings name,
 /// whatever their names say.

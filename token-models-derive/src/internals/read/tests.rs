@@ -429,3 +429,43 @@ fn reads_a_readme_io_page() {
     assert_eq!(v[0].value, Value::Str("Bearer".into()));
     assert_eq!(v[0].doc, ["Bearer auth."]);
 }
+
+#[test]
+fn rules_are_read_from_the_two_unambiguous_wordings() {
+    let (models, errors) = read(
+        "# Doc\n\n## Fields\n\n| Field | Type | Required | Description |\n| - | - | - | - |\n\
+         | `id` | *::String* | :heavy_check_mark: | An id with a maximum length of 255 characters. |\n\
+         | `size` | *::Integer* | :heavy_check_mark: | Chunk size. Must be between 256 and 32768. |\n\
+         | `ratio` | *T.nilable(::Float)* | :heavy_minus_sign: | Must be between 0 and 1.5 |\n\
+         | `delay` | *::Integer* | :heavy_check_mark: | Must be between 24 and 48 hours in the future. |\n\
+         | `count` | *::Integer* | :heavy_check_mark: | A maximum length of 3 characters. |\n",
+    );
+    assert!(errors.is_empty(), "{errors:?}");
+    let ModelKind::Struct(fields) = &models[0].kind else {
+        panic!("{models:?}")
+    };
+    let bound = |value: &str, min: bool| {
+        let value = value.to_owned();
+        if min {
+            Constraint::Min {
+                value,
+                exclusive: false,
+            }
+        } else {
+            Constraint::Max {
+                value,
+                exclusive: false,
+            }
+        }
+    };
+    assert_eq!(fields[0].constraints, [Constraint::MaxChars(255)]);
+    assert_eq!(
+        fields[1].constraints,
+        [bound("256", true), bound("32768", false)]
+    );
+    // Not a sentence of its own (no full stop), prose about something
+    // else, and a length said of a number: no rule.
+    assert!(fields[2].constraints.is_empty());
+    assert!(fields[3].constraints.is_empty());
+    assert!(fields[4].constraints.is_empty());
+}
