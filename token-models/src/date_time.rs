@@ -21,6 +21,25 @@ mod as_text;
 #[cfg(not(any(feature = "chrono", feature = "time")))]
 pub use as_text::{Date, DateTime};
 
+/// Reads a date-time from JSON text with a library's `parse` (its reading
+/// of RFC 3339, else a date alone): what the `chrono` and `time` choices
+/// share.
+#[cfg(any(feature = "chrono", feature = "time"))]
+struct Text<T>(fn(&str) -> Result<T, String>);
+
+#[cfg(any(feature = "chrono", feature = "time"))]
+impl<T> serde::de::Visitor<'_> for Text<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("an RFC 3339 date-time or a date")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<T, E> {
+        (self.0)(text).map_err(E::custom)
+    }
+}
+
 /// What every choice of library does alike.
 #[cfg(test)]
 mod tests {

@@ -1,7 +1,7 @@
 //! The date-time types with chrono (the default `chrono` feature).
 
 use ::chrono::{FixedOffset, NaiveDate, SecondsFormat};
-use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::ops::Deref;
 
@@ -96,29 +96,15 @@ impl Serialize for DateTime {
 
 impl<'de> Deserialize<'de> for DateTime {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl de::Visitor<'_> for Visitor {
-            type Value = DateTime;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an RFC 3339 date-time or a date")
-            }
-
-            fn visit_str<E: de::Error>(self, text: &str) -> Result<DateTime, E> {
-                // chrono's own reading of a date-time (as its serde
-                // support reads one), else a date alone.
-                match text.parse::<::chrono::DateTime<FixedOffset>>() {
-                    Ok(at) => Ok(at.into()),
-                    Err(e) => match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-                        Ok(date) => Ok(DateTime::from_date(date)),
-                        Err(_) => Err(E::custom(e)),
-                    },
-                }
-            }
-        }
-
-        deserializer.deserialize_str(Visitor)
+        // chrono's own reading of a date-time (as its serde support reads
+        // one), else a date alone.
+        let parse = |text: &str| match text.parse::<::chrono::DateTime<FixedOffset>>() {
+            Ok(at) => Ok(at.into()),
+            Err(e) => NaiveDate::parse_from_str(text, "%Y-%m-%d")
+                .map(DateTime::from_date)
+                .map_err(|_| e.to_string()),
+        };
+        deserializer.deserialize_str(super::Text(parse))
     }
 }
 

@@ -1,7 +1,7 @@
 //! The date-time types with the time crate (the `time` feature, without
 //! `chrono`).
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::ops::Deref;
 use time::format_description::well_known::Rfc3339;
@@ -105,26 +105,13 @@ impl Serialize for DateTime {
 
 impl<'de> Deserialize<'de> for DateTime {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl de::Visitor<'_> for Visitor {
-            type Value = DateTime;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an RFC 3339 date-time or a date")
-            }
-
-            fn visit_str<E: de::Error>(self, text: &str) -> Result<DateTime, E> {
-                match OffsetDateTime::parse(text, &Rfc3339) {
-                    Ok(at) => Ok(at.into()),
-                    Err(e) => date(text)
-                        .map(DateTime::from_date)
-                        .ok_or_else(|| E::custom(e)),
-                }
-            }
-        }
-
-        deserializer.deserialize_str(Visitor)
+        let parse = |text: &str| match OffsetDateTime::parse(text, &Rfc3339) {
+            Ok(at) => Ok(at.into()),
+            Err(e) => date(text)
+                .map(DateTime::from_date)
+                .ok_or_else(|| e.to_string()),
+        };
+        deserializer.deserialize_str(super::Text(parse))
     }
 }
 
