@@ -8,7 +8,7 @@ use super::hash::{Map, Set, StrMap, map_with_capacity};
 use super::ir::{Model, ModelId, ModelKind, Ty};
 use super::naming::RustIdent;
 use super::resolve::Resolved;
-use super::source::{Place, Redaction, Scope, Shaping, SpecFile, WireOverride};
+use super::source::{Place, Scope, SpecFile};
 
 /// Runs every check on `resolved`, renaming what must be renamed for the
 /// generated code to compile.
@@ -71,32 +71,46 @@ fn field_names(path: &str, kind: &mut ModelKind, diags: &mut Diagnostics) {
     }
 }
 
+/// Every distinct entry of one kind of setting (`of` a spec's settings),
+/// once: a settings file's entries are in the settings of every spec of its
+/// folder.
+fn each_setting<'a, T: PartialEq>(
+    specs: &'a [SpecFile],
+    of: impl Fn(&'a SpecFile) -> &'a [T],
+) -> Vec<&'a T> {
+    let mut each: Vec<&T> = Vec::new();
+    for t in specs.iter().flat_map(of) {
+        if !each.contains(&t) {
+            each.push(t);
+        }
+    }
+    each
+}
+
+/// Whether `names` (given a model's Rust name and a field's names, as
+/// written and in Rust) takes a field of a struct of `models`.
+fn names_a_field(models: &[Model<'_>], names: impl Fn(&str, &[&str]) -> bool) -> bool {
+    models.iter().any(|m| {
+        matches!(&m.kind, ModelKind::Struct(fields) if fields.iter().any(|f| {
+            names(&m.rust.name, &[&f.written, f.rust().name])
+        }))
+    })
+}
+
 /// A warning for each `Model.field = "key"` setting that names no field
 /// of the specs it applies to (a typo would otherwise do nothing).
 fn wire_overrides(specs: &[SpecFile], models: &[Model<'_>], diags: &mut Diagnostics) {
-    let mut checked: Vec<&WireOverride> = Vec::new();
-    for spec in specs {
-        for o in spec.settings.wire_overrides.iter() {
-            if checked.contains(&o) {
-                continue;
-            }
-            checked.push(o);
-            let used = models.iter().any(|m| {
-                matches!(&m.kind, ModelKind::Struct(fields) if fields.iter().any(|f| {
-                    o.names(&[&m.rust.name], &[&f.written, f.rust().name])
-                }))
-            });
-            if !used {
-                diags.warn_at(
-                    &o.shown,
-                    o.pos,
-                    format!(
-                        "found `{}.{}`, which names no field of a model in these specs; \
-                         expected a model's Rust name and a field's name as its doc writes it",
-                        o.model, o.field
-                    ),
-                );
-            }
+    for o in each_setting(specs, |s| &s.settings.wire_overrides) {
+        if !names_a_field(models, |model, field| o.names(&[model], field)) {
+            diags.warn_at(
+                &o.shown,
+                o.pos,
+                format!(
+                    "found `{}.{}`, which names no field of a model in these specs; \
+                     expected a model's Rust name and a field's name as its doc writes it",
+                    o.model, o.field
+                ),
+            );
         }
     }
 }
@@ -105,31 +119,19 @@ fn wire_overrides(specs: &[SpecFile], models: &[Model<'_>], diags: &mut Diagnost
 /// no field of the specs it applies to (a typo would otherwise leave a
 /// credential in the logs without a word).
 fn redactions(specs: &[SpecFile], models: &[Model<'_>], diags: &mut Diagnostics) {
-    let mut checked: Vec<&Redaction> = Vec::new();
-    for spec in specs {
-        for r in spec.settings.redactions.iter() {
-            if checked.contains(&r) {
-                continue;
-            }
-            checked.push(r);
-            let used = models.iter().any(|m| {
-                matches!(&m.kind, ModelKind::Struct(fields) if fields.iter().any(|f| {
-                    r.names(&m.rust.name, &[&f.written, f.rust().name])
-                }))
-            });
-            if !used {
-                let key = if r.redact { "redact" } else { "unredact" };
-                diags.warn_at(
-                    &r.shown,
-                    r.pos,
-                    format!(
-                        "found `{}` in `{key}`, which names no field of a model in these specs; \
-                         expected a field's name as its doc writes it or its Rust name, \
-                         alone or after its model's Rust name",
-                        r.written
-                    ),
-                );
-            }
+    for r in each_setting(specs, |s| &s.settings.redactions) {
+        if !names_a_field(models, |model, field| r.names(model, field)) {
+            let key = if r.redact { "redact" } else { "unredact" };
+            diags.warn_at(
+                &r.shown,
+                r.pos,
+                format!(
+                    "found `{}` in `{key}`, which names no field of a model in these specs; \
+                     expected a field's name as its doc writes it or its Rust name, \
+                     alone or after its model's Rust name",
+                    r.written
+                ),
+            );
         }
     }
 }
@@ -137,30 +139,23 @@ fn redactions(specs: &[SpecFile], models: &[Model<'_>], diags: &mut Diagnostics)
 /// A warning for each `derives.Model` or `attributes.Model` setting whose
 /// model is not one of the specs it applies to.
 fn shapings(specs: &[SpecFile], models: &[Model<'_>], diags: &mut Diagnostics) {
-    let mut checked: Vec<&Shaping> = Vec::new();
-    for spec in specs {
-        for s in spec.settings.shapings.iter() {
-            let Some(model) = &s.model else {
-                continue;
+    for s in each_setting(specs, |s| &s.settings.shapings) {
+        let Some(model) = &s.model else {
+            continue;
+        };
+        if !models.iter().any(|m| m.rust.name == *model) {
+            let key = if s.derives.is_empty() {
+                "attributes"
+            } else {
+                "derives"
             };
-            if checked.contains(&s) {
-                continue;
-            }
-            checked.push(s);
-            if !models.iter().any(|m| m.rust.name == *model) {
-                let key = if s.derives.is_empty() {
-                    "attributes"
-                } else {
-                    "derives"
-                };
-                diags.warn_at(
-                    &s.shown,
-                    s.pos,
-                    format!(
-                        "found `{key}.{model}`, which names no model of these specs; expected a model's Rust name"
-                    ),
-                );
-            }
+            diags.warn_at(
+                &s.shown,
+                s.pos,
+                format!(
+                    "found `{key}.{model}`, which names no model of these specs; expected a model's Rust name"
+                ),
+            );
         }
     }
 }
@@ -218,6 +213,7 @@ fn scope(specs: &[SpecFile], resolved: &Resolved, scope: &Scope, diags: &mut Dia
 mod tests {
     use super::*;
     use crate::internals::expand::expand_specs;
+    use crate::internals::source::Shaping;
 
     #[test]
     fn two_fields_with_one_rust_name_or_one_key_are_renamed_and_reported() {
