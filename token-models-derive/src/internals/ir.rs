@@ -40,6 +40,16 @@ pub enum Scalar {
     Object,
 }
 
+impl Scalar {
+    /// Whether it is a number of any kind.
+    pub fn is_number(self) -> bool {
+        matches!(
+            self,
+            Scalar::I32 | Scalar::I64 | Scalar::I128 | Scalar::F32 | Scalar::F64 | Scalar::Number
+        )
+    }
+}
+
 /// A reference to another model, as the doc writes it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NamedRef {
@@ -274,6 +284,19 @@ impl ReadTy {
             | ReadTy::Local(_)
             | ReadTy::Null
             | ReadTy::Transport(_) => {}
+        }
+    }
+
+    /// The scalar a value of this type is, when there is one (`null`
+    /// aside): what a rule or a credential's name can apply to.
+    pub fn value_scalar(&self) -> Option<Scalar> {
+        match self {
+            ReadTy::Scalar(s) => Some(*s),
+            ReadTy::Nullable(inner) => match **inner {
+                ReadTy::Scalar(s) => Some(s),
+                _ => None,
+            },
+            _ => None,
         }
     }
 

@@ -133,26 +133,13 @@ fn described_rules(models: &mut [ReadModel<'_>]) {
             continue;
         };
         for f in fields.iter_mut().filter(|f| f.constraints.is_empty()) {
-            let scalar = match &f.ty {
-                ReadTy::Nullable(inner) => &**inner,
-                other => other,
-            };
             let text = f.doc.text();
-            f.constraints = match scalar {
-                ReadTy::Scalar(Scalar::String) => {
-                    number_after(text, "maximum length of ", " characters")
-                        .and_then(|n| n.parse().ok())
-                        .map(|n| vec![Constraint::MaxChars(n)])
-                        .unwrap_or_default()
-                }
-                ReadTy::Scalar(
-                    Scalar::I32
-                    | Scalar::I64
-                    | Scalar::I128
-                    | Scalar::F32
-                    | Scalar::F64
-                    | Scalar::Number,
-                ) => text
+            f.constraints = match f.ty.value_scalar() {
+                Some(Scalar::String) => number_after(text, "maximum length of ", " characters")
+                    .and_then(|n| n.parse().ok())
+                    .map(|n| vec![Constraint::MaxChars(n)])
+                    .unwrap_or_default(),
+                Some(s) if s.is_number() => text
                     .split_once("Must be between ")
                     .and_then(|(_, rest)| {
                         let (low, rest) = rest.split_once(" and ")?;

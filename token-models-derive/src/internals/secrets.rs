@@ -68,12 +68,7 @@ const SECRET_PHRASES: &[&str] = &[
 /// Whether `field` carries a credential.
 pub fn is_secret(field: &Field<'_, ReadTy>) -> bool {
     // A string (an open map is a map, so never one).
-    let text = match &field.ty {
-        ReadTy::Scalar(Scalar::String) => true,
-        ReadTy::Nullable(inner) => matches!(**inner, ReadTy::Scalar(Scalar::String)),
-        _ => false,
-    };
-    if !text {
+    if field.ty.value_scalar() != Some(Scalar::String) {
         return false;
     }
     // The last two words of the name the API uses (C#'s

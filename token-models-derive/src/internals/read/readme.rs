@@ -491,15 +491,9 @@ fn constraints(text: &str, ty: &ReadTy) -> Vec<Constraint> {
     else {
         return Vec::new();
     };
-    let scalar = match ty {
-        ReadTy::Nullable(inner) => &**inner,
-        other => other,
-    };
-    let (text_value, number) = match scalar {
-        ReadTy::Scalar(Scalar::String) => (true, false),
-        ReadTy::Scalar(
-            Scalar::I32 | Scalar::I64 | Scalar::I128 | Scalar::F32 | Scalar::F64 | Scalar::Number,
-        ) => (false, true),
+    let (text_value, number) = match ty.value_scalar() {
+        Some(Scalar::String) => (true, false),
+        Some(s) if s.is_number() => (false, true),
         _ => return Vec::new(),
     };
     let mut out = Vec::new();

@@ -145,6 +145,20 @@ pub(super) fn strongly_connected(edges: &[&[usize]]) -> Vec<usize> {
     component
 }
 
+/// Per model `r`, the models with a field (or alternative) of model `r`,
+/// anywhere in its type: where what `r` gains or loses spreads to.
+fn holders(edges: &[Edges]) -> Vec<Vec<usize>> {
+    let mut holders: Vec<Vec<usize>> = vec![Vec::new(); edges.len()];
+    for (i, e) in edges.iter().enumerate() {
+        for &r in &e.named {
+            if let Some(h) = holders.get_mut(r) {
+                h.push(i);
+            }
+        }
+    }
+    holders
+}
+
 /// `Eq` where no float is inside, `Hash` where in addition no free-form JSON
 /// is: each model's own fields decide first, then a model that loses a
 /// trait takes it from every model that holds it, until none changes (a
@@ -155,15 +169,7 @@ pub(super) fn derive_traits(edges: &[Edges]) -> Vec<Traits> {
         hash: true,
     };
     let mut traits: Vec<Traits> = edges.iter().map(|e| e.own).collect();
-    // `holders[r]`: the models with a field (or alternative) of model `r`.
-    let mut holders: Vec<Vec<usize>> = vec![Vec::new(); edges.len()];
-    for (i, e) in edges.iter().enumerate() {
-        for &r in &e.named {
-            if let Some(h) = holders.get_mut(r) {
-                h.push(i);
-            }
-        }
-    }
+    let holders = holders(edges);
     let mut work: Vec<usize> = (0..edges.len()).filter(|&i| traits[i] != all).collect();
     while let Some(r) = work.pop() {
         let lost = traits[r];
@@ -186,14 +192,7 @@ pub(super) fn derive_traits(edges: &[Edges]) -> Vec<Traits> {
 /// and maps too). A worklist from the models with rules to those that
 /// hold them.
 pub(super) fn validating(own: Vec<bool>, edges: &[Edges]) -> Vec<bool> {
-    let mut holders: Vec<Vec<usize>> = vec![Vec::new(); edges.len()];
-    for (i, e) in edges.iter().enumerate() {
-        for &r in &e.named {
-            if let Some(h) = holders.get_mut(r) {
-                h.push(i);
-            }
-        }
-    }
+    let holders = holders(edges);
     let mut validates = own;
     let mut work: Vec<usize> = (0..validates.len()).filter(|&i| validates[i]).collect();
     while let Some(r) = work.pop() {
